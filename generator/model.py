@@ -1,0 +1,138 @@
+"""The data that travels through the pipeline.
+
+Every fact keeps character offsets (``start``, ``end``) into ``Article.text`` so
+that any page can link a fact back to the sentence it came from.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Article:
+    """One input article, as read by ingest; ``text`` is what all offsets index."""
+
+    id: str
+    title: str
+    text: str
+    published: date | None = None
+    source: str | None = None
+    url: str | None = None
+    path: str | None = None
+    tags: tuple[str, ...] = ()
+    sample: bool = False
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+
+
+@dataclass
+class Party:
+    """A real-world actor: a country, a person or an organisation."""
+
+    id: str
+    name: str
+    kind: str  # "country" | "person" | "organisation" | "group"
+    role: str | None = None
+    affiliation: str | None = None  # id of another party
+    country: str | None = None  # ISO 3166-1 alpha-2, for countries and affiliated actors
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[Span] = field(default_factory=list)
+    salience: float = 0.0
+
+
+@dataclass
+class Quote:
+    text: str
+    start: int
+    end: int
+    speaker: str | None = None  # party id
+    speaker_name: str | None = None
+    cue: str | None = None  # the reporting verb
+    kind: str = "direct"  # "direct" | "mixed"
+
+
+@dataclass
+class Position:
+    party: str  # party id
+    stance: str  # supports | opposes | demands | accuses | agrees | rejects | states
+    text: str
+    start: int
+    end: int
+    evidence: list[Span] = field(default_factory=list)
+
+
+@dataclass
+class Place:
+    id: str
+    name: str
+    kind: str  # "country" | "region" | "city" | "other"
+    lat: float | None
+    lon: float | None
+    country: str | None = None
+    mentions: list[Span] = field(default_factory=list)
+    confidence: float = 0.0
+
+
+@dataclass
+class Event:
+    """A dated moment on the timeline; ``date`` is as precise as the text allows."""
+
+    date: str  # "YYYY" | "YYYY-MM" | "YYYY-MM-DD"
+    precision: str  # "year" | "month" | "day"
+    text: str  # the date expression as written
+    start: int
+    end: int
+    event: str = ""  # the sentence (or clause) the date belongs to
+
+
+@dataclass
+class Figure:
+    text: str
+    value: float | None
+    what: str
+    start: int
+    end: int
+
+
+@dataclass
+class Facts:
+    """Everything extracted from one article."""
+
+    article: Article
+    sentences: list[Sentence] = field(default_factory=list)
+    summary: list[Span] = field(default_factory=list)
+    parties: list[Party] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    positions: list[Position] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    timeline: list[Event] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+
+    def sentence_index(self, offset: int) -> int:
+        """The number of the sentence holding ``offset`` (the anchor target)."""
+        for i, s in enumerate(self.sentences):
+            if s.start <= offset < s.end:
+                return i
+        return max(0, len(self.sentences) - 1)
+
+    def summary_sentences(self) -> list[str]:
+        return [self.article.text[s:e].strip() for s, e in self.summary]
+
+    def party(self, party_id: str | None) -> Party | None:
+        return next((p for p in self.parties if p.id == party_id), None)
+
+
+@dataclass
+class Story:
+    """Articles about one situation, with their facts merged."""
+
+    id: str
+    title: str
+    facts: list[Facts] = field(default_factory=list)
