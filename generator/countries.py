@@ -30,15 +30,13 @@ class Country:
 
 # Surface forms news uses that countryinfo lacks (public usage, not copied text).
 EXTRA_NAMES = {
-    "US": ["U.S.", "U.S", "America", "the United States", "United States of America", "Washington"],
-    "GB": ["Britain", "U.K.", "the UK", "England", "Scotland", "Wales", "London"],
-    "RU": ["the Kremlin", "Kremlin", "Soviet Union", "USSR"],
+    "US": ["U.S.", "U.S", "America", "the United States", "United States of America"],
+    "GB": ["Britain", "U.K.", "the UK", "England", "Scotland", "Wales"],
+    "RU": ["Soviet Union", "USSR"],
     "TR": ["Türkiye", "Turkiye"],
     "KR": ["South Korea"],
-    "KP": ["North Korea", "Pyongyang"],
-    "CN": ["Beijing", "People's Republic of China"],
-    "IR": ["Tehran"],
-    "SY": ["Damascus"],
+    "KP": ["North Korea"],
+    "CN": ["People's Republic of China"],
     "CD": ["DR Congo", "Democratic Republic of Congo", "DRC"],
     "CG": ["Congo-Brazzaville"],
     "CZ": ["Czech Republic", "Czechia"],
@@ -55,7 +53,7 @@ EXTRA_NAMES = {
     "BO": ["Bolivia"],
     "VE": ["Venezuela"],
     "MD": ["Moldova"],
-    "SA": ["Saudi Arabia", "Riyadh"],
+    "SA": ["Saudi Arabia"],
     "NL": ["the Netherlands", "Holland"],
     "IL": ["Israel"],
 }
@@ -103,8 +101,13 @@ EXTRA_DEMONYMS = {
 }
 
 # Capitals and seats of government used to mean a government ("Moscow said").
+# Capitals stay out of the name table so that "talks in London" is a city, not the UK:
+# ``by_capital`` (and ``resolve`` with metonyms) finds them.
 SEATS = {"the Kremlin": "RU", "Kremlin": "RU", "Downing Street": "GB", "Whitehall": "GB",
-         "the White House": "US", "White House": "US", "Elysee": "FR", "Élysée": "FR"}
+         "the White House": "US", "White House": "US", "Elysee": "FR", "Élysée": "FR",
+         "Washington": "US", "London": "GB", "Beijing": "CN", "Pyongyang": "KP", "Tehran": "IR",
+         "Damascus": "SY", "Riyadh": "SA", "Kiev": "UA", "Kyiv": "UA", "Delhi": "IN", "New Delhi": "IN",
+         "the Pentagon": "US", "Pentagon": "US", "the Elysee": "FR", "Quai d'Orsay": "FR"}
 
 # Forms that must never be read as a country (collisions in the alternative spellings).
 NOT_NAMES = {"US", "IN", "IT", "AS", "AT", "BE", "BY", "DO", "GO", "HE", "IS", "ME", "MY", "NO", "OR", "SO", "TO", "UP", "WE", "AM", "AN", "PA"}

@@ -1,42 +1,480 @@
-"""Parties: the countries, people and organisations an article is about."""
+"""Parties: the countries, people, organisations and groups an article is about.
+
+One party per real-world actor, whatever the surface form: "Turkey", "Turkish",
+"Ankara said" and "the Turkish government" are all Turkey. The small NER model
+mislabels often (countries as ORG or PERSON, regions as ORG), so labels are only
+a first guess: country tables, the resolved places and the parse decide.
+"""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from .. import countries
 from ..model import Party, Place
 
-LABELS = {"GPE": "country", "NORP": "country", "PERSON": "person", "ORG": "organisation"}
+TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "mx", "prof", "professor"}
+
+ROLE_HEADS = {
+    "president", "minister", "premier", "chancellor", "leader", "spokesman", "spokeswoman", "spokesperson",
+    "secretary", "ambassador", "envoy", "general", "commander", "chief", "head", "governor", "mayor",
+    "senator", "congressman", "congresswoman", "representative", "king", "queen", "prince", "princess",
+    "emir", "sultan", "ayatollah", "pope", "official", "adviser", "advisor", "director", "chairman",
+    "chairwoman", "chair", "executive", "ceo", "founder", "mediator", "negotiator", "diplomat",
+    "lawmaker", "mp", "candidate", "nominee", "speaker", "judge", "prosecutor", "attorney", "officer",
+    "colonel", "lieutenant", "major", "captain", "admiral", "marshal", "coach", "manager", "boss",
+    "captain", "striker", "player", "champion", "spokesmen", "monarch", "dictator", "rapporteur",
+}
+ROLE_MODIFIERS = {
+    "foreign", "defence", "defense", "prime", "deputy", "vice", "interior", "finance", "economy",
+    "former", "acting", "senior", "top", "first", "state", "of", "affairs", "health", "justice",
+    "chief", "executive", "general", "attorney", "home", "trade", "energy", "military", "security",
+    "national", "opposition", "party", "army", "supreme", "grand", "crown", "presidential",
+    "ministry", "government", "parliamentary", "secretary", "foreign-affairs", "culture", "sports",
+    "education", "transport", "environment", "agriculture", "labour", "labor", "treasury", "press",
+    "chancellor", "shadow", "assistant", "associate", "regional", "local", "separatist", "rebel",
+    "elected", "outgoing", "incoming", "then", "veteran", "exchequer", "the",
+}
+GOVERNMENT_ROLES = {
+    "president", "minister", "premier", "chancellor", "leader", "spokesman", "spokeswoman", "spokesperson",
+    "secretary", "ambassador", "envoy", "king", "queen", "emir", "sultan", "official", "diplomat",
+    "negotiator", "general", "commander", "head", "adviser", "advisor", "monarch",
+}
+"""Roles whose holder speaks for the country they are affiliated with."""
+
+ORG_HEADS = {
+    "ministry", "army", "military", "forces", "parliament", "embassy", "navy", "police", "office",
+    "cabinet", "presidency", "legislature", "senate", "congress", "assembly", "court", "agency",
+    "service", "services", "council", "command", "guard", "troops", "party", "central bank", "bank",
+    "media", "television", "defence ministry", "air force", "prosecutors", "intelligence",
+}
+GOVERNMENT_HEADS = {"government", "authorities", "administration", "leadership", "side", "state", "officials",
+                    "regime", "diplomats"}
+"""'the Turkish government' is Turkey itself."""
+
+GROUP_NOUNS = {
+    "separatists", "rebels", "insurgents", "militants", "protesters", "protestors", "demonstrators",
+    "fighters", "militias", "militiamen", "jihadists", "guerrillas", "settlers", "activists",
+    "loyalists", "paramilitaries", "extremists", "islamists", "nationalists", "mercenaries",
+}
+GROUP_MODIFIERS = {"ethnic", "local", "armed", "pro-government", "anti-government", "radical", "islamist",
+                   "kurdish", "separatist"}
+LOCATIVE = {"in", "at", "to", "from", "near", "into", "outside", "across", "around", "inside", "throughout",
+            "towards", "toward", "via", "through", "within", "over", "between"}
+PLACE_NOUNS = {"territory", "region", "province", "enclave", "city", "town", "village", "district", "area",
+               "republic", "capital", "state", "county", "valley", "island", "peninsula", "border"}
+SPEECH = {"say", "tell", "add", "state", "announce", "warn", "insist", "claim", "declare", "deny", "accuse",
+          "urge", "call", "demand", "reject", "support", "oppose", "agree", "argue", "write", "confirm",
+          "condemn", "threaten", "promise", "vow", "repeat", "reiterate", "propose", "ask", "respond"}
+MEDIA_WORDS = {"times", "post", "news", "journal", "herald", "guardian", "telegraph", "reuters", "afp", "bbc",
+               "cnn", "press", "tass", "interfax", "bloomberg", "agency", "tribune", "gazette", "independent",
+               "observer", "mail", "express", "mirror", "sun", "economist", "ria", "anadolu", "al jazeera"}
+NOT_ACTORS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+              "february", "march", "april", "may", "june", "july", "august", "september", "october",
+              "november", "december", "today", "yesterday", "tomorrow", "god", "covid", "covid-19", "twitter",
+              "facebook", "instagram", "internet"}
+
+
+@dataclass
+class Mention:
+    """One surface form of an actor, before mentions are merged into parties."""
+
+    start: int  # token indices [start, end)
+    end: int
+    kind: str
+    name: str
+    country: str | None = None
+    weight: float = 1.0
+    role: str | None = None
+    affiliation: int | None = None  # index of another Mention, resolved after merging
+    key: str = ""
+    surface: str = ""
+    extra: dict = field(default_factory=dict)
 
 
 def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "party"
 
 
-def extract(doc, places: list[Place]) -> list[Party]:
-    parties: dict[str, Party] = {}
+def _trim(doc, start: int, end: int) -> tuple[int, int]:
+    """Drop determiners, titles, possessive endings and punctuation from a span's edges."""
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].lower_.rstrip(".") in TITLES
+                           or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].lower_ in ("'s", "’s", "'", "’")
+                           or doc[end - 1].is_punct):
+        end -= 1
+    return start, end
+
+
+def _text(doc, start: int, end: int) -> str:
+    text = doc[start:end].text if end > start else ""
+    return re.sub(r"['’]s$", "", text).strip()
+
+
+def _resolve_country(text: str):
+    """A country named or described by ``text`` (no capitals): (country, is_demonym)."""
+    if not text or not text[0].isupper():
+        return None, False
+    if len(text) <= 3 and not text.replace(".", "").isupper():
+        return None, False  # "us" is not the US
+    c = countries.by_name(text)
+    if c:
+        return c, False
+    c = countries.by_demonym(text)
+    return (c, True) if c else (None, False)
+
+
+def _locative(tok) -> bool:
+    return tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE
+
+
+def _as_government(doc, start: int, end: int) -> bool:
+    """Is a capital city here the government ("Moscow said", "brokered by Moscow"), not the place?"""
+    root = doc[start:end].root
+    if root.dep_ in ("nsubj", "nsubjpass", "poss", "agent", "dative", "appos", "conj"):
+        if root.dep_ == "conj":
+            return _as_government(doc, root.head.i, root.head.i + 1)
+        return True
+    if root.dep_ == "pobj":
+        prep = root.head
+        if prep.lower_ == "by":
+            return True
+        if prep.lower_ in ("of", "for", "with", "against") and prep.head.pos_ in ("NOUN", "VERB"):
+            return prep.head.lemma_ not in PLACE_NOUNS and prep.head.lemma_ not in ("outskirts", "centre", "center",
+                                                                                   "streets", "residents", "people")
+    if root.dep_ == "compound" and root.head.lemma_ in {"government", "official", "authorities", "talk"}:
+        return True
+    return False
+
+
+def _place_surfaces(places: list[Place], text: str) -> set[str]:
+    """Surface forms the places step resolved to something that is not a country."""
+    out = set()
+    for p in places:
+        if p.kind == "country":
+            continue
+        out.add(p.name.lower())
+        for s, e in p.mentions:
+            out.add(text[s:e].lower())
+    return out
+
+
+def _place_cue(doc, start: int, end: int) -> bool:
+    """'the territory of X', 'the region of X': X is a place whatever the NER says."""
+    root = doc[start:end].root
+    return (root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_ in PLACE_NOUNS) or \
+        any(t.lower_ == "region" or t.lower_ == "province" for t in doc[start:end])
+
+
+def _is_media_recipient(doc, start: int, end: int) -> bool:
+    root = doc[start:end].root
+    head = root.head
+    if root.dep_ in ("dobj", "dative") and head.lemma_ in ("tell", "interview"):
+        return True
+    return root.dep_ == "pobj" and head.lower_ in ("to", "with") and head.head.lemma_ in ("accord", "speak", "talk")
+
+
+def _person_name_ok(name: str) -> bool:
+    """Junk the NER calls PERSON: weekdays, lone initials, shouted words, numbers."""
+    words = name.split()
+    if not words or any(ch.isdigit() for ch in name) or name.lower() in NOT_ACTORS:
+        return False
+    if not words[0][:1].isupper():
+        return False
+    return len(words) > 1 or (len(name) > 2 and not name.isupper())
+
+
+def _entity_mentions(doc, places: list[Place]) -> list[Mention]:
+    """First pass: named entities, typed with country tables and the parse."""
+    place_text = _place_surfaces(places, doc.text)
+    for ent in doc.ents:  # one cue ("the region of X") makes every X a place
+        if ent.label_ in ("ORG", "PERSON", "NORP") and _place_cue(doc, ent.start, ent.end):
+            place_text.add(_text(doc, *_trim(doc, ent.start, ent.end)).lower())
+    out: list[Mention] = []
     for ent in doc.ents:
-        kind = LABELS.get(ent.label_)
-        if not kind:
+        if ent.label_ not in ("GPE", "NORP", "PERSON", "ORG", "LOC", "FAC"):
             continue
-        name = re.sub(r"^(the|Mr|Mrs|Ms|Dr)\.?\s+", "", ent.text.strip(), flags=re.I)
-        country = countries.resolve(ent.text, metonyms=False)
-        if country:
-            kind, name = "country", country.name
-        elif kind == "country":
+        start, end = _trim(doc, ent.start, ent.end)
+        if end <= start:
             continue
-        key = name.lower()
-        if kind == "person":  # "Lavrov" is the "Sergei Lavrov" met before
-            key = next((k for k, p in parties.items() if p.kind == "person" and k.split()[-1] == key.split()[-1]), key)
-        party = parties.setdefault(key, Party(id=slug(name), name=name, kind=kind,
-                                              country=country.iso2 if country else None))
-        if len(name) > len(party.name) and kind == "person":
+        text = _text(doc, start, end)
+        if not text or text.lower() in NOT_ACTORS:
+            continue
+        c, demonym = _resolve_country(text)
+        if c is None and ent.label_ != "PERSON" and (seat := countries.by_capital(text)):
+            if text in countries.SEATS or ("the " + text) in countries.SEATS or _as_government(doc, start, end):
+                out.append(Mention(start, end, "country", seat.name, seat.iso2, surface=text))
+            continue
+        if c is not None:
+            out.append(_country_or_people(doc, start, end, c, demonym, text))
+            continue
+        if ent.label_ in ("GPE", "LOC", "FAC"):
+            continue  # a place, not an actor
+        if text.lower() in place_text:
+            continue
+        if ent.label_ == "NORP":
+            if doc[end - 1].tag_ in ("NNS", "NNPS"):
+                out.append(_group(doc, start, end, None))
+            continue
+        if ent.label_ == "PERSON":
+            if _person_name_ok(text):
+                out.append(Mention(start, end, "person", text, surface=text))
+            continue
+        if ent.label_ == "ORG" and len(text) > 1 and not _is_media_recipient(doc, start, end):
+            if not any(ch.isalpha() for ch in text):
+                continue
+            out.append(Mention(start, end, "organisation", text, surface=text))
+    return out
+
+
+def _country_or_people(doc, start: int, end: int, c, demonym: bool, text: str) -> Mention:
+    """'Armenians' are a group; 'Armenian' and 'Armenia' are the country."""
+    last = doc[end - 1]
+    if demonym and last.tag_ in ("NNS", "NNPS") and text.endswith("s") and not (
+            start > 0 and doc[start - 1].lower_ == "the" and last.head.lemma_ in SPEECH):
+        return _group(doc, start, end, c.iso2)
+    m = Mention(start, end, "country", c.name, c.iso2, surface=text)
+    if _locative(doc[start:end].root):
+        m.weight = 0.5
+    return m
+
+
+def _group(doc, start: int, end: int, iso: str | None) -> Mention:
+    """A people or movement: 'ethnic Armenians', 'Kurdish rebels'."""
+    while start > 0 and doc[start - 1].lower_ in GROUP_MODIFIERS | {"armenian"} and doc[start - 1].head.i >= start:
+        start -= 1
+    name = _text(doc, start, end)
+    return Mention(start, end, "group", name, iso, surface=name)
+
+
+def _scan_missed(doc, taken: set[int]) -> list[Mention]:
+    """Country names, demonyms and seats of government the NER left out."""
+    out: list[Mention] = []
+    i = 0
+    while i < len(doc):
+        hit = None
+        for n in (3, 2, 1):
+            if i + n > len(doc) or any(j in taken for j in range(i, i + n)):
+                continue
+            span = doc[i:i + n]
+            if not span[0].text[:1].isupper() or span[-1].is_punct or (
+                    i > 0 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_):
+                continue
+            text = span.text
+            if text in countries.SEATS and text not in ("London", "Washington", "Beijing", "Kiev", "Kyiv", "Delhi",
+                                                        "Tehran", "Damascus", "Riyadh", "Pyongyang"):
+                seat = countries.by_capital(text)
+                hit = Mention(i, i + n, "country", seat.name, seat.iso2, surface=text)
+                break
+            if span[0].pos_ in ("PROPN", "ADJ", "NOUN"):
+                c, demonym = _resolve_country(text)
+                if c is not None:
+                    hit = _country_or_people(doc, i, i + n, c, demonym, text)
+                    break
+        if hit:
+            out.append(hit)
+            i = hit.end
+        else:
+            i += 1
+    return out
+
+
+def _phrase_mentions(doc, mentions: list[Mention]) -> list[Mention]:
+    """'the Turkish foreign ministry' (an organisation of Turkey), 'the Armenian government' (Armenia),
+    'Azerbaijani separatists' (a group)."""
+    by_tok = {t: m for m in mentions for t in range(m.start, m.end)}
+    out: list[Mention] = []
+    for tok in doc:
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.i in by_tok:
+            continue
+        lemma = tok.lower_ if tok.lower_ in GOVERNMENT_HEADS | GROUP_NOUNS | ORG_HEADS else tok.lemma_.lower()
+        if lemma not in GOVERNMENT_HEADS | ORG_HEADS | GROUP_NOUNS and tok.lower_ not in GROUP_NOUNS:
+            continue
+        mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < tok.i]
+        owner = next((by_tok[c.i] for c in mods if c.i in by_tok and by_tok[c.i].kind in ("country", "organisation")),
+                     None)
+        if tok.lower_ in GROUP_NOUNS:
+            start = min([c.left_edge.i for c in mods if c.dep_ != "poss"] + [tok.i])
+            start, _ = _trim(doc, start, tok.i + 1)
+            name = _text(doc, start, tok.i + 1)
+            g = Mention(start, tok.i + 1, "group", name[:1].upper() + name[1:],
+                        owner.country if owner else None, surface=name)
+            if owner:
+                mentions.remove(owner) if owner in mentions and owner.start >= start else None
+            out.append(g)
+            continue
+        if owner is None or owner.kind != "country":
+            continue
+        if lemma in GOVERNMENT_HEADS and tok.lower_ != "officials" and tok.lower_ != "diplomats":
+            owner.end = max(owner.end, tok.i + 1)  # the government is the country
+            owner.start = min(owner.start, tok.i) if owner.start > tok.i else owner.start
+            continue
+        if lemma in GOVERNMENT_HEADS:
+            continue
+        start = min(c.left_edge.i for c in mods)
+        start, end = _trim(doc, start, tok.i + 1)
+        inner = [t for t in doc[start:end] if t.i not in range(owner.start, owner.end) and t.tag_ != "POS"]
+        head = " ".join(t.lower_ for t in inner)
+        demonym = countries.by_code(owner.country).demonym if owner.country else None
+        name = f"{demonym or owner.name} {head}"
+        m = Mention(start, end, "organisation", name, owner.country, surface=_text(doc, start, end))
+        m.key = f"org:{owner.country}:{head}"
+        m.extra["owner"] = owner
+        owner.extra["absorbed"] = True  # "Turkish" in "the Turkish foreign ministry" names the ministry
+        out.append(m)
+    return out
+
+
+def _role_before(doc, m: Mention, by_tok: dict[int, Mention]) -> tuple[str | None, Mention | None]:
+    """'Russia's foreign minister Sergei Lavrov', 'Turkish President Recep Tayyip Erdogan'."""
+    i = m.start - 1
+    run: list = []
+    while i >= 0 and doc[i].sent.start == doc[m.start].sent.start and i not in by_tok:
+        low = doc[i].lower_
+        if low in ROLE_HEADS or low in ROLE_MODIFIERS:
+            if low == "the":
+                break
+            run.insert(0, doc[i])
+            i -= 1
+            continue
+        break
+    while run and run[0].lower_ in ("of", "the"):
+        run.pop(0)
+    if not run or not any(t.lower_ in ROLE_HEADS for t in run):
+        return None, None
+    j = run[0].i - 1
+    owner = None
+    if j >= 0 and doc[j].tag_ == "POS":
+        j -= 1
+    if j >= 0 and j in by_tok and by_tok[j].kind in ("country", "organisation"):
+        owner = by_tok[j]
+    return " ".join(t.lower_ for t in run), owner
+
+
+def _role_appos(doc, m: Mention, by_tok: dict[int, Mention]) -> tuple[str | None, Mention | None]:
+    """'Ilham Aliyev, the president of Azerbaijan' and 'Lavrov, Russia's top diplomat'."""
+    root = doc[m.start:m.end].root
+    for app in (c for c in root.children if c.dep_ == "appos" and c.lower_ in ROLE_HEADS):
+        mods = [t for t in app.lefts if t.lower_ in ROLE_MODIFIERS | ROLE_HEADS and t.lower_ != "the"
+                and t.i not in by_tok]
+        role = " ".join([t.lower_ for t in mods] + [app.lower_])
+        owner = None
+        for t in list(app.lefts) + [g for p in app.children if p.lower_ == "of" for g in p.children]:
+            if t.i in by_tok and by_tok[t.i].kind in ("country", "organisation"):
+                owner = by_tok[t.i]
+        return role, owner
+    return None, None
+
+
+def _person_key(name: str) -> str:
+    return name.lower()
+
+
+def extract(doc, places: list[Place]) -> list[Party]:
+    mentions = _entity_mentions(doc, places)
+    taken = {t for e in doc.ents for t in range(e.start, e.end)}
+    mentions += _scan_missed(doc, taken)
+    mentions += _phrase_mentions(doc, mentions)
+    mentions.sort(key=lambda m: m.start)
+    by_tok = {t: m for m in mentions for t in range(m.start, m.end)}
+
+    for m in mentions:  # roles and affiliations written beside a name
+        if m.kind == "person":
+            role, owner = _role_before(doc, m, by_tok)
+            if role is None:
+                role, owner = _role_appos(doc, m, by_tok)
+            m.role, m.extra["owner"] = role, owner
+        elif m.kind == "organisation" and "owner" not in m.extra:
+            j = m.start - 1
+            if j >= 0 and doc[j].tag_ == "POS":
+                j -= 1
+            owner = by_tok.get(j)
+            m.extra["owner"] = owner if owner is not None and owner.kind == "country" else None
+
+    # Keys: one per actor. Surnames join the full name met nearest before (or first after).
+    full_names: list[Mention] = [m for m in mentions if m.kind == "person" and len(m.name.split()) > 1]
+    for m in mentions:
+        if m.key:
+            continue
+        if m.kind == "country":
+            m.key = f"country:{m.country}"
+        elif m.kind == "person":
+            words = m.name.split()
+            last = words[-1].lower()
+            same = [f for f in full_names if f.name.split()[-1].lower() == last
+                    and set(w.lower() for w in words) <= set(w.lower() for w in f.name.split())]
+            if len(words) > 1:
+                longer = [f for f in same if len(f.name.split()) > len(words)]
+                m.key = "person:" + (longer[0].name.lower() if longer else m.name.lower())
+            elif same:
+                before = [f for f in same if f.start < m.start]
+                m.key = "person:" + (before[-1] if before else same[0]).name.lower()
+            else:
+                m.key = "person:" + m.name.lower()
+        elif m.kind == "group":
+            m.key = "group:" + m.name.lower()
+        else:
+            m.key = "org:" + re.sub(r"^the\s+", "", m.name.lower())
+
+    # Sentence-level weights: the lead counts, and so does being the one who speaks or acts.
+    sents = list(doc.sents)
+    lead = {s.start for s in sents[:1]}
+    second = {s.start for s in sents[1:3]}
+    parties: dict[str, Party] = {}
+    owners: dict[str, str] = {}
+    for m in mentions:
+        name = m.name
+        party = parties.get(m.key)
+        if party is None:
+            party = parties[m.key] = Party(id="", name=name, kind=m.kind, country=m.country)
+        if m.kind == "person" and len(name) > len(party.name):
             party.aliases.append(party.name)
             party.name = name
-        elif name != party.name and name not in party.aliases:
-            party.aliases.append(name)
-        party.mentions.append((ent.start_char, ent.end_char))
-    out = list(parties.values())
+        for form in (m.surface, name):
+            if form and form != party.name and form not in party.aliases:
+                party.aliases.append(form)
+        if m.extra.get("absorbed"):
+            continue
+        span = doc[m.start:m.end]
+        party.mentions.append((span.start_char, span.end_char))
+        w = m.weight
+        root = span.root
+        if root.dep_ in ("nsubj", "nsubjpass", "agent") or (root.dep_ == "pobj" and root.head.lower_ == "by"):
+            verb = root.head if root.dep_ != "pobj" else root.head.head
+            w += 1.0 if verb.lemma_ in SPEECH else 0.5
+        sent_start = span.sent.start
+        w += 2.0 if sent_start in lead else 0.5 if sent_start in second else 0.0
+        party.salience += w
+        if m.role and not party.role:
+            party.role = m.role
+        owner = m.extra.get("owner")
+        if owner is not None and m.key not in owners:
+            owners[m.key] = owner.key
+
+    # Ids: readable and unique.
+    used: set[str] = set()
+    for key, p in parties.items():
+        base = slug(p.name)
+        pid, n = base, 2
+        while pid in used:
+            pid, n = f"{base}-{n}", n + 1
+        used.add(pid)
+        p.id = pid
+    for key, owner_key in owners.items():
+        owner = parties.get(owner_key)
+        if owner is not None and owner_key != key:
+            parties[key].affiliation = owner.id
+            if parties[key].country is None:
+                parties[key].country = owner.country
+    # Countries also carry the weight of the people and bodies that speak for them.
+    for key, p in parties.items():
+        if p.affiliation:
+            owner = next(o for o in parties.values() if o.id == p.affiliation)
+            owner.salience += 0.3 * p.salience
+    out = [p for p in parties.values() if p.mentions]
+    top = max((p.salience for p in out), default=1.0) or 1.0
     for p in out:
-        p.salience = len(p.mentions)
+        p.salience = p.salience / top
+        p.mentions.sort()
     return sorted(out, key=lambda p: (-p.salience, p.mentions[0]))
