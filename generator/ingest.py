@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+import sys
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -126,6 +127,8 @@ def markdown_to_text(body: str) -> str:
     body = re.sub(r"!\[([^\]]*)\]\([^)]*\)", r"\1", body)
     body = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", body)
     body = re.sub(r"(\*\*|__)(.+?)\1", r"\2", body)
+    body = re.sub(r"(?<![\w*])\*(?!\s)([^*\n]+?)(?<!\s)\*(?![\w*])", r"\1", body)
+    body = re.sub(r"(?<![\w_])_(?!\s)([^_\n]+?)(?<!\s)_(?![\w_])", r"\1", body)
     return body
 
 
@@ -155,12 +158,10 @@ def first_line_title(text: str) -> str:
 
 
 def article_id(text: str, path: str | None) -> str:
-    """A stable id from the path and content."""
-    h = hashlib.sha256()
-    h.update((path or "").encode("utf-8", "surrogatepass"))
-    h.update(b"\0")
-    h.update(text.encode("utf-8", "surrogatepass"))
-    return h.hexdigest()[:16]
+    """A stable id: from the file's name, so that a corrected article keeps its page;
+    from the text when there is no file (standard input)."""
+    key = path if path and path != "-" else text
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 def content_hash(data: bytes) -> str:
@@ -212,11 +213,13 @@ def article_from_bytes(data: bytes, name: str, published: dt.date | None = None)
     )
 
 
-def read_article(path: Path, published: dt.date | None = None) -> tuple[Article | None, list[Problem]]:
-    """The article in ``path``, or None with the problem that stopped it."""
-    name = str(path)
+def read_article(path: Path, published: dt.date | None = None, name: str | None = None) -> tuple[Article | None, list[Problem]]:
+    """The article in ``path``, or None with the problem that stopped it.
+
+    ``name`` is how messages and ids refer to the file (default: the path as given)."""
+    name = name or str(path)
     try:
-        data = path.read_bytes() if name != "-" else __import__("sys").stdin.buffer.read()
+        data = path.read_bytes() if str(path) != "-" else sys.stdin.buffer.read()
     except OSError as exc:
         return None, [Problem(name, f"cannot be read ({exc.strerror or exc})", "skipped it")]
     try:

@@ -1,0 +1,54 @@
+"""The MkDocs plugin: ``mkdocs build`` and ``mkdocs serve`` regenerate the pages first."""
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+
+from .build import Project, build
+from .config import BriefingConfig
+
+log = logging.getLogger("briefing")
+
+
+def _ensure_handler() -> None:
+    """Our messages go to stderr on our own logger: a bad article must not trip ``mkdocs --strict``."""
+    if not log.handlers:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("briefing: %(message)s"))
+        log.addHandler(handler)
+        log.setLevel(logging.INFO)
+        log.propagate = False
+
+
+class BriefingPlugin(BasePlugin[BriefingConfig]):
+    def on_config(self, config):
+        _ensure_handler()
+        self.project = Project.from_config(Path(config["docs_dir"]), self.config)
+        return config
+
+    def on_pre_build(self, config):
+        if not self.config.enabled:
+            return
+        result = build(self.project)
+        for problem in result.problems:
+            log.warning("warning: %s", problem)
+        log.info("%d articles (%d extracted, %d from cache); %d files written, %d unchanged, %d removed",
+                 len(result.facts), result.extracted, result.cached, len(result.written.written),
+                 result.written.unchanged, len(result.written.removed))
+        if self.project.strict and result.failed:
+            raise PluginError(f"{sum(p.fatal for p in result.problems)} article(s) could not be used (strict mode)")
+
+    def on_files(self, files, config):
+        """Articles are inputs, not pages: keep them (and any HTML in them) out of the site."""
+        articles = self.project.articles
+        for f in list(files):
+            try:
+                Path(f.abs_src_path).resolve().relative_to(articles)
+            except (ValueError, TypeError):
+                continue
+            files.remove(f)
+        return files

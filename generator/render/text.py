@@ -1,0 +1,51 @@
+"""Making untrusted article text safe inside generated Markdown and HTML.
+
+Article text reaches pages through Markdown, which would otherwise act on
+``*``, ``[link](…)``, ``{: attr}``, ``<script>`` and friends. Every character
+that Markdown, its extensions or HTML could act on is written as a numeric
+character reference, which Markdown passes through as literal text.
+"""
+from __future__ import annotations
+
+import re
+
+from markupsafe import Markup, escape
+
+_ACTIVE = re.compile(r"_|[^\w\s.,;?'’‘“”\"/%$€£–—-]|(?<=\s)-|^-|\.(?=\s|$)", re.M)
+_QUOTES = re.compile(r"[\"']")
+
+
+def _ref(m: re.Match) -> str:
+    return "".join(f"&#{ord(c)};" for c in m.group(0))
+
+
+def md_text(value) -> Markup:
+    """Inline Markdown that shows ``value`` literally (no markup, no HTML, no line breaks)."""
+    text = " ".join(str(value if value is not None else "").split())
+    text = _ACTIVE.sub(_ref, text)
+    text = _QUOTES.sub(_ref, text)
+    return Markup(text)
+
+
+def html_text(value) -> Markup:
+    """Escaped text for HTML blocks and attributes (also Markdown-inert: no raw ``*`` or ``[``)."""
+    return Markup(md_text(value))
+
+
+def attr(value) -> Markup:
+    """A value for an HTML attribute."""
+    return escape(" ".join(str(value if value is not None else "").split()))
+
+
+def meta_text(value) -> str:
+    """A value for YAML front matter, as a quoted scalar.
+
+    MkDocs themes print titles and descriptions without escaping (and ``striptags``
+    turns entities back into characters), so the characters that could open a tag
+    or close an attribute are replaced by look-alikes instead of being escaped.
+    """
+    import json
+
+    text = " ".join(str(value if value is not None else "").split())
+    text = text.translate(str.maketrans({"<": "‹", ">": "›", '"': "”", "`": "’"}))
+    return json.dumps(text, ensure_ascii=False)

@@ -1,0 +1,56 @@
+"""The whole path on the real stack: articles → extraction → pages and maps → mkdocs build --strict."""
+from __future__ import annotations
+
+import json
+import re
+
+
+def test_every_article_gets_a_briefing_page_and_a_map(built_site):
+    articles = sorted((built_site / "content" / "articles").glob("*.md"))
+    pages = sorted((built_site / "site" / "generated" / "briefings").glob("*/index.html"))
+    maps = sorted((built_site / "site" / "generated" / "maps").glob("*.html"))
+    assert len(pages) == len(articles) == 3
+    assert len(maps) == len(articles)
+
+
+def test_briefing_shows_quote_with_its_speaker(built_site):
+    html = "\n".join(p.read_text() for p in (built_site / "site" / "generated" / "briefings").glob("*/index.html"))
+    assert "Pashinyan" in html
+    quote_blocks = re.findall(r"<blockquote>(.*?)</blockquote>", html, re.S)
+    assert any("Pashinyan" in block for block in quote_blocks), "a quote attributed to Pashinyan"
+
+
+def test_map_holds_places_with_coordinates_and_no_cdn(built_site):
+    map_html = "\n".join(p.read_text() for p in (built_site / "site" / "generated" / "maps").glob("*.html"))
+    coords = [(float(a), float(b)) for a, b in re.findall(r"L\.circleMarker\(\s*\[([-\d.]+),\s*([-\d.]+)\]", map_html)]
+    # Yerevan is on the map of the signing-day article
+    assert any(abs(lat - 40.18) < 0.5 and abs(lon - 44.51) < 0.5 for lat, lon in coords)
+    assert "cdn.jsdelivr" not in map_html and "code.jquery.com" not in map_html
+    assert (built_site / "site" / "generated" / "assets" / "vendor" / "leaflet" / "leaflet.js").is_file()
+
+
+def test_search_index_finds_speaker_and_place(built_site):
+    index = json.loads((built_site / "site" / "search" / "search_index.json").read_text())
+    text = " ".join(d["text"] for d in index["docs"])
+    assert "Pashinyan" in text and "Stepanakert" in text
+
+
+def test_articles_are_inputs_not_pages(built_site):
+    assert not (built_site / "site" / "articles").exists()
+
+
+def test_rebuild_rewrites_nothing(project):
+    from generator.build import Project, build
+    from generator.config import BriefingConfig
+
+    cfg = BriefingConfig()
+    cfg.load_dict({})
+    cfg.validate()
+    proj = Project.from_config(project / "content", cfg)
+    first = build(proj)
+    assert first.extracted == 3 and first.written.written
+    mtimes = {p: p.stat().st_mtime_ns for p in proj.output.rglob("*") if p.is_file()}
+    second = build(proj)
+    assert second.extracted == 0 and second.cached == 3
+    assert second.written.written == [] and second.written.removed == []
+    assert mtimes == {p: p.stat().st_mtime_ns for p in proj.output.rglob("*") if p.is_file()}
