@@ -1,32 +1,395 @@
-"""Quotes: text in quotation marks, with the speaker who said it."""
+"""Quotes: what was said, by whom, with the reporting verb.
+
+Two kinds are kept, as in news-attribution corpora such as PolNeAR:
+
+* ``direct``: a whole statement inside quote marks ("... ," Lavrov said.). Parts of
+  one statement broken by "he said" are one quote, and so is a paragraph whose
+  quote is left open and reopened at the start of the next paragraph.
+* ``mixed``: reported speech with a quoted phrase inside (Trump insisted that he
+  has "expanded the party"). The whole reported statement is the quote, from the
+  start of the reporting verb's complement (usually "that") to the end of the
+  quoted words or of the clause.
+
+Offsets: ``start``/``end`` cover the quote including its outer quote marks, and
+``text`` is ``article.text[start:end]`` with the outer quote marks and the
+trailing comma removed (marks inside a mixed quote are kept). A quoted phrase
+with no reporting verb and no clear speaker (a scare quote, a title) is left out.
+"""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from ..model import Party, Quote
+from . import speakers as sp
 
-QUOTE = re.compile(r"[\"“«]([^\"”»]{3,}?)[\"”»]")
-SAY = {"say", "tell", "add", "state", "describe", "announce", "warn", "write", "insist", "claim", "declare"}
+REPORT = {
+    "say", "tell", "add", "state", "describe", "announce", "warn", "write", "insist", "claim", "declare",
+    "note", "explain", "argue", "ask", "reply", "respond", "suggest", "predict", "acknowledge", "admit",
+    "recall", "continue", "call", "urge", "tweet", "post", "vow", "promise", "pledge", "boast", "complain",
+    "charge", "accuse", "assert", "contend", "maintain", "observe", "remark", "report", "testify", "quip",
+    "joke", "shout", "yell", "chant", "cry", "read", "conclude", "concede", "caution", "emphasize",
+    "emphasise", "stress", "mention", "comment", "confirm", "deny", "repeat", "agree", "propose", "demand",
+    "threaten", "lament", "muse", "wonder", "reveal", "disclose", "indicate", "hint", "counter", "retort",
+    "fire", "scoff", "mock", "label", "dub", "brand", "praise", "blast", "slam", "criticize", "criticise",
+    "attack", "thank", "recount", "point", "put", "begin", "open", "close", "finish", "end", "summarize",
+    "telling", "believe", "think", "feel", "hope", "predict", "estimate", "speculate", "allege", "announce",
+    "pronounce", "proclaim", "reiterate", "underline", "highlight", "stress", "acknowledge", "advise",
+    "recommend", "order", "instruct", "plead", "beg", "implore", "appeal", "exclaim", "whisper", "murmur",
+    "sigh", "laugh", "snap", "bark", "growl", "mutter", "gush", "rave", "rant", "thunder", "declare",
+    "assure", "reassure", "inform", "notify", "remind", "warn", "caution", "advise", "learn", "hear",
+}
+WEAK = {
+    "agree", "continue", "call", "read", "put", "point", "begin", "open", "close", "finish", "end", "learn",
+    "hear", "think", "believe", "feel", "hope", "order", "thank", "attack", "fire", "label", "dub", "brand",
+    "praise", "mock", "telling",
+}
+"""Verbs that report speech only sometimes ("talks began"): a cue when nothing stronger governs."""
+REPORT_NOUNS = {
+    "statement", "claim", "remark", "comment", "promise", "pledge", "warning", "accusation", "assertion",
+    "suggestion", "argument", "insistence", "message", "vow", "charge", "contention", "declaration",
+    "words", "view", "belief", "response", "answer", "reply", "tweet", "post", "quote", "line", "call",
+}
+OPENERS = "“«„"
+CLOSERS = "”»"
+WORD = re.compile(r"\w")
+SENT_END = re.compile(r"[.!?][\"”’»)]*\s+")
+
+
+@dataclass
+class Segment:
+    """Text between one pair of quote marks (``start``/``end`` include the marks)."""
+
+    start: int
+    end: int
+    inner_start: int
+    inner_end: int
+    closed: bool
+    continues: bool = False  # left open at the end of a paragraph, reopened in the next one
+    single: bool = False
+
+
+@dataclass
+class Unit:
+    segments: list[Segment] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return self.segments[0].start
+
+    @property
+    def end(self) -> int:
+        return self.segments[-1].end
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for m in re.finditer(r"\n", text + "\n"):
+        if text[pos:m.start()].strip():
+            out.append((pos, m.start()))
+        pos = m.end()
+    return out
+
+
+def _is_letter(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def segments(text: str) -> list[Segment]:
+    """Pairs of quote marks, paragraph by paragraph; never fails on stray or odd marks.
+
+    Straight double marks open or close by their neighbours; curly single marks
+    count as quotes only outside double quotes, when ‘ or ' follows a space and
+    a matching ’ or ' is followed by a non-letter (so don’t and Azerbaijan’s stay
+    apostrophes).
+    """
+    out: list[Segment] = []
+    paras = paragraphs(text)
+    for pi, (ps, pe) in enumerate(paras):
+        open_at = None
+        single_at = None
+        para_segs: list[Segment] = []
+        for i in range(ps, pe):
+            ch = text[i]
+            prev = text[i - 1] if i > ps else " "
+            nxt = text[i + 1] if i + 1 < pe else " "
+            if ch in OPENERS or (ch == '"' and open_at is None):
+                if ch == '"' and (nxt.isspace() and not prev.isspace()):
+                    continue  # a stray closing mark
+                if open_at is not None:  # an opening mark while open: the earlier quote was never closed
+                    if i - open_at > 1:
+                        para_segs.append(Segment(open_at, i, open_at + 1, i, False))
+                open_at, single_at = i, None
+            elif ch in CLOSERS or ch == '"':
+                if open_at is None:
+                    continue
+                if ch == '"' and prev.isspace() and not nxt.isspace() and i + 1 < pe:
+                    # looks like an opening mark: the earlier quote was never closed
+                    para_segs.append(Segment(open_at, i, open_at + 1, i, False))
+                    open_at = i
+                    continue
+                para_segs.append(Segment(open_at, i + 1, open_at + 1, i, True))
+                open_at = None
+            elif open_at is None and ch in "‘'" and (prev.isspace() or prev in "([—–-:") and _is_letter(nxt):
+                single_at = i
+            elif open_at is None and single_at is not None and ch in "’'" and not _is_letter(nxt) \
+                    and not prev.isspace() and i - single_at > 2:
+                para_segs.append(Segment(single_at, i + 1, single_at + 1, i, True, single=True))
+                single_at = None
+        if open_at is not None:
+            end = pe
+            while end > open_at + 1 and text[end - 1].isspace():
+                end -= 1
+            seg = Segment(open_at, end, open_at + 1, end, False)
+            nxt_para = paras[pi + 1] if pi + 1 < len(paras) else None
+            if nxt_para is not None:
+                first = text[nxt_para[0]:nxt_para[1]].lstrip()[:1]
+                seg.continues = first in OPENERS or first == '"'
+            para_segs.append(seg)
+        out.extend(s for s in para_segs if WORD.search(text[s.inner_start:s.inner_end]))
+    return out
+
+
+def _sentence_start(text: str, pos: int, floor: int) -> int:
+    """Where the sentence holding ``pos`` begins (by punctuation, within the paragraph)."""
+    para = text.rfind("\n", 0, pos) + 1
+    start = max(para, floor)
+    for m in SENT_END.finditer(text, start, pos):
+        start = m.end()
+    return start
+
+
+def _sentence_end(text: str, pos: int, ceiling: int) -> int:
+    para = text.find("\n", pos)
+    para = len(text) if para < 0 else para
+    m = SENT_END.search(text, pos, min(para, ceiling))
+    return m.start() + 1 if m else min(para, ceiling)
+
+
+def _is_statement(text: str, seg: Segment, prev_end: int) -> bool:
+    """Does the quote stand as a statement of its own, rather than a phrase inside a sentence?"""
+    s0 = _sentence_start(text, seg.start, prev_end)
+    before = text[s0:seg.start].strip()
+    if not before or before.endswith((":", "—", "–")):
+        return True
+    if before.endswith(",") and len(before.split()) <= 8:
+        return True  # He said, "..." / According to Lavrov, "..."
+    inner = text[seg.inner_start:seg.inner_end].strip()
+    return len(inner.split()) >= 8 and inner[:1].isupper() and bool(re.search(r"[.!?,]\W*$", inner))
+
+
+def _tokens(doc, start: int, end: int):
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span if span is not None else doc[0:0]
+
+
+def _cue_for(doc, seg_span, inside) -> tuple[object | None, object | None]:
+    """The reporting verb the quote hangs on, and the child of it on the way to the quote.
+
+    The walk goes up the parse to the top of the clause chain (not out of a relative
+    clause) and keeps the highest reporting verb: in "Lavrov said that both sides had
+    agreed to 'begin talks'" the speaker is Lavrov, not the sides.
+    """
+    heads = [t for t in seg_span if not inside(t.head.idx) or t.head == t]
+    for t in heads:
+        node, child = t.head, t
+        found = []
+        for _ in range(12):
+            if not inside(node.idx) and ((node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in REPORT)
+                                         or (node.pos_ == "NOUN" and node.lemma_.lower() in REPORT_NOUNS)):
+                found.append((node, child))
+            if node.head == node or node.dep_ in ("relcl", "acl", "appos") or (found and node.dep_ not in (
+                    "ccomp", "xcomp", "advcl", "pcomp", "prep", "pobj", "dobj", "acomp", "attr", "oprd")):
+                break
+            node, child = node.head, node
+        strong = [f for f in found if f[0].lemma_.lower() not in WEAK]
+        if strong or found:
+            return (strong or found)[-1]
+    return None, None
+
+
+def _attribution(doc, lo: int, hi: int, inside, nearest_last: bool = False):
+    """The reporting verb and its subject in the text between ``lo`` and ``hi``, outside quotes.
+
+    Strong verbs ("said") beat weak ones ("began"); among equals the one nearest the
+    quote wins (the last one when the text comes before the quote).
+    """
+    cands = []
+    for t in _tokens(doc, lo, hi):
+        if inside(t.idx):
+            continue
+        if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in REPORT:
+            subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass") and not inside(c.idx)]
+            cands.append((t.lemma_.lower() in WEAK, subj[0] if subj else None, t))
+        if t.lower_ == "according" and t.i + 2 < len(doc) and doc[t.i + 1].lower_ == "to":
+            obj = [c for c in doc[t.i + 1].children if c.dep_ == "pobj"]
+            if obj:
+                cands.append((False, obj[0], t))
+    if not cands:
+        return None, None
+    if nearest_last:
+        cands.reverse()
+    with_subj = [c for c in cands if c[1] is not None]
+    pick = min(with_subj or cands, key=lambda c: c[0])
+    return pick[2], pick[1]
+
+
+def _clean(text: str, start: int, end: int) -> tuple[int, int]:
+    """Trim white space and dangling commas at the edges of a span."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–"):
+        end -= 1
+    return start, end
+
+
+def _quote_text(text: str, start: int, end: int) -> str:
+    """The quote's words: the span without its outer quote marks and trailing comma."""
+    s = text[start:end].strip()
+    if s[:1] in OPENERS + "\"‘'":
+        s = s[1:]
+    if s[-1:] in CLOSERS + "\"’'":
+        s = s[:-1]
+    return s.strip().rstrip(",").strip()
 
 
 def extract(doc, parties: list[Party]) -> list[Quote]:
+    text = doc.text
+    if not text.strip():
+        return []
+    segs = segments(text)
+    if not segs:
+        return []
+    quoted = [(s.inner_start, s.inner_end) for s in segs]
+
+    def inside(pos: int) -> bool:
+        return any(a <= pos < b for a, b in quoted)
+
+    # units of direct speech: reopened paragraphs and quotes broken by a short "he said"
+    units: list[Unit] = []
+    kinds: list[str] = []
+    prev_end = 0
+    for seg in segs:
+        statement = _is_statement(text, seg, prev_end)
+        last = units[-1] if units else None
+        if last is not None and kinds[-1] == "direct" and statement:
+            tail = last.segments[-1]
+            gap = text[tail.end:seg.start]
+            if (tail.continues and not tail.closed and gap.strip() == "") or \
+                    ("\n" not in gap and _short_attribution(gap)):
+                last.segments.append(seg)
+                prev_end = seg.end
+                continue
+        units.append(Unit([seg]))
+        kinds.append("direct" if statement else "embedded")
+        prev_end = seg.end
+
+    history: list[sp.Speaker] = []
     out: list[Quote] = []
-    for m in QUOTE.finditer(doc.text):
-        sent = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
-        sent = sent.sent if sent is not None else None
-        speaker = cue = None
-        if sent is not None:
-            for tok in sent:
-                if tok.lemma_ in SAY:
-                    cue = tok.text
-                    subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
-                    if subj:
-                        speaker = doc[subj[0].left_edge.i: subj[0].i + 1]
+    for unit, kind in zip(units, kinds):
+        first = unit.segments[0]
+        cue = subj = None
+        start, end = unit.start, unit.end
+        if kind == "direct":
+            # the attribution: inside the gaps, then after the quote, then before it in the sentence
+            for a, b in zip(unit.segments, unit.segments[1:]):
+                cue, subj = _attribution(doc, a.end, b.start, inside)
+                if subj is not None:
                     break
-        party = None
+            if subj is None:
+                hi = _sentence_end(text, unit.end, len(text))
+                after = text[unit.end:hi].strip()
+                inner = text[unit.segments[-1].inner_start:unit.segments[-1].inner_end].rstrip()
+                if inner.endswith((",", "—", "–")) or after[:1].islower() or len(after.split()) <= 8:
+                    cue2, subj2 = _attribution(doc, unit.end, hi, inside)
+                    if subj2 is not None:
+                        cue, subj = cue2, subj2
+                    elif cue is None:
+                        cue = cue2
+            if subj is None:
+                lo = _sentence_start(text, unit.start, 0)
+                if lo == unit.start:  # "Lavrov said:" ending the sentence before
+                    pstart = _sentence_start(text, max(0, lo - 2), 0)
+                    if text[pstart:lo].rstrip().endswith(":"):
+                        lo = pstart
+                cue1, subj1 = _attribution(doc, lo, unit.start, inside, nearest_last=True)
+                if subj1 is not None:
+                    cue, subj = cue1, subj1
+                elif cue is None:
+                    cue = cue1
+        else:
+            seg_span = _tokens(doc, first.inner_start, first.inner_end)
+            verb, child = _cue_for(doc, seg_span, lambda p: first.inner_start <= p < first.inner_end)
+            if verb is None:
+                continue  # a scare quote or a title: no one is clearly speaking
+            cue = verb
+            subj_l = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if not subj_l and verb.pos_ == "NOUN":
+                poss = [c for c in verb.children if c.dep_ == "poss"]
+                subj_l = poss
+            if not subj_l and verb.dep_ in ("xcomp", "advcl", "conj", "acl") :
+                subj_l = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            subj = subj_l[0] if subj_l else None
+            lo = child.left_edge.idx if child.i > verb.i else first.start
+            lo = max(lo, verb.idx + len(verb.text))
+            right = child.right_edge
+            hi = max(first.end, right.idx + len(right.text))
+            hi = min(hi, _sentence_end(text, first.end, len(text)))
+            start, end = _clean(text, lo, max(hi, first.end))
+            if start >= end:
+                continue
+            if child.i < verb.i:  # the quote comes before the verb: keep the quoted words only
+                start, end = first.start, first.end
+        speaker = _speaker(doc, subj, history, inside, parties)
+        if kind != "direct" and speaker is None:
+            continue
+        words = len(_quote_text(text, start, end).split())
+        if kind != "direct" and words < 3:
+            continue
+        if kind == "direct" and speaker is None and cue is None and words < 5:
+            continue  # a short phrase in quote marks with nobody saying it
         if speaker is not None:
-            party = next((p for p in parties if any(s <= speaker.end_char and speaker.start_char <= e for s, e in p.mentions)), None)
-        out.append(Quote(text=m.group(1).strip(), start=m.start(1), end=m.end(1),
-                         speaker=party.id if party else None,
-                         speaker_name=party.name if party else (speaker.text if speaker is not None else None), cue=cue))
+            history.append(speaker)
+        q_text = _quote_text(text, start, end)
+        if not q_text:
+            continue
+        out.append(Quote(text=q_text, start=start, end=end,
+                         speaker=speaker.party.id if speaker and speaker.party else None,
+                         speaker_name=speaker.name if speaker else None,
+                         cue=cue.text if cue is not None else None,
+                         kind="direct" if kind == "direct" else "mixed"))
     return out
+
+
+def _short_attribution(gap: str) -> bool:
+    """Is the text between two quoted parts just 'he said' or 'said Lavrov, adding'?"""
+    g = gap.strip().strip(",.;:—– ")
+    if not g:
+        return True
+    if g.endswith(":") or gap.strip().endswith(":"):
+        return False  # a new speaker is being introduced
+    words = g.split()
+    said = sum(w.lower().strip(",.") in SAID_FORMS for w in words)
+    return len(words) <= 10 and said == 1
+
+
+SAID_FORMS = {
+    "said", "says", "added", "adds", "told", "tells", "wrote", "writes", "continued", "continues", "asked",
+    "asks", "explained", "argued", "noted", "insisted", "stated", "declared", "warned", "replied",
+    "responded", "recalled", "tweeted", "claimed", "suggested", "according", "went", "saying",
+    "adding", "explaining", "noting",
+}
+
+
+def _speaker(doc, subj, history, inside, parties) -> sp.Speaker | None:
+    if subj is None:
+        return None
+    if sp.is_pronoun(subj):
+        found = sp.antecedent(subj, history, inside)
+        if found is None:
+            return None
+        party = found.party or sp.party_for(found.start, found.end, found.name, parties)
+        return sp.Speaker(found.start, found.end, found.name, party)
+    np = sp.noun_phrase(subj)
+    name = sp.name_of(np)
+    return sp.Speaker(np.start_char, np.end_char, name, sp.party_for(np.start_char, np.end_char, name, parties))

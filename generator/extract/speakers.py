@@ -1,0 +1,175 @@
+"""Speakers: who a reporting clause names, resolved to a name and a party.
+
+The subject of "said" is often a pronoun ("he said", "It said that ..."), a
+relative pronoun ("Sarkissian, who said") or a short form ("Mr Lavrov"); a
+briefing page needs the person or body behind it, so each is resolved to the
+last fitting named party before it and then to the fullest name the article
+gives for that party.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Party
+
+PERSON_PRONOUNS = {"he", "she", "him", "her"}
+THING_PRONOUNS = {"it"}
+GROUP_PRONOUNS = {"they", "them"}
+RELATIVE = {"who", "which", "that", "whom"}
+FIRST_PERSON = {"i", "we", "me", "us", "you"}
+TITLES = re.compile(r"^(?:mr|mrs|ms|miss|dr|sen|rep|gov|gen|prof|president|senator|governor|the)\.?\s+", re.I)
+BODY_WORDS = {
+    "ministry", "government", "office", "department", "campaign", "committee", "council", "agency",
+    "party", "administration", "spokesman", "spokeswoman", "spokesperson", "statement", "embassy",
+    "foundation", "company", "group", "organisation", "organization", "union", "commission", "court",
+    "army", "military", "service", "house", "senate", "congress", "parliament", "kremlin", "team",
+    "newspaper", "post", "times", "network", "channel", "report", "poll", "board", "bureau", "center",
+    "centre", "institute", "association", "coalition", "alliance", "movement", "union", "police",
+}
+
+
+@dataclass
+class Speaker:
+    """A resolved speaker: the words of the clause, the name to show, the party."""
+
+    start: int
+    end: int
+    name: str | None
+    party: Party | None
+
+
+def noun_phrase(tok):
+    """The span of the noun phrase headed by ``tok``, without trailing appositions or clauses."""
+    doc = tok.doc
+    left = tok.left_edge.i
+    right = tok.i
+    for t in tok.rights:  # "Hillary Clinton" parsed as Clinton <- Hillary is on the left; keep flat names
+        if t.dep_ in ("compound", "flat", "nmod") and t.i == right + 1:
+            right = t.i
+        else:
+            break
+    span = doc[left:right + 1]
+    while len(span) > 1 and span[0].is_punct:
+        span = span[1:]
+    return span
+
+
+def _strip_title(name: str) -> str:
+    prev = None
+    while prev != name:
+        prev, name = name, TITLES.sub("", name)
+    return name.strip()
+
+
+def _last_word(name: str) -> str:
+    words = re.findall(r"[\w-]+", name)
+    return words[-1].lower() if words else ""
+
+
+def fullest_person(doc, surname: str, before: int | None = None) -> str | None:
+    """The longest PERSON name in ``doc`` ending with ``surname`` ("Sergei Lavrov" for "Lavrov")."""
+    best = None
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        name = _strip_title(re.sub(r"[’']s$", "", ent.text.strip()))
+        if _last_word(name) == surname and (best is None or len(name) > len(best)):
+            best = name
+    return best
+
+
+def party_for(span_start: int, span_end: int, name: str | None, parties: list[Party]) -> Party | None:
+    """The party mentioned inside the speaker words, or the one whose name fits ``name``."""
+    inside = [p for p in parties if any(s < span_end and span_start < e for s, e in p.mentions)]
+    if inside:
+        people = [p for p in inside if p.kind == "person"]
+        return (people or inside)[0]
+    if not name:
+        return None
+    low = name.lower()
+    last = _last_word(name)
+    for p in parties:
+        names = [p.name, *p.aliases]
+        if any(n.lower() == low for n in names):
+            return p
+    for p in parties:
+        if p.kind == "person" and last and any(_last_word(n) == last for n in [p.name, *p.aliases]):
+            return p
+    return None
+
+
+def _ent_at(doc, tok):
+    for ent in doc.ents:
+        if ent.start <= tok.i < ent.end:
+            return ent
+    return None
+
+
+def name_of(span) -> str:
+    """The name to show for a speaker noun phrase: the person in it, else the phrase."""
+    doc = span.doc
+    head = span.root
+    ent = _ent_at(doc, head)
+    if ent is not None and ent.label_ == "PERSON":
+        name = _strip_title(re.sub(r"[’']s$", "", ent.text.strip()))
+        return fullest_person(doc, _last_word(name)) or name
+    people = [e for e in doc.ents if e.label_ == "PERSON" and span.start <= e.start and e.end <= span.end]
+    if people and head.pos_ == "PROPN":
+        name = _strip_title(people[-1].text)
+        return fullest_person(doc, _last_word(name)) or name
+    if head.pos_ == "PROPN" and head.text[:1].isupper():
+        name = _strip_title(span.text.strip())
+        full = fullest_person(doc, _last_word(name))
+        if full and len(name.split()) <= 2:
+            return full
+    return span.text.strip(" ,")
+
+
+def is_pronoun(tok) -> bool:
+    return tok.lower_ in PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS | RELATIVE | FIRST_PERSON
+
+
+def antecedent(tok, history: list[Speaker], in_quote) -> Speaker | None:
+    """The last fitting named party before the pronoun ``tok``."""
+    doc = tok.doc
+    low = tok.lower_
+    if low in RELATIVE:  # "Sarkissian, who said" -> the noun the clause hangs on
+        verb = tok.head
+        if verb.dep_ in ("relcl", "acl") and verb.head.i < tok.i:
+            np = noun_phrase(verb.head)
+            return Speaker(np.start_char, np.end_char, name_of(np), None)
+        return history[-1] if history else None
+    if low in FIRST_PERSON:
+        return None
+    cutoff = tok.idx
+    if low in PERSON_PRONOUNS:
+        for ent in reversed(doc.ents):
+            if ent.end_char <= cutoff and ent.label_ == "PERSON" and not in_quote(ent.start_char):
+                name = _strip_title(re.sub(r"[’']s$", "", ent.text.strip()))
+                return Speaker(ent.start_char, ent.end_char, fullest_person(doc, _last_word(name)) or name, None)
+        return None
+    # "it" / "they": the last speaker or organisation that is not a person
+    candidates: list[tuple[int, Speaker]] = []
+    for sp in history:
+        if sp.start < cutoff and sp.name and not (sp.party and sp.party.kind == "person") and not _looks_personal(doc, sp):
+            candidates.append((sp.start, sp))
+    if candidates:  # "It said" most often goes on with the body quoted just before
+        return max(candidates, key=lambda c: c[0])[1]
+    for ent in doc.ents:
+        if ent.end_char <= cutoff and ent.label_ in ("ORG",) and not in_quote(ent.start_char):
+            candidates.append((ent.start_char, Speaker(ent.start_char, ent.end_char, ent.text.strip(), None)))
+    for chunk in doc.noun_chunks:
+        if chunk.end_char <= cutoff and chunk.root.lower_ in BODY_WORDS and chunk.root.dep_ in ("nsubj", "nsubjpass") \
+                and not in_quote(chunk.start_char):
+            candidates.append((chunk.start_char, Speaker(chunk.start_char, chunk.end_char, chunk.text.strip(), None)))
+    if not candidates:
+        return None
+    return max(candidates, key=lambda c: c[0])[1]
+
+
+def _looks_personal(doc, sp: Speaker) -> bool:
+    span = doc.char_span(sp.start, sp.end, alignment_mode="expand")
+    if span is None:
+        return False
+    return any(e.label_ == "PERSON" for e in span.ents) or span.root.lower_ in PERSON_PRONOUNS

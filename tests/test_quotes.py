@@ -1,0 +1,139 @@
+"""Quotes and their speakers, on short news-style texts written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from generator import nlp
+from generator.extract import quotes
+from generator.model import Party
+
+
+def run(text: str, parties: list[Party] | None = None):
+    doc = nlp.load()(text)
+    return quotes.extract(doc, parties or [])
+
+
+def find(found, words: str):
+    hit = [q for q in found if words in q.text]
+    assert hit, f"no quote holds {words!r}: {[q.text for q in found]}"
+    return hit[0]
+
+
+def test_direct_quote_speaker_after():
+    text = "“We will not give up a single village,” Foreign Minister Anna Weller said on Monday."
+    q = find(run(text), "single village")
+    assert q.kind == "direct"
+    assert q.speaker_name == "Anna Weller"
+    assert q.cue == "said"
+
+
+def test_offsets_index_the_text_and_outer_marks_are_dropped():
+    text = "The talks stalled. “We will not give up a single village,” Anna Weller said."
+    q = find(run(text), "single village")
+    assert text[q.start:q.end].startswith("“") and text[q.start:q.end].endswith("”")
+    assert q.text == "We will not give up a single village"
+
+
+def test_speaker_before_with_colon_and_straight_marks():
+    text = 'At a rally in Dover, Governor Tom Baird said: "This state will not be bullied. We stand together."'
+    q = find(run(text), "bullied")
+    assert q.kind == "direct"
+    assert "Baird" in q.speaker_name
+    assert "We stand together" in q.text
+
+
+def test_quote_broken_by_attribution_is_one_quote():
+    text = '"The border is closed," Mr Karlsson said. "Nobody will cross it tonight."'
+    found = run(text)
+    assert len(found) == 1
+    assert "border is closed" in found[0].text and "Nobody will cross" in found[0].text
+
+
+def test_quote_reopened_in_next_paragraph_is_one_quote():
+    text = ("Mayor Lena Hart spoke after the vote.\n\n"
+            "“We asked for help and nobody came. We asked again.\n\n"
+            "“Now we will build the wall ourselves,” Hart said.")
+    found = run(text)
+    q = find(found, "nobody came")
+    assert "build the wall ourselves" in q.text
+    assert "Hart" in q.speaker_name
+
+
+def test_mixed_quote_takes_the_whole_reported_statement():
+    text = "Senator Paul Ostrander insisted that the plan had “failed every family in this state.”"
+    q = find(run(text), "failed every family")
+    assert q.kind == "mixed"
+    assert q.text.startswith("that the plan had")
+    assert q.cue == "insisted"
+    assert "Ostrander" in q.speaker_name
+
+
+def test_it_said_resolves_to_the_ministry_and_party():
+    text = ("The Turkish foreign ministry said that the army had “shown its strength”. "
+            "It said that Turkey would stand by Baku “at the table and on the battlefield”.")
+    turkey = Party(id="turkey", name="Turkey", kind="country", mentions=[(4, 11), (101, 107)])
+    found = run(text, [turkey])
+    q = find(found, "battlefield")
+    assert q.speaker_name.lower() == "the turkish foreign ministry"
+    assert q.speaker == "turkey"
+
+
+def test_pronoun_in_relative_clause_resolves_to_named_person():
+    text = ("Armenia’s president Armen Sarkissian said Turkey had sent troops, "
+            "which he described as “the bully of the region.”")
+    q = find(run(text), "bully of the region")
+    assert q.speaker_name == "Armen Sarkissian"
+
+
+def test_short_name_gets_the_fullest_name_and_party_id():
+    text = ("Russia’s foreign minister Sergei Lavrov hosted the talks. "
+            "Mr Lavrov said that both sides had agreed to “begin substantive negotiations soon.”")
+    lavrov = Party(id="sergei-lavrov", name="Sergei Lavrov", kind="person", mentions=[(26, 39)])
+    q = find(run(text, [lavrov]), "substantive negotiations")
+    assert q.speaker_name == "Sergei Lavrov"
+    assert q.speaker == "sergei-lavrov"
+
+
+def test_speaker_in_previous_sentence_with_colon():
+    text = "President Ilham Aliyev spoke in Baku on Friday. He said:\n\n“We’ll get our lands back.”"
+    q = find(run(text), "lands back")
+    assert q.speaker_name == "Ilham Aliyev"
+
+
+def test_guillemets_and_single_quotes_are_quotes():
+    text = ("«We are ready to talk,» Minister Jean Dufour said. "
+            "Ms Carla Benz replied: ‘Talks are not enough for us now.’")
+    found = run(text)
+    assert "Dufour" in find(found, "ready to talk").speaker_name
+    assert "Benz" in find(found, "Talks are not enough").speaker_name
+
+
+def test_apostrophes_are_not_quotes():
+    text = "Azerbaijan’s army didn’t move, and the mayor’s office said nothing. It’s quiet."
+    assert run(text) == []
+
+
+def test_scare_quote_without_speaker_is_left_out():
+    text = "The so-called “peace plan” was published on Tuesday in the capital."
+    assert run(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "",
+    "   \n\n ",
+    '"',
+    '“Unclosed quote that never ends, said nobody',
+    'He said ”backwards“ and "odd " marks" here."',
+    "“Nested “inner” marks” are “odd",
+    "‘ ’ ' ' “ ” « »",
+])
+def test_never_crashes_on_broken_marks(text):
+    found = run(text)
+    for q in found:
+        assert 0 <= q.start <= q.end <= len(text)
+
+
+def test_segments_pair_marks_and_skip_apostrophes():
+    text = "He said “don’t go” and then ‘Azerbaijan’s army’ left."
+    segs = quotes.segments(text)
+    assert [text[s.inner_start:s.inner_end] for s in segs] == ["don’t go", "Azerbaijan’s army"]
