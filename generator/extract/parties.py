@@ -399,6 +399,16 @@ def extract(doc, places: list[Place]) -> list[Party]:
             continue
         if m.kind == "country":
             m.key = f"country:{m.country}"
+        elif m.kind in ("person", "organisation") and len(m.name.split()) == 1 and any(
+                m.name.lower() in (f.name.split()[-1].lower(), f.name.split()[0].lower()) for f in full_names):
+            # "Lavrov", "Mr Lavrov" and a surname the NER took for an organisation join the full name;
+            # a lone first name too ("Dwain" after "Dwain Chambers").
+            low = m.name.lower()
+            by_last = [f for f in full_names if f.name.split()[-1].lower() == low]
+            same = by_last or [f for f in full_names if f.name.split()[0].lower() == low]
+            before = [f for f in same if f.start < m.start]
+            m.kind = "person"
+            m.key = "person:" + (before[-1] if before else same[0]).name.lower()
         elif m.kind == "person":
             words = m.name.split()
             last = words[-1].lower()

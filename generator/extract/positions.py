@@ -40,7 +40,11 @@ ADJECTIVES = {
 }
 SPEECH = {"say", "tell", "add", "state", "announce", "declare", "claim", "write", "reiterate", "repeat",
           "stress", "argue", "insist", "warn", "explain", "suggest", "believe", "think", "note", "confirm"}
-NEGATED = {"supports": "opposes", "agrees": "rejects", "opposes": "supports", "rejects": "states",
+EXPRESS = {"reiterate", "repeat", "express", "voice", "signal", "reaffirm", "restate", "stand", "give", "offer",
+           "announce", "declare", "pledge", "show", "lend", "throw", "extend", "state", "maintain", "confirm",
+           "underline", "stress", "make", "issue", "renew", "step", "drop", "abandon", "withdraw"}
+"""Verbs whose subject holds the stance of their object noun ("Armenia reiterated its opposition")."""
+NEGATED = {"supports": "opposes", "agrees": "rejects", "opposes": "states", "rejects": "states",
            "demands": "states", "accuses": "states", "states": "states"}
 GOVERNMENT_ROLES = {"president", "minister", "premier", "chancellor", "leader", "spokesman", "spokeswoman",
                     "spokesperson", "secretary", "ambassador", "envoy", "king", "queen", "emir", "sultan",
@@ -202,7 +206,9 @@ def _from_noun(ix: _Index, tok, stance: str):
             and tok.head.lower_ != "in":  # "in support of X": X is the one supported
         cand = next((g for g in children["of"].children if g.dep_ == "pobj"), None)
         holder = cand if cand is not None and ix.party_of(cand) else None
-    if holder is None and (poss is not None or tok.dep_ in ("dobj", "pobj", "attr")):
+    verb = tok.head if tok.head.pos_ in ("VERB", "AUX") else tok.head.head
+    own = poss is not None and poss.lower_ in ("its", "their", "his", "her", "our", "my")
+    if holder is None and (own or (tok.dep_ in ("dobj", "pobj") and verb.lemma_ in EXPRESS)):
         # "Armenia reiterated its opposition", "Turkey would stand in support of Baku"
         verb = tok.head
         while verb.pos_ not in ("VERB", "AUX") and verb.dep_ not in ("ROOT",) and verb.head is not verb:
@@ -244,7 +250,7 @@ def _from_quote(ix: _Index, doc, q: Quote):
     """A quote is a position of its speaker: its first sentence, in the speaker's words."""
     if not q.speaker or q.speaker not in ix.by_id:
         return []
-    text = doc.text[q.start:q.end]
+    text = doc.text[q.start:q.end].split("\n")[0]
     cut = len(text)
     for mark in (". ", "! ", "? ", " . . ."):
         at = text.find(mark)
@@ -263,7 +269,7 @@ def extract(doc, parties: list[Party], quotes: list[Quote]) -> list[Position]:
     found: list[tuple[str, str, tuple[int, int], bool]] = []  # (party, stance, span, span is chars)
     for tok in doc:
         lemma = tok.lemma_.lower()
-        if tok.pos_ == "VERB":
+        if tok.pos_ == "VERB" and tok.dep_ not in ("amod", "compound"):
             if lemma in _STANCE_OF_VERB:
                 found += [(p, s, sp, False) for p, s, sp in _from_verb(ix, tok, _STANCE_OF_VERB[lemma])]
             elif lemma in SPEECH:
