@@ -62,3 +62,6 @@ def extract(paths, fmt, published, strict):
         click.echo(json.dumps(results, ensure_ascii=False, indent=2))
     if strict and any(p.fatal for p in problems):
         sys.exit(1)
+
+if __name__ == "__main__":
+    main()
