@@ -66,6 +66,9 @@ PLACE_NOUNS = {"territory", "region", "province", "enclave", "city", "town", "vi
 SPEECH = {"say", "tell", "add", "state", "announce", "warn", "insist", "claim", "declare", "deny", "accuse",
           "urge", "call", "demand", "reject", "support", "oppose", "agree", "argue", "write", "confirm",
           "condemn", "threaten", "promise", "vow", "repeat", "reiterate", "propose", "ask", "respond"}
+ADDRESSED = {"accuse", "blame", "urge", "criticise", "criticize", "condemn", "warn", "ask", "press", "support",
+             "back", "call", "tell", "thank", "praise", "threaten", "pressure", "persuade", "convince", "sanction"}
+"""Verbs whose object is someone who acts, so a capital in that place is its government."""
 MEDIA_WORDS = {"times", "post", "news", "journal", "herald", "guardian", "telegraph", "reuters", "afp", "bbc",
                "cnn", "press", "tass", "interfax", "bloomberg", "agency", "tribune", "gazette", "independent",
                "observer", "mail", "express", "mirror", "sun", "economist", "ria", "anadolu", "al jazeera"}
@@ -143,6 +146,8 @@ def _as_government(doc, start: int, end: int) -> bool:
         if prep.lower_ in ("of", "for", "with", "against") and prep.head.pos_ in ("NOUN", "VERB"):
             return prep.head.lemma_ not in PLACE_NOUNS and prep.head.lemma_ not in ("outskirts", "centre", "center",
                                                                                    "streets", "residents", "people")
+    if root.dep_ == "dobj" and root.head.lemma_ in ADDRESSED:
+        return True  # "accused Addis Ababa of stalling"
     if root.dep_ == "compound" and root.head.lemma_ in {"government", "official", "authorities", "talk"}:
         return True
     return False
@@ -367,8 +372,12 @@ def _role_appos(doc, m: Mention, by_tok: dict[int, Mention]) -> tuple[str | None
     return None, None
 
 
-def _person_key(name: str) -> str:
-    return name.lower()
+def _surnames_missed(doc, mentions: list[Mention]) -> list[Mention]:
+    """The NER finds 'Abiy Ahmed' but not every later 'Ahmed': pick those up by the surname."""
+    surnames = {m.name.split()[-1] for m in mentions if m.kind == "person" and len(m.name.split()) > 1}
+    taken = {t for m in mentions for t in range(m.start, m.end)} | {t for e in doc.ents for t in range(e.start, e.end)}
+    return [Mention(t.i, t.i + 1, "person", t.text, surface=t.text) for t in doc
+            if t.text in surnames and t.i not in taken and t.pos_ == "PROPN"]
 
 
 def extract(doc, places: list[Place]) -> list[Party]:
@@ -376,6 +385,7 @@ def extract(doc, places: list[Place]) -> list[Party]:
     taken = {t for e in doc.ents for t in range(e.start, e.end)}
     mentions += _scan_missed(doc, taken)
     mentions += _phrase_mentions(doc, mentions)
+    mentions += _surnames_missed(doc, mentions)
     mentions.sort(key=lambda m: m.start)
     by_tok = {t: m for m in mentions for t in range(m.start, m.end)}
 
