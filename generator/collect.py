@@ -100,7 +100,7 @@ def add(source: str, articles_dir: Path, published: dt.date | None = None,
         seen: tuple[set[str], set[str]] | None = None, meta: dict | None = None) -> Added:
     """Add one article from a file path or a URL to ``articles_dir``."""
     urls, hashes = seen if seen is not None else known(articles_dir)
-    if re.match(r"https?://", source, re.I):
+    if re.match(r"[a-z][a-z0-9+.-]*://", source, re.I):
         if source.rstrip("/") in urls:
             return Added(None, source, skipped="this URL is already in the articles")
         data, final = download(source)
