@@ -98,6 +98,7 @@ EXTRA_DEMONYMS = {
     "SD": ["Sudanese"],
     "VN": ["Vietnamese"],
     "TH": ["Thai"],
+    "AR": ["Argentine", "Argentines", "Argentinian", "Argentinians"],
 }
 
 # Capitals and seats of government used to mean a government ("Moscow said").

@@ -294,7 +294,7 @@ def _phrase_mentions(doc, mentions: list[Mention]) -> list[Mention]:
         if tok.pos_ not in ("NOUN", "PROPN") or tok.i in by_tok:
             continue
         lemma = tok.lower_ if tok.lower_ in GOVERNMENT_HEADS | GROUP_NOUNS | ORG_HEADS else tok.lemma_.lower()
-        if lemma not in GOVERNMENT_HEADS | ORG_HEADS | GROUP_NOUNS and tok.lower_ not in GROUP_NOUNS:
+        if lemma not in GOVERNMENT_HEADS | ORG_HEADS | GROUP_NOUNS | GOVERNMENT_ROLES and tok.lower_ not in GROUP_NOUNS:
             continue
         mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < tok.i]
         owner = next((by_tok[c.i] for c in mods if c.i in by_tok and by_tok[c.i].kind in ("country", "organisation")),
@@ -311,11 +311,13 @@ def _phrase_mentions(doc, mentions: list[Mention]) -> list[Mention]:
             continue
         if owner is None or owner.kind != "country":
             continue
-        if lemma in GOVERNMENT_HEADS and tok.lower_ != "officials" and tok.lower_ != "diplomats":
+        unnamed_official = lemma in GOVERNMENT_ROLES and (tok.i + 1 >= len(doc) or doc[tok.i + 1].ent_type_ != "PERSON")
+        if (lemma in GOVERNMENT_HEADS and tok.lower_ != "officials" and tok.lower_ != "diplomats") or unnamed_official:
+            # "the Turkish government", and "the Argentine president said" with no name: the country
             owner.end = max(owner.end, tok.i + 1)  # the government is the country
             owner.start = min(owner.start, tok.i) if owner.start > tok.i else owner.start
             continue
-        if lemma in GOVERNMENT_HEADS:
+        if lemma in GOVERNMENT_HEADS or lemma in GOVERNMENT_ROLES:
             continue
         start = min(c.left_edge.i for c in mods)
         start, end = _trim(doc, start, tok.i + 1)
@@ -436,6 +438,12 @@ def extract(doc, places: list[Place]) -> list[Party]:
             m.key = "group:" + m.name.lower()
         else:
             m.key = "org:" + re.sub(r"^the\s+", "", m.name.lower())
+
+    # A lone name the NER typed both ways ("Labour" as ORG and PERSON) is one organisation.
+    org_keys = {m.name.lower(): m.key for m in mentions if m.kind == "organisation"}
+    for m in mentions:
+        if m.kind == "person" and m.key == "person:" + m.name.lower() and m.name.lower() in org_keys:
+            m.kind, m.key = "organisation", org_keys[m.name.lower()]
 
     # Sentence-level weights: the lead counts, and so does being the one who speaks or acts.
     sents = list(doc.sents)

@@ -131,7 +131,11 @@ def _subject(verb):
             return agent
         if subj is not None:
             if subj.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
-                return verb.head
+                j = subj.i - 1  # the noun just before "which": the parser often hangs the clause higher up
+                while j >= 0 and subj.doc[j].is_punct:
+                    j -= 1
+                near = subj.doc[j] if j >= 0 else None
+                return near if near is not None and near.pos_ == "PROPN" else verb.head
             if any(c.dep_ == "nsubjpass" for c in verb.children):
                 return None
             return subj
