@@ -215,3 +215,45 @@ def run() -> None:
 
 if __name__ == "__main__":
     run()
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["json", "jsonl"]), default="json", show_default=True,
+              help="One JSON array, or one JSON object per line.")
+@click.option("--published", callback=_date, metavar="YYYY-MM-DD",
+              help="Publication date for articles that do not give one.")
+@click.option("--state", type=click.Path(dir_okay=False, path_type=Path),
+              help="JSON file of the story index: read if it exists, written back after.")
+@click.option("--strict", is_flag=True, help="Exit non-zero when any file could not be used.")
+def stories(paths, fmt, published, state, strict):
+    """Group articles into stories, one at a time in the order given (streaming)."""
+    from .nlp import load
+    from .stories import StoryIndex, features_from_doc
+
+    articles, problems = [], []
+    for path in ingest.find_articles(list(paths)) if all(str(p) != "-" for p in paths) else paths:
+        article, found = ingest.read_article(path, published)
+        problems.extend(found)
+        if article is not None:
+            articles.append(article)
+    for problem in problems:
+        warn(str(problem))
+    index = StoryIndex.from_dict(json.loads(state.read_text())) if state and state.exists() else StoryIndex()
+    nlp = load()
+    results = []
+    with nlp.select_pipes(disable=[p for p in ("parser",) if p in nlp.pipe_names]):
+        docs = nlp.pipe((a.text for a in articles), batch_size=16)
+        for article, doc in zip(articles, docs):
+            story = index.assign(features_from_doc(doc, article))
+            obj = {"path": article.path, "story": story, "title": index.stories[story].title}
+            if fmt == "jsonl":
+                click.echo(json.dumps(obj, ensure_ascii=False))
+            else:
+                results.append(obj)
+    if fmt == "json":
+        click.echo(json.dumps(results, ensure_ascii=False, indent=2))
+    if state:
+        state.write_text(json.dumps(index.to_dict(), ensure_ascii=False))
+    if strict and any(p.fatal for p in problems):
+        sys.exit(1)

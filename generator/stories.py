@@ -1,0 +1,293 @@
+"""Streaming story clustering: each arriving article joins a story or opens one.
+
+Why streaming: the site is rebuilt as articles arrive, and a story's id (its
+page URL) must not change because later articles came in. So the past is never
+re-clustered; :class:`StoryIndex` keeps just enough state (document
+frequencies, one centroid per story, an inverted index of terms to stories)
+to place the next article, and that state round-trips through JSON.
+
+Why entities matter more than words: news about similar events shares its
+vocabulary ("quake", "magnitude", "injured"); what tells two earthquakes apart
+is *where* and *when* and *who*. So an article is compared with a story on
+three things: TF-IDF cosine of its words and names, agreement on the names
+that carry weight in both (people, organisations, places), and agreement on
+the years it mentions. A story whose salient names the article does not share
+is not joined on topic words alone.
+"""
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+
+ENTITY_KINDS = {
+    "PERSON": "who",
+    "ORG": "org",
+    "NORP": "org",
+    "GPE": "where",
+    "LOC": "where",
+    "FAC": "where",
+    "EVENT": "what",
+    "WORK_OF_ART": "what",
+    "PRODUCT": "what",
+    "LAW": "what",
+}
+"""spaCy entity labels kept, grouped by the question they answer."""
+
+CONTENT_POS = {"NOUN", "PROPN", "VERB"}
+YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+TITLE_WEIGHT = 2.0
+"""Words of the title and first sentence say what the article is about."""
+
+
+@dataclass
+class ArticleFeatures:
+    """What the clustering needs to know about one article (JSON-friendly)."""
+
+    id: str
+    title: str
+    terms: dict[str, float] = field(default_factory=dict)  # word lemma or "kind:name" -> weight
+    entities: dict[str, float] = field(default_factory=dict)  # "who:tara reid" -> salience
+    years: list[int] = field(default_factory=list)
+    published: str | None = None  # YYYY-MM-DD
+
+
+def _norm_name(text: str) -> str:
+    text = re.sub(r"^(the|a|an)\s+", "", text.strip(), flags=re.I)
+    text = re.sub(r"['’]s$", "", text)
+    return " ".join(re.findall(r"[\w-]+", text.lower()))
+
+
+def features_from_doc(doc, article, facts=None) -> ArticleFeatures:
+    """Features of ``article`` from its spaCy ``doc`` (needs tagger, lemmatizer, ner).
+
+    ``facts`` (the extracted :class:`~generator.model.Facts`), when given, adds
+    the resolved parties and places, which merge aliases that raw NER keeps apart.
+    """
+    lead_end = _lead_end(doc)
+    terms: Counter = Counter()
+    entities: Counter = Counter()
+    in_ent = set()
+    for ent in doc.ents:
+        kind = ENTITY_KINDS.get(ent.label_)
+        if kind is None:
+            continue
+        name = _norm_name(ent.text)
+        if not name or len(name) < 2:
+            continue
+        weight = TITLE_WEIGHT if ent.start_char < lead_end else 1.0
+        entities[f"{kind}:{name}"] += weight
+        if kind == "who" and " " in name:  # "Tara Reid" is later just "Reid"
+            entities[f"{kind}:{name.split()[-1]}"] += weight * 0.5
+        in_ent.update(range(ent.start, ent.end))
+    if facts is not None:
+        for party in getattr(facts, "parties", []) or []:
+            kind = "who" if party.kind == "person" else "org" if party.kind != "country" else "where"
+            entities[f"{kind}:{_norm_name(party.name)}"] += max(1, len(party.mentions)) * 0.5
+        for place in getattr(facts, "places", []) or []:
+            entities[f"where:{_norm_name(place.name)}"] += max(1, len(place.mentions)) * 0.5
+    for tok in doc:
+        if tok.i in in_ent or tok.pos_ not in CONTENT_POS or tok.is_stop or not tok.is_alpha or len(tok) < 3:
+            continue
+        terms[tok.lemma_.lower()] += TITLE_WEIGHT if tok.idx < lead_end else 1.0
+    for key, weight in entities.items():
+        terms[key] += weight
+    years = sorted({int(m.group(1)) for ent in doc.ents if ent.label_ == "DATE" for m in YEAR.finditer(ent.text)})
+    published = article.published.isoformat() if getattr(article, "published", None) else None
+    if published:
+        years = sorted(set(years) | {int(published[:4])})
+    return ArticleFeatures(
+        id=article.id,
+        title=article.title,
+        terms={k: round(v, 3) for k, v in terms.items()},
+        entities={k: round(v, 3) for k, v in entities.items()},
+        years=years,
+        published=published,
+    )
+
+
+def _lead_end(doc) -> int:
+    """Character offset where the title line and first sentence end."""
+    text = doc.text
+    first_nl = text.find("\n")
+    title_end = first_nl if 0 <= first_nl < 200 else 0
+    m = re.search(r"[.!?][\"'”’]?\s", text[title_end + 1 :])
+    return title_end + 1 + (m.end() if m else min(len(text), 300))
+
+
+@dataclass
+class _Story:
+    id: str
+    title: str
+    size: int = 0
+    terms: dict[str, float] = field(default_factory=dict)  # summed tf
+    entities: dict[str, float] = field(default_factory=dict)  # summed salience
+    entity_docs: dict[str, int] = field(default_factory=dict)  # name -> articles naming it
+    years: dict[str, int] = field(default_factory=dict)  # year -> articles mentioning it
+    norm: float = 0.0  # length of the centroid's TF-IDF vector when last updated
+    articles: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Params:
+    """Decision thresholds; defaults were chosen on held-apart development data."""
+
+    threshold: float = 0.45
+    w_forward: float = 0.3
+    w_backward: float = 0.3
+    salient: int = 5
+    presence: float = 0.3
+    core_share: float = 0.5
+    discriminative: tuple[str, ...] = ("who", "org", "where")
+    max_candidates: int = 10
+    query_terms: int = 30
+
+
+class StoryIndex:
+    """Incremental clustering state: ``assign`` one article at a time."""
+
+    def __init__(self, params: Params | None = None):
+        self.params = params or Params()
+        self.n_docs = 0
+        self.df: Counter = Counter()
+        self.stories: dict[str, _Story] = {}
+        self.postings: dict[str, list[str]] = {}
+        self.assigned: dict[str, str] = {}  # article id -> story id
+
+    # -- state ---------------------------------------------------------------
+    def to_dict(self) -> dict:
+        return {
+            "version": 1,
+            "params": asdict(self.params),
+            "n_docs": self.n_docs,
+            "df": dict(self.df),
+            "stories": [asdict(s) for s in self.stories.values()],
+            "assigned": dict(self.assigned),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "StoryIndex":
+        params = dict(data.get("params", {}))
+        if "discriminative" in params:
+            params["discriminative"] = tuple(params["discriminative"])
+        index = cls(Params(**params))
+        index.n_docs = data["n_docs"]
+        index.df = Counter(data["df"])
+        for s in data["stories"]:
+            story = _Story(**s)
+            index.stories[story.id] = story
+            for term in story.terms:
+                index.postings.setdefault(term, []).append(story.id)
+        index.assigned = dict(data.get("assigned", {}))
+        return index
+
+    # -- clustering ----------------------------------------------------------
+    def idf(self, term: str) -> float:
+        return math.log((self.n_docs + 1) / (self.df.get(term, 0) + 1)) + 1.0
+
+    def assign(self, features: ArticleFeatures) -> str:
+        """The id of the story ``features`` joins (a new one if none fits)."""
+        if features.id in self.assigned:
+            return self.assigned[features.id]
+        self.n_docs += 1
+        self.df.update(features.terms.keys())
+        scored = self.rank(features)
+        best = scored[0][1] if scored and scored[0][0] > self.params.threshold else None
+        story = self.stories[best] if best else self._open(features)
+        self._add(story, features)
+        self.assigned[features.id] = story.id
+        return story.id
+
+    def rank(self, features: ArticleFeatures) -> list[tuple[float, str]]:
+        """Candidate stories with their scores, best first (ties: older story first)."""
+        vector = {t: self._weight(t, w) for t, w in features.terms.items()}
+        norm = math.sqrt(sum(w * w for w in vector.values()))
+        scored = [
+            (self.similarity(features, vector, norm, self.stories[sid]), -n, sid)
+            for n, sid in enumerate(self._candidates(vector))
+        ]
+        return [(score, sid) for score, _, sid in sorted(scored, reverse=True)]
+
+    def _candidates(self, vector: dict[str, float]) -> list[str]:
+        """Stories sharing the article's most telling terms, via the inverted index.
+
+        Only the best ``max_candidates`` by a rough overlap score are compared
+        in full, so an article costs the same whatever the number of stories.
+        """
+        p = self.params
+        top = sorted(vector, key=lambda t: (-vector[t], t))[: p.query_terms]
+        rough: dict[str, float] = {}
+        for term in top:
+            for sid in self.postings.get(term, ()):
+                rough[sid] = rough.get(sid, 0.0) + vector[term]
+        return sorted(rough, key=lambda sid: (-rough[sid], sid))[: p.max_candidates]
+
+    def _weight(self, term: str, tf: float) -> float:
+        return (1.0 + math.log(tf) if tf >= 1 else tf) * self.idf(term)
+
+    def _story_norm(self, story: _Story) -> float:
+        return math.sqrt(sum(self._weight(t, w / story.size) ** 2 for t, w in story.terms.items()))
+
+    def similarity(self, features: ArticleFeatures, vector: dict[str, float], norm: float, story: _Story) -> float:
+        """Word/name cosine, raised when the two agree on who/where."""
+        p = self.params
+        nb = story.norm or self._story_norm(story)
+        terms = story.terms
+        dot = sum(w * self._weight(t, terms[t] / story.size) for t, w in vector.items() if t in terms)
+        cos = dot / (norm * nb) if norm and nb else 0.0
+        forward, backward = self._agreement(features, story)
+        return cos + p.w_forward * forward + p.w_backward * backward
+
+    def _agreement(self, features: ArticleFeatures, story: _Story) -> float:
+        """How far the article and the story share their telling names (0..1).
+
+        Both directions count: the article's own salient names should be known
+        to the story, and the names most of the story's articles carry should
+        appear in the article.
+        """
+        p = self.params
+        ents = {e: w * self.idf(e) for e, w in features.entities.items() if e.split(":", 1)[0] in p.discriminative}
+        top = sorted(ents, key=lambda e: -ents[e])[: p.salient]
+        mass = sum(ents[e] for e in top)
+        known = sum(ents[e] * min(1.0, story.entities.get(e, 0.0) / story.size / p.presence) for e in top)
+        forward = known / mass if mass else 1.0
+        core = [
+            (e, c) for e, c in story.entity_docs.items()
+            if c >= p.core_share * story.size and e.split(":", 1)[0] in p.discriminative
+        ]
+        core_mass = sum(c * self.idf(e) for e, c in core)
+        shared = sum(c * self.idf(e) for e, c in core if e in features.entities)
+        backward = shared / core_mass if core_mass else 1.0
+        return forward, backward
+
+    def _open(self, features: ArticleFeatures) -> _Story:
+        base = story_id_for(features)
+        sid, n = base, 2
+        while sid in self.stories:
+            sid, n = f"{base}-{n}", n + 1
+        story = _Story(id=sid, title=features.title)
+        self.stories[sid] = story
+        return story
+
+    def _add(self, story: _Story, features: ArticleFeatures) -> None:
+        story.size += 1
+        story.articles.append(features.id)
+        for t, w in features.terms.items():
+            if t not in story.terms:
+                self.postings.setdefault(t, []).append(story.id)
+            story.terms[t] = story.terms.get(t, 0.0) + w
+        for e, w in features.entities.items():
+            story.entities[e] = story.entities.get(e, 0.0) + w
+            story.entity_docs[e] = story.entity_docs.get(e, 0) + 1
+        for y in features.years:
+            story.years[str(y)] = story.years.get(str(y), 0) + 1
+        story.norm = self._story_norm(story)
+
+
+def story_id_for(features: ArticleFeatures) -> str:
+    """A readable, stable id: a slug of the first article's title and its id."""
+    slug = "-".join(re.findall(r"[a-z0-9]+", features.title.lower())[:6]) or "story"
+    digest = hashlib.sha1(features.id.encode("utf-8")).hexdigest()[:6]
+    return f"{slug}-{digest}"
