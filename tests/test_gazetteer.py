@@ -1,0 +1,69 @@
+"""The offline place index: what names resolve to, and the on-disk cache."""
+import shutil
+
+from generator import gazetteer
+
+
+def first(name):
+    found = gazetteer.lookup(name)
+    assert found, name
+    return found[0]
+
+
+def test_country_before_town_of_the_same_name():
+    armenia = first("Armenia")
+    assert (armenia.kind, armenia.country) == ("country", "AM")
+    assert first("Turkey").country == "TR" and first("Turkey").kind == "country"
+
+
+def test_codes_are_case_sensitive():
+    assert first("US").country == "US" and first("U.S.").country == "US"
+    assert all(e.kind != "country" for e in gazetteer.lookup("Us"))
+
+
+def test_disputed_territories_have_entries_near_their_main_town():
+    nk = first("Nagorno-Karabakh")
+    assert nk.kind == "region" and gazetteer.km(nk.lat, nk.lon, 39.82, 46.75) < 30
+    for name, lat, lon in [("Crimea", 45.0, 34.1), ("Donbas", 48.0, 37.8), ("Gaza Strip", 31.5, 34.45),
+                           ("West Bank", 31.9, 35.2), ("Kashmir", 34.1, 74.8)]:
+        e = first(name)
+        assert gazetteer.km(e.lat, e.lon, lat, lon) < 150, name
+
+
+def test_states_provinces_and_their_abbreviations():
+    texas = first("Texas")
+    assert (texas.kind, texas.country) == ("region", "US")
+    assert first("Ky.").name == "Kentucky"
+    assert first("B.C.").name == "British Columbia"
+    assert not any(e.name == "Massachusetts" for e in gazetteer.lookup("Mass"))  # the word, not "Mass."
+
+
+def test_capitals_are_places_not_their_countries():
+    london = first("London")
+    assert london.kind == "city" and gazetteer.km(london.lat, london.lon, 51.5, -0.13) < 20
+
+
+def test_key_ignores_accents_case_and_the():
+    assert gazetteer.key("the Côte d’Ivoire's") == gazetteer.key("cote d'ivoire")
+
+
+def test_corrupt_cache_is_rebuilt(tmp_path, monkeypatch):
+    good = gazetteer.index_path()
+    gazetteer.lookup("Paris")  # the real index exists
+    monkeypatch.setenv("BRIEFING_CACHE", str(tmp_path))
+    gazetteer.reset()
+    bad = gazetteer.index_path()
+    assert bad.parent == tmp_path
+    bad.write_bytes(b"not a database")
+    built = []
+
+    def fake_build(path):  # building for real takes a while: copy the good index instead
+        built.append(path)
+        shutil.copy(good, path)
+
+    monkeypatch.setattr(gazetteer, "build", fake_build)
+    try:
+        assert first("Paris").country == "FR"
+        assert built == [bad]
+    finally:
+        gazetteer.reset()

@@ -1,0 +1,73 @@
+"""Places: mentions, offsets and context-aware resolution on short news texts."""
+import pytest
+
+from generator import gazetteer, nlp
+from generator.extract import places
+
+
+@pytest.fixture(scope="module")
+def parse():
+    pipeline = nlp.load()
+    return lambda text: pipeline(text)
+
+
+def by_surface(text, found):
+    return {text[s:e]: p for p in found for s, e in p.mentions}
+
+
+CAUCASUS = ("Fighting resumed in Nagorno-Karabakh on Sunday. Armenia and Azerbaijan accused each other "
+            "of shelling Stepanakert, while Turkey said it backed Baku. Russian diplomats met in Moscow, "
+            "and the US called for calm.")
+
+
+def test_countries_disputed_region_and_offsets(parse):
+    found = places.extract(parse(CAUCASUS))
+    surf = by_surface(CAUCASUS, found)
+    assert surf["Armenia"].kind == "country" and surf["Armenia"].country == "AM"
+    assert surf["Turkey"].country == "TR"
+    assert surf["US"].country == "US"
+    nk = surf["Nagorno-Karabakh"]
+    assert nk.kind == "region" and gazetteer.km(nk.lat, nk.lon, 39.82, 46.75) < 120
+    assert gazetteer.km(surf["Moscow"].lat, surf["Moscow"].lon, 55.75, 37.62) < 50
+    assert surf["Russian"].country == "RU"  # a demonym counts as a mention of the country
+    for p in found:
+        for s, e in p.mentions:
+            assert CAUCASUS[s:e].strip() == CAUCASUS[s:e] and not CAUCASUS[s:e].lower().startswith("the ")
+            assert 0 < p.confidence <= 1
+    assert len({p.id for p in found}) == len(found)
+
+
+def test_the_is_not_part_of_the_mention(parse):
+    text = "Officials in the United States and the United Kingdom disagreed."
+    surf = by_surface(text, places.extract(parse(text)))
+    assert "United States" in surf and "United Kingdom" in surf
+
+
+def test_neighbours_decide_an_ambiguous_town(parse):
+    text = "Two men were arrested in Edmonton, south of Cairns in Queensland, Australia, police said on Friday."
+    surf = by_surface(text, places.extract(parse(text)))
+    assert surf["Edmonton"].country == "AU"
+    text = "The Oilers flew home to Edmonton, Alberta, after losing in Calgary."
+    surf = by_surface(text, places.extract(parse(text)))
+    assert surf["Edmonton"].country == "CA"
+
+
+def test_state_abbreviation_and_context(parse):
+    text = "Lexington, Ky. - A fire destroyed a barn near Lexington on Monday, Kentucky State Police said."
+    surf = by_surface(text, places.extract(parse(text)))
+    lex = surf["Lexington"]
+    assert lex.country == "US" and gazetteer.km(lex.lat, lex.lon, 38.05, -84.5) < 50
+
+
+def test_generic_words_are_not_places(parse):
+    text = "The centre said prices in the south rose, and the West must respond, the MP said."
+    surf = by_surface(text, places.extract(parse(text)))
+    assert not {"centre", "south", "MP"} & set(surf)
+
+
+def test_focus_prefers_the_place_the_story_is_about(parse):
+    text = ("Aleppo was shelled again. Residents of Aleppo fled west. Syria's government said Aleppo "
+            "would be retaken; Russia and Turkey disagreed.")
+    found = places.extract(parse(text))
+    assert places.focus(found).name == "Aleppo"
+    assert places.focus([]) is None
