@@ -42,6 +42,12 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if self.project.strict and result.failed:
             raise PluginError(f"{sum(p.fatal for p in result.problems)} article(s) could not be used (strict mode)")
 
+    def on_serve(self, server, config, builder):
+        """Templates live outside docs_dir: watch them too (articles are inside it already)."""
+        if self.project.templates.is_dir():
+            server.watch(str(self.project.templates))
+        return server
+
     def on_files(self, files, config):
         """Articles are inputs, not pages: keep them (and any HTML in them) out of the site."""
         articles = self.project.articles

@@ -1,0 +1,66 @@
+"""`mkdocs serve` through the plugin: a new article shows up as a briefing within seconds."""
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+FIXTURES = Path(__file__).parent / "fixtures" / "articles"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def get(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as r:
+            return r.read().decode("utf-8", "replace")
+    except OSError:
+        return None
+
+
+def wait_for(predicate, timeout: float):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(0.5)
+    return None
+
+
+@pytest.mark.slow
+def test_new_article_appears_while_serving(tmp_path):
+    from conftest import make_project
+
+    root = make_project(tmp_path)
+    first, second = sorted(FIXTURES.glob("2*.md"))[:2]
+    shutil.copy(first, root / "content" / "articles" / first.name)
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+                            cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    try:
+        index = wait_for(lambda: get(f"{base}/generated/"), 120)
+        assert index is not None, "the server did not come up"
+        assert "Trump" not in index
+        shutil.copy(second, root / "content" / "articles" / second.name)
+        updated = wait_for(lambda: (lambda page: page if page and "Trump" in page else None)(get(f"{base}/generated/")), 90)
+        assert updated, "the new article's briefing did not appear"
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
