@@ -231,7 +231,20 @@ def _attribution(doc, lo: int, hi: int, inside, nearest_last: bool = False):
         cands.reverse()
     with_subj = [c for c in cands if c[1] is not None]
     pick = min(with_subj or cands, key=lambda c: c[0])
+    if pick[1] is None:  # the parser hung the subject on the quote ("...,” Gene Sperling said)
+        return pick[2], _loose_subject(doc, lo, pick[2], inside)
     return pick[2], pick[1]
+
+
+def _loose_subject(doc, lo: int, verb, inside):
+    """The first noun phrase between the quote and the verb, or just after the verb."""
+    chunks = [c for c in doc.noun_chunks if not inside(c.start_char) and c.sent == verb.sent]
+    before = [c for c in chunks if lo <= c.start_char and c.end <= verb.i]
+    if before:
+        return before[0].root
+    after = [c for c in chunks if c.start == verb.i + 1 or (c.start > verb.i and c.start <= verb.i + 2
+                                                             and doc[verb.i + 1].is_punct is False)]
+    return after[0].root if after else None
 
 
 def _clean(text: str, start: int, end: int) -> tuple[int, int]:
@@ -285,6 +298,7 @@ def extract(doc, parties: list[Party]) -> list[Quote]:
         prev_end = seg.end
 
     history: list[sp.Speaker] = []
+    last_speaker = None
     out: list[Quote] = []
     for unit, kind in zip(units, kinds):
         first = unit.segments[0]
@@ -341,6 +355,13 @@ def extract(doc, parties: list[Party]) -> list[Quote]:
             if child.i < verb.i:  # the quote comes before the verb: keep the quoted words only
                 start, end = first.start, first.end
         speaker = _speaker(doc, subj, history, inside, parties)
+        if speaker is None and kind == "direct" and out and out[-1].speaker_name and last_speaker is not None:
+            # an unattributed quote goes on with the speaker quoted just before, in this or the last paragraph
+            between = text[out[-1].end:start]
+            if len(re.findall(r"\n+", between)) <= 1 and len(between.split()) <= 40:
+                speaker = last_speaker
+        if speaker is not None:
+            last_speaker = speaker
         if kind != "direct" and speaker is None:
             continue
         words = len(_quote_text(text, start, end).split())
@@ -370,7 +391,7 @@ def _short_attribution(gap: str) -> bool:
         return False  # a new speaker is being introduced
     words = g.split()
     said = sum(w.lower().strip(",.") in SAID_FORMS for w in words)
-    return len(words) <= 10 and said == 1
+    return len(words) <= 30 and said == 1 and len(SENT_END.findall(g + " ")) <= 1
 
 
 SAID_FORMS = {
