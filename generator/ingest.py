@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import re
 import sys
 import unicodedata
@@ -21,7 +22,20 @@ from .nlp import MAX_CHARS
 
 SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
 MAX_BYTES = 5_000_000
-"""Bytes read from one file; the rest is cut with a warning."""
+"""Bytes read from one file; the rest is cut with a warning (and never read into memory)."""
+
+MAX_TEXT = min(MAX_CHARS, 100_000)
+"""Characters of text kept; a long news article is 30,000. Extraction time grows with the text,
+so a bigger file is cut with a warning rather than stall the build."""
+
+MAX_LINES = 3_000
+"""Lines of text kept. Text of many short lines (lists, tables, one word a line) parses as a
+few enormous sentences, which is what makes the parser slow; an article has a few hundred."""
+
+MIN_HTML_WORDS = 25
+"""Fewer words than this out of a web page means menus and footers, not an article."""
+
+_ENGLISH = frozenset("the of and to is was that with for said has have by from are were it this which be".split())
 
 
 @dataclass(frozen=True)
@@ -58,19 +72,34 @@ def find_articles(paths: list[Path]) -> list[Path]:
 
 def decode(data: bytes) -> str:
     """Text from bytes in UTF-8, UTF-16 (with BOM) or Windows-1252; refuses binary."""
+    return decode_noting(data)[0]
+
+
+def decode_noting(data: bytes) -> tuple[str, str | None]:
+    """Like :func:`decode`, with a note when the bytes were not plain UTF-8 (for a warning)."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+        try:
+            return data.decode("utf-16"), None
+        except UnicodeDecodeError:
+            return data.decode("utf-16", errors="replace"), "broken UTF-16: bad characters replaced"
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     head = data[:4096]
-    if head.startswith((b"%PDF", b"\x89PNG", b"PK\x03\x04", b"GIF8", b"\xff\xd8\xff")):
+    if head.startswith((b"%PDF", b"\x89PNG", b"PK\x03\x04", b"GIF8", b"\xff\xd8\xff", b"\x1f\x8b", b"7z\xbc\xaf",
+                        b"Rar!", b"\xd0\xcf\x11\xe0", b"\x7fELF", b"MZ", b"RIFF", b"OggS", b"fLaC", b"ID3")):
         raise IngestError("binary file (not text)")
-    if head.count(b"\x00") > len(head) // 10 and head:
+    if head and head.count(b"\x00") > len(head) // 10:
         raise IngestError("binary file (NUL bytes)")
+    if head and sum(b < 9 or 13 < b < 32 for b in head) > len(head) // 10:
+        raise IngestError("binary file (control bytes)")
+    note = "NUL bytes removed" if b"\x00" in data else None
     try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+        return data.decode("utf-8"), note
+    except UnicodeDecodeError as exc:
+        if exc.start >= len(data) - 3 and len(data) >= MAX_BYTES:  # a character cut by the size cap
+            return data[:exc.start].decode("utf-8"), note
+    text = data.decode("cp1252", errors="replace")
+    return text, "not valid UTF-8: read as Windows-1252"
 
 
 def clean_text(text: str) -> str:
@@ -112,13 +141,20 @@ def parse_date(value) -> dt.date | None:
     return None
 
 
-def text_field(meta: dict, key: str) -> str | None:
+def text_field(meta: dict, key: str, problems: list | None = None, name: str = "") -> str | None:
+    """A front-matter value as one line of text; a value of the wrong type is left out with a warning
+    (or raises IngestError when no ``problems`` list is given)."""
     value = meta.get(key)
     if value is None:
         return None
-    if isinstance(value, (str, int, float, dt.date)):
-        return " ".join(str(value).split())
-    raise IngestError(f"front matter '{key}' must be text, not {type(value).__name__}")
+    if isinstance(value, (str, int, float, dt.date)) and not isinstance(value, bool):
+        return " ".join(str(value).split())[:1000] or None
+    message = f"front matter '{key}' must be text, not {type(value).__name__}"
+    if problems is None:
+        raise IngestError(message)
+    problems.append(Problem(name, message, "used the first line as the title" if key == "title" else f"left the {key} out",
+                            fatal=False))
+    return None
 
 
 def markdown_to_text(body: str) -> str:
@@ -135,13 +171,17 @@ def markdown_to_text(body: str) -> str:
 def html_to_article_fields(html: str) -> tuple[dict, str]:
     import trafilatura
 
-    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
+    try:
+        doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
+    except Exception as exc:  # noqa: BLE001 - any parser failure on untrusted HTML is a bad file, not a crash
+        raise IngestError(f"HTML cannot be parsed ({type(exc).__name__})") from None
     if doc is None:
         raise IngestError("HTML holds no article body")
     data = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
     body = data.get("text") or ""
-    if not body.strip():
-        raise IngestError("HTML holds no article body")
+    words = len(re.findall(r"[^\W\d_]+", body))
+    if words < MIN_HTML_WORDS:
+        raise IngestError(f"HTML holds no article body (only {words} words outside markup)")
     meta = {k: data.get(k) for k in ("title", "date", "url") if data.get(k)}
     if data.get("sitename"):
         meta["source"] = data["sitename"]
@@ -164,17 +204,66 @@ def article_id(text: str, path: str | None) -> str:
     return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
+def front_matter_id(value) -> str | None:
+    """A user's ``id:``, as inert text: it only ever names the article, and pages hash it
+    into their slug, so it cannot choose a path. Empty or non-scalar ids are ignored."""
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        return None
+    text = " ".join(unicodedata.normalize("NFC", str(value)).split())
+    text = "".join(c for c in text if unicodedata.category(c)[0] != "C")[:200]
+    return text or None
+
+
+def looks_english(text: str) -> str | None:
+    """None for English-looking text, else what it looks like (the extractors read English)."""
+    letters = [c for c in text[:20_000] if c.isalpha()]
+    if len(letters) < 40:
+        return None
+    latin = sum(c < "\u0250" for c in letters)
+    if latin < len(letters) / 2:
+        scripts: dict[str, int] = {}
+        for c in letters:
+            if c >= "\u0250":
+                name = unicodedata.name(c, "OTHER").split()[0]
+                scripts[name] = scripts.get(name, 0) + 1
+        return f"text is mostly in {max(sorted(scripts), key=scripts.get).title()} letters, not English"
+    words = re.findall(r"[a-z]+", text[:20_000].lower())
+    if len(words) >= 30 and sum(w in _ENGLISH for w in words) < len(words) * 0.03:
+        return "text does not look like English"
+    return None
+
+
+def cap_text(text: str) -> tuple[str, str | None]:
+    """``text`` cut to :data:`MAX_TEXT` characters and :data:`MAX_LINES` lines, at a line end;
+    with what was too big, for the warning."""
+    too_big = []
+    if len(text) > MAX_TEXT:
+        too_big.append(f"{len(text):,} characters")
+        cut = text.rfind("\n", 0, MAX_TEXT)
+        text = text[: cut if cut > MAX_TEXT // 2 else MAX_TEXT].rstrip()
+    lines = text.count("\n") + 1
+    if lines > MAX_LINES:
+        too_big.append(f"over {MAX_LINES:,} lines" if too_big else f"{lines:,} lines")
+        pos = -1
+        for _ in range(MAX_LINES):
+            pos = text.find("\n", pos + 1)
+        text = text[:pos].rstrip()
+    return text, ("text has " + " on ".join(too_big)) if too_big else None
+
+
 def content_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
 def article_from_bytes(data: bytes, name: str, published: dt.date | None = None) -> tuple[Article, list[Problem]]:
-    """One article from a file's bytes; raises IngestError when it cannot be used."""
+    """One article from a file's bytes; raises IngestError (and only that) when it cannot be used."""
     problems: list[Problem] = []
     if len(data) > MAX_BYTES:
         problems.append(Problem(name, f"file is {len(data):,} bytes", f"read the first {MAX_BYTES:,}", fatal=False))
         data = data[:MAX_BYTES]
-    raw = decode(data)
+    raw, note = decode_noting(data)
+    if note:
+        problems.append(Problem(name, note, "used the text", fatal=False))
     suffix = Path(name).suffix.lower()
     if suffix in (".html", ".htm") or (suffix not in SUFFIXES and raw.lstrip()[:15].lower().startswith(("<!doctype", "<html"))):
         meta, body = html_to_article_fields(raw)
@@ -185,46 +274,64 @@ def article_from_bytes(data: bytes, name: str, published: dt.date | None = None)
     text = clean_text(body)
     if not text:
         raise IngestError("no text (the file is empty or holds only whitespace)")
-    if not re.search(r"\w", text):
+    if not re.search(r"[^\W\d_]", text):
         raise IngestError("no words in the text")
-    if len(text) > MAX_CHARS:
-        problems.append(Problem(name, f"text is {len(text):,} characters", f"used the first {MAX_CHARS:,}", fatal=False))
-        cut = text.rfind("\n", 0, MAX_CHARS)
-        text = text[: cut if cut > MAX_CHARS // 2 else MAX_CHARS].rstrip()
-    title = text_field(meta, "title") or first_line_title(text)
-    when = parse_date(meta.get("published", meta.get("date"))) or published
-    if meta.get("published", meta.get("date")) is not None and parse_date(meta.get("published", meta.get("date"))) is None:
-        problems.append(Problem(name, f"front matter date {meta.get('published', meta.get('date'))!r} is not a date", "left the date out", fatal=False))
+    text, note = cap_text(text)
+    if note:
+        problems.append(Problem(name, note, f"used the first {len(text):,} characters", fatal=False))
+    foreign = looks_english(text)
+    if foreign:
+        problems.append(Problem(name, foreign, "used it; expect few facts", fatal=False))
+    title = text_field(meta, "title", problems, name) or first_line_title(text)
+    raw_date = meta.get("published", meta.get("date"))
+    when = parse_date(raw_date) or published
+    if raw_date is not None and parse_date(raw_date) is None:
+        shown = repr(raw_date) if len(repr(raw_date)) <= 60 else repr(raw_date)[:57] + "..."
+        problems.append(Problem(name, f"front matter date {shown} is not a date", "left the date out", fatal=False))
     tags = meta.get("tags") or ()
-    tags = tuple(str(t) for t in tags) if isinstance(tags, list) else ()
+    tags = tuple(" ".join(str(t).split())[:80] for t in tags if isinstance(t, (str, int, float)))[:20] if isinstance(tags, list) else ()
+    given_id = front_matter_id(meta.get("id"))
+    if meta.get("id") is not None and given_id is None:
+        problems.append(Problem(name, f"front matter 'id' must be text, not {type(meta.get('id')).__name__}",
+                                "used an id made from the file name", fatal=False))
     return (
         Article(
-            id=str(meta.get("id")) if isinstance(meta.get("id"), (str, int)) else article_id(text, name),
+            id=given_id or article_id(text, name),
             title=title,
             text=text,
             published=when,
-            source=text_field(meta, "source"),
-            url=text_field(meta, "url"),
+            source=text_field(meta, "source", problems, name),
+            url=text_field(meta, "url", problems, name),
             path=name,
             tags=tags,
-            sample=bool(meta.get("sample")),
+            sample=meta.get("sample") is True,
         ),
         problems,
     )
 
 
 def read_article(path: Path, published: dt.date | None = None, name: str | None = None) -> tuple[Article | None, list[Problem]]:
-    """The article in ``path``, or None with the problem that stopped it.
+    """The article in ``path``, or None with the problem that stopped it. Never raises.
 
     ``name`` is how messages and ids refer to the file (default: the path as given)."""
     name = name or str(path)
     try:
-        data = path.read_bytes() if str(path) != "-" else sys.stdin.buffer.read()
+        if str(path) == "-":
+            data = sys.stdin.buffer.read(MAX_BYTES + 1)
+            size = len(data)
+        else:
+            with open(path, "rb") as f:  # at most MAX_BYTES + 1 bytes in memory, however big the file
+                size = os.fstat(f.fileno()).st_size
+                data = f.read(MAX_BYTES + 1)
     except OSError as exc:
         return None, [Problem(name, f"cannot be read ({exc.strerror or exc})", "skipped it")]
     try:
-        return article_from_bytes(data, name, published)
+        article, problems = article_from_bytes(data, name, published)
     except IngestError as exc:
         return None, [Problem(name, str(exc), "skipped it")]
-    except (UnicodeError, ValueError) as exc:
-        return None, [Problem(name, f"cannot be decoded ({exc})", "skipped it")]
+    except Exception as exc:  # noqa: BLE001 - a hostile file must never stop the build with a traceback
+        return None, [Problem(name, f"cannot be read ({type(exc).__name__}: {exc})", "skipped it")]
+    if size > len(data):
+        problems = [Problem(name, f"file is {size:,} bytes", f"read the first {MAX_BYTES:,}", fatal=False)] + \
+            [p for p in problems if not p.problem.startswith("file is ")]
+    return article, problems

@@ -250,11 +250,11 @@ def _from_speech(ix: _Index, tok):
     return out
 
 
-def _from_quote(ix: _Index, doc, q: Quote):
+def _from_quote(ix: _Index, full: str, q: Quote):
     """A quote is a position of its speaker: its first sentence, in the speaker's words."""
     if not q.speaker or q.speaker not in ix.by_id:
         return []
-    text = doc.text[q.start:q.end].split("\n")[0]
+    text = full[q.start:q.end].split("\n")[0]
     cut = len(text)
     for mark in (". ", "! ", "? ", " . . ."):
         at = text.find(mark)
@@ -283,8 +283,9 @@ def extract(doc, parties: list[Party], quotes: list[Quote]) -> list[Position]:
         elif tok.pos_ == "ADJ" and lemma in _STANCE_OF_ADJ and tok.dep_ in ("acomp", "amod", "attr"):
             if tok.dep_ == "acomp":
                 found += [(p, s, sp, False) for p, s, sp in _from_verb(ix, tok, _STANCE_OF_ADJ[lemma])]
+    full = doc.text  # Doc.text is rebuilt on every access: once, not once per quote
     for q in quotes:
-        found += _from_quote(ix, doc, q)
+        found += _from_quote(ix, full, q)
 
     out: list[Position] = []
     seen: set[tuple[str, int, int]] = set()
@@ -299,7 +300,7 @@ def extract(doc, parties: list[Party], quotes: list[Quote]) -> list[Position]:
         if (party, start, end) in seen:
             continue
         seen.add((party, start, end))
-        out.append(Position(party=party, stance=stance, text=doc.text[start:end].strip(), start=start, end=end,
+        out.append(Position(party=party, stance=stance, text=full[start:end].strip(), start=start, end=end,
                             evidence=[(start, end)]))
     # Cover the same words once per party: the stance-bearing reading wins over a bare "states".
     kept: list[Position] = []
