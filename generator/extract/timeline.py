@@ -1,27 +1,200 @@
-"""Timeline: dates in the text, resolved against the publication date."""
+"""Timeline: dates in the text, resolved against the publication date.
+
+spaCy's DATE entities are the candidates. Many of them are not points in time
+(durations such as "12 days" or "almost two weeks", ages such as "11-year-old",
+decades, seasons, "daily"), so each is normalised and filtered before anything
+is resolved. Bare years, weekdays and "today"/"yesterday" are resolved here,
+directly; the rest ("late September", "last year", "Oct. 3", "March 2014",
+"two years ago") goes to dateparser, with one parser per publication date built
+once and cached. Without a publication date only absolute dates (ones that
+name their year) are kept: anything relative would be resolved against the
+day the tool runs, which is wrong.
+"""
 from __future__ import annotations
 
 import datetime as dt
+import re
+from functools import lru_cache
 
 from ..model import Event
 
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH_RE = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_UNIT = r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|years?|decades?|centur(?:y|ies)|seasons?|weekends?)"
+_QTY = (r"(?:\d[\d,.]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+        r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|few|"
+        r"several|many|couple|half|dozen|dozens|hundreds|some|the)")
+
+# Words in front of a date that say which part of it, or how it relates to the event: dropped before resolving.
+_LEAD = re.compile(r"^(?:the|since|until|till|from|by|on|in|at|during|before|after|around|about|as of|as early as|"
+                   r"as recently as|early|late|mid|mid-|earlier|later|just|only|exactly|end of|beginning of|"
+                   r"start of|middle of|the end of|the beginning of|the start of|the middle of|the turn of)[\s-]+")
+# Not a point in time: ages, repetition, decades and centuries, seasons, spans, sports seasons.
+_NOT_A_DATE = re.compile(r"\b(?:old|olds|aged?|every|each|daily|weekly|monthly|annual|annually|yearly|decades?|"
+                         rf"centur(?:y|ies)|season|seasons|summer|winter|spring|autumn|fall|weekends?|quarter|half|"
+                         r"generation|lifetime|past|coming|next \d|next (?:few|several|two|three)|recent|"
+                         r"first|second|third|same|remaining|entire|whole|long|later|earlier|previous|following)\b"
+                         r"|\d0s\b|'\d\ds?\b|\d-year|\bmy\b|\bhis\b|\bher\b|\btheir\b|\bour\b")
+_DURATION = re.compile(rf"\b{_QTY}(?:[\s-]+(?:and|or|to|a|of|more|extra|additional|{_QTY}))*[\s-]+{_UNIT}\b")
+_YEAR = re.compile(r"^(?:the year )?(1[0-9]\d\d|20\d\d)$")
+_WEEKDAY = re.compile(r"^(?:(last|this|next|on)\s+)?(" + "|".join(WEEKDAYS) + r")"
+                      r"(?:\s+(?:morning|afternoon|evening|night|lunchtime))?$")
+_DAY_WORDS = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
+              "yesterday": -1, "last night": -1, "tomorrow": 1}
+_DATE_WORD = re.compile(rf"\b(?:{_MONTH_RE}|{'|'.join(WEEKDAYS)}|(?:last|this|next) (?:year|month)|ago|"
+                        r"1[0-9]\d\d|20\d\d)\b")
+_EXPLICIT_YEAR = re.compile(r"\b(?:1[0-9]\d\d|20\d\d)\b")
+_FUTURE_AUX = frozenset({"will", "'ll", "’ll", "shall", "wo"})
+_RANGE_SPLIT = re.compile(r"\s+(?:and|to|until|through)\s+")
+
+
+@lru_cache(maxsize=16)
+def _parser(published: dt.date | None):
+    """One dateparser per publication date: building it is the slow part, so never per entity.
+
+    English only (no language detection), and only the relative and absolute
+    parsers (no timestamps or free formats) to keep it fast and strict.
+    """
+    from dateparser.date import DateDataParser
+
+    settings = {"PREFER_DATES_FROM": "past", "RETURN_TIME_AS_PERIOD": True,
+                "PARSERS": ["relative-time", "absolute-time"]}
+    if published:
+        settings["RELATIVE_BASE"] = dt.datetime.combine(published, dt.time(12))
+    return DateDataParser(languages=["en"], settings=settings)
+
+
+def normalise(text: str) -> str:
+    """Lower case, single spaces, without possessives and leading 'since'/'late'/'the end of'."""
+    s = " ".join(text.lower().replace("’", "'").split())
+    s = re.sub(r"'s$", "", s).strip(" ,.-")
+    while True:
+        t = _LEAD.sub("", s, count=1)
+        if t == s:
+            return s
+        s = t
+
+
+def _fmt(d: dt.date, precision: str) -> str:
+    return {"year": f"{d:%Y}", "month": f"{d:%Y-%m}"}.get(precision, f"{d:%Y-%m-%d}")
+
+
+def _weekday(day: str, which: str | None, published: dt.date, future: bool) -> dt.date:
+    """A weekday near the publication date: the latest one on or before it (news reports what
+    happened), the next one on or after it for a future event or 'next', a week back for 'last'."""
+    target = WEEKDAYS.index(day)
+    back = (published.weekday() - target) % 7
+    if which == "next" or (future and which != "last"):
+        return published + dt.timedelta(days=(target - published.weekday()) % 7 or (7 if which == "next" else 0))
+    if which == "last" and back == 0:
+        back = 7
+    return published - dt.timedelta(days=back)
+
+
+@lru_cache(maxsize=4096)
+def resolve(text: str, published: dt.date | None, future: bool = False) -> tuple[str, str] | None:
+    """``(date, precision)`` for a date expression, or None when it is not a point in time."""
+    s = normalise(text)
+    if not s or _NOT_A_DATE.search(s) and not _EXPLICIT_YEAR.fullmatch(s):
+        return None
+    if _DURATION.search(s) and not s.endswith(" ago"):
+        return None
+    m = _YEAR.match(s)
+    if m:
+        year = int(m.group(1))
+        return (m.group(1), "year") if year <= (published.year + 50 if published else 2100) else None
+    if published is None and not _EXPLICIT_YEAR.search(s):
+        return None
+    if s in _DAY_WORDS:
+        return _fmt(published + dt.timedelta(days=_DAY_WORDS[s]), "day"), "day"
+    m = _WEEKDAY.match(s)
+    if m:
+        return _fmt(_weekday(m.group(2), m.group(1), published, future), "day"), "day"
+    if not _DATE_WORD.search(s) or re.fullmatch(r"[\d\s/.,-]+", s) and not _EXPLICIT_YEAR.search(s):
+        return None
+    if re.fullmatch(r"\d{4}\s*[-/–]\s*\d{2}", s):
+        return None  # a season or financial year, "2013-14"
+    if published:
+        s = _explicit_year(s, published)
+    parsed = _parser(published).get_date_data(s)
+    if not parsed or not parsed.date_obj or parsed.period not in ("day", "part_of_day", "time", "month", "year"):
+        return None  # a week is no date on a year/month/day timeline
+    d = parsed.date_obj.date()
+    precision = parsed.period if parsed.period in ("month", "year") else "day"
+    if published and not _EXPLICIT_YEAR.search(s) and re.search(_MONTH_RE, s) and not re.search(r"\b(?:last|next|ago)\b", s):
+        # "in March", "Oct. 3": the year of publication, unless that puts it months after the article.
+        d = d.replace(year=published.year)
+        if d > published + dt.timedelta(days=92):
+            d = d.replace(year=published.year - 1)
+    return _fmt(d, precision), precision
+
+
+def _explicit_year(s: str, published: dt.date) -> str:
+    """Spell out the year of 'August last year', 'last May', 'next March': dateparser reads none of them."""
+    m = re.fullmatch(rf"({_MONTH_RE}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?),?\s+(?:of\s+)?(last|this|next) year", s)
+    if m:
+        return f"{m.group(1)} {published.year + {'last': -1, 'this': 0, 'next': 1}[m.group(2)]}"
+    m = re.fullmatch(rf"(last|next)\s+({_MONTH_RE})", s)
+    if m:
+        month = _MONTHS.index(m.group(2).rstrip(".")[:3]) + 1
+        if m.group(1) == "last":
+            return f"{m.group(2)} {published.year if month < published.month else published.year - 1}"
+        return f"{m.group(2)} {published.year if month > published.month else published.year + 1}"
+    return s
+
+
+def _is_future(span) -> bool:
+    """Whether the verb a date hangs from speaks of the future ('will meet on Monday')."""
+    tok = span.root
+    for _ in range(6):
+        if tok.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in tok.children):
+            return True
+        if tok.pos_ == "VERB" and tok.dep_ not in ("xcomp", "advcl", "pcomp", "acl"):
+            return False
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+def clause(span) -> str:
+    """The clause a date belongs to: the nearest verb above it that has a subject, else the sentence."""
+    sent = span.sent
+    tok = span.root
+    while tok.head.i != tok.i:
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children):
+            lo, hi = tok.left_edge.i, tok.right_edge.i + 1
+            if hi - lo >= 6:
+                return span.doc[lo:hi].text.strip()
+    return sent.text.strip()
+
+
+def _parts(ent):
+    """The ent itself, or both ends of a range ('between 1978 and 1990') as char spans."""
+    text = ent.text
+    body = re.sub(r"^(?:between|from)\s+", "", text, flags=re.I)
+    offset = ent.start_char + len(text) - len(body)
+    pieces = _RANGE_SPLIT.split(body)
+    if len(pieces) == 2 and all(_DATE_WORD.search(p.lower()) for p in pieces):
+        second = body.rindex(pieces[1])
+        return [(offset, offset + len(pieces[0])), (offset + second, offset + second + len(pieces[1]))]
+    return [(ent.start_char, ent.end_char)]
+
 
 def extract(doc, published: dt.date | None) -> list[Event]:
-    import dateparser
-
-    base = dt.datetime.combine(published, dt.time(12)) if published else None
     out: list[Event] = []
+    full = doc.text  # Doc.text is rebuilt on every access: once, not once per date
     for ent in doc.ents:
         if ent.label_ != "DATE":
             continue
-        settings = {"PREFER_DATES_FROM": "past", "RETURN_TIME_AS_PERIOD": True}
-        if base:
-            settings["RELATIVE_BASE"] = base
-        parsed = dateparser.date.DateDataParser(languages=["en"], settings=settings).get_date_data(ent.text)
-        if not parsed or not parsed.date_obj:
-            continue
-        d, precision = parsed.date_obj, parsed.period or "day"
-        value = {"year": f"{d:%Y}", "month": f"{d:%Y-%m}"}.get(precision, f"{d:%Y-%m-%d}")
-        out.append(Event(date=value, precision=precision if precision in ("year", "month") else "day",
-                         text=ent.text, start=ent.start_char, end=ent.end_char, event=ent.sent.text.strip()))
+        future = _is_future(ent)
+        for start, end in _parts(ent):
+            text = full[start:end]
+            found = resolve(text, published, future)
+            if found is None:
+                continue
+            date, precision = found
+            out.append(Event(date=date, precision=precision, text=text, start=start, end=end, event=clause(ent)))
     return out
