@@ -63,7 +63,7 @@ class BuildResult:
 
     @property
     def failed(self) -> bool:
-        return any(p.fatal for p in self.problems)
+        return bool(self.problems)  # strict mode: every warning about an article is an error
 
 
 def pipeline_version() -> str:
@@ -89,7 +89,8 @@ def read_articles(project: Project) -> tuple[list[Article], list[ingest.Problem]
         problems.extend(found)
         if article is not None:
             articles.append(article)
-    return articles, problems
+    articles, repeated = ingest.unique_ids(articles)
+    return articles, problems + repeated
 
 
 def extract_articles(articles: list[Article], cache: FactsCache, workers: int = 1,

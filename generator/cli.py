@@ -101,7 +101,7 @@ def extract(paths, fmt, published, strict):
             results.append(obj)
     if fmt == "json":
         click.echo(json.dumps(results, ensure_ascii=False, indent=2))
-    if strict and any(p.fatal for p in problems):
+    if strict and problems:
         sys.exit(1)
 
 
@@ -132,7 +132,7 @@ def build(config_file, site, strict, workers):
                f"{len(result.written.written)} files written, {result.written.unchanged} unchanged, "
                f"{len(result.written.removed)} removed", err=True)
     if (strict or project.strict) and result.failed:
-        raise click.ClickException(f"{sum(p.fatal for p in result.problems)} article(s) could not be used")
+        raise click.ClickException(f"{len(result.problems)} problem(s) with articles (strict mode)")
     if site:
         from mkdocs.commands.build import build as mkdocs_build
 
@@ -255,5 +255,5 @@ def stories(paths, fmt, published, state, strict):
         click.echo(json.dumps(results, ensure_ascii=False, indent=2))
     if state:
         state.write_text(json.dumps(index.to_dict(), ensure_ascii=False))
-    if strict and any(p.fatal for p in problems):
+    if strict and problems:
         sys.exit(1)

@@ -6,6 +6,7 @@ so that one bad article never stops the rest of the site.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import os
@@ -46,7 +47,13 @@ class Problem:
     fatal: bool = True  # False: the article was still used (e.g. truncated)
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.problem}; {self.action}"
+        """One line, whatever the file name or error holds (no newlines, no terminal escapes)."""
+        return _one_line(f"{self.path}: {self.problem}; {self.action}")
+
+
+def _one_line(text: str) -> str:
+    text = " ".join(text.split())
+    return "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in text)
 
 
 class IngestError(Exception):
@@ -228,7 +235,7 @@ def looks_english(text: str) -> str | None:
                 scripts[name] = scripts.get(name, 0) + 1
         return f"text is mostly in {max(sorted(scripts), key=scripts.get).title()} letters, not English"
     words = re.findall(r"[a-z]+", text[:20_000].lower())
-    if len(words) >= 30 and sum(w in _ENGLISH for w in words) < len(words) * 0.03:
+    if len(words) >= 80 and sum(w in _ENGLISH for w in words) < len(words) * 0.03:
         return "text does not look like English"
     return None
 
@@ -308,6 +315,25 @@ def article_from_bytes(data: bytes, name: str, published: dt.date | None = None)
         ),
         problems,
     )
+
+
+def unique_ids(articles: list[Article]) -> tuple[list[Article], list[Problem]]:
+    """Articles whose ids are unique: a repeated front-matter ``id:`` gets a suffix, so that two
+    articles never share a page or a cache entry and neither is lost."""
+    seen: dict[str, str] = {}
+    out, problems = [], []
+    for a in articles:
+        new_id, n = a.id, 1
+        while new_id in seen:
+            n += 1
+            new_id = f"{a.id}-{n}"
+        if new_id != a.id:
+            problems.append(Problem(a.path or a.id, f"id {a.id!r} is already used by {seen[a.id]}",
+                                    f"used the id {new_id!r}", fatal=False))
+            a = dataclasses.replace(a, id=new_id)
+        seen[new_id] = a.path or new_id
+        out.append(a)
+    return out, problems
 
 
 def read_article(path: Path, published: dt.date | None = None, name: str | None = None) -> tuple[Article | None, list[Problem]]:

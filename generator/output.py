@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -22,13 +23,20 @@ class WriteReport:
     removed: list[str] = field(default_factory=list)
 
 
+TMP_SUFFIX = ".tmp"
+_TMP_NAME = re.compile(r"^\..+\.[A-Za-z0-9_]{8}\.tmp$")  # what atomic_write's mkstemp names look like
+
+
 def atomic_write(path: Path, data: bytes) -> None:
     """Write via a temporary file and a rename, so a killed build never leaves half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TMP_SUFFIX)
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(tmp, 0o644)  # mkstemp makes 0600 files, which a web server could not read
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -54,6 +62,31 @@ def safe_relpath(rel: str) -> PurePosixPath:
     return p
 
 
+def inside(out_dir: Path, target: Path) -> Path:
+    """``target`` after following symbolic links, refused unless it is still inside ``out_dir``
+    (a link in the output folder must not make us write over files elsewhere)."""
+    real = target.resolve()
+    if not real.is_relative_to(out_dir.resolve()):
+        raise ValueError(f"generated path leaves the output folder: {target}")
+    return target
+
+
+def remove_stale_temporaries(out_dir: Path) -> list[str]:
+    """Temporary files a killed build left behind (only names that atomic_write makes)."""
+    removed = []
+    if not out_dir.is_dir():
+        return removed
+    for tmp in sorted(out_dir.rglob(f".*{TMP_SUFFIX}")):
+        if tmp.is_file() and not tmp.is_symlink() and _TMP_NAME.match(tmp.name):
+            tmp.unlink(missing_ok=True)
+            removed.append(tmp.relative_to(out_dir).as_posix())
+    return removed
+
+
+def write_manifest(out_dir: Path, files) -> None:
+    write_if_changed(out_dir / MANIFEST, json.dumps({"files": sorted(set(files))}, indent=1).encode())
+
+
 def read_manifest(out_dir: Path) -> list[str]:
     try:
         data = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
@@ -63,11 +96,18 @@ def read_manifest(out_dir: Path) -> list[str]:
 
 
 def write_tree(out_dir: Path, files: dict[str, bytes], owned_outside: dict[Path, bytes] | None = None) -> WriteReport:
-    """Make ``out_dir`` hold ``files``: write what changed, remove what we made before and no longer make."""
+    """Make ``out_dir`` hold ``files``: write what changed, remove what we made before and no longer make.
+
+    The manifest first lists both the old and the new files, so that a build killed halfway
+    still knows every file it may have written, and the next build can tidy up after it."""
     report = WriteReport()
-    for rel in sorted(files):
-        target = out_dir / safe_relpath(rel)
-        if write_if_changed(target, files[rel]):
+    targets = {rel: out_dir / safe_relpath(rel) for rel in sorted(files)}  # refuse a bad path before writing anything
+    old = read_manifest(out_dir)
+    remove_stale_temporaries(out_dir)
+    if set(files) - set(old):
+        write_manifest(out_dir, [*old, *files])
+    for rel, target in targets.items():
+        if write_if_changed(inside(out_dir, target), files[rel]):
             report.written.append(rel)
         else:
             report.unchanged += 1
@@ -76,16 +116,15 @@ def write_tree(out_dir: Path, files: dict[str, bytes], owned_outside: dict[Path,
             report.written.append(str(path))
         else:
             report.unchanged += 1
-    for rel in read_manifest(out_dir):
+    for rel in old:
         if rel in files:
             continue
         try:
-            target = out_dir / safe_relpath(rel)
+            target = inside(out_dir, out_dir / safe_relpath(rel))
         except ValueError:
             continue
-        if target.is_file():
+        if target.is_file() and not target.is_symlink():
             target.unlink()
             report.removed.append(rel)
-    manifest = json.dumps({"files": sorted(files)}, indent=1).encode()
-    write_if_changed(out_dir / MANIFEST, manifest)
+    write_manifest(out_dir, files)
     return report

@@ -40,7 +40,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                  len(result.facts), result.extracted, result.cached, len(result.written.written),
                  result.written.unchanged, len(result.written.removed))
         if self.project.strict and result.failed:
-            raise PluginError(f"{sum(p.fatal for p in result.problems)} article(s) could not be used (strict mode)")
+            raise PluginError(f"{len(result.problems)} problem(s) with articles (strict mode)")
 
     def on_serve(self, server, config, builder):
         """Templates live outside docs_dir: watch them too (articles are inside it already)."""
