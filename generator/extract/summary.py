@@ -52,6 +52,13 @@ def clean_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     while changed:
         changed = False
         s = text[start:end]
+        line, newline, _ = s.partition("\n")
+        if newline and not re.search(r"[.!?'\"’”)]\s*$", line):  # a headline line glued to the lead
+            start += len(line) + 1
+            while start < end and text[start].isspace():
+                start += 1
+            changed = True
+            continue
         for pattern in (_DATELINE, _BOILER):
             m = pattern.match(s)
             if m and m.end() > 0:

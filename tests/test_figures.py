@@ -1,0 +1,63 @@
+"""Figures and what they count, on short news-style texts written for these tests."""
+from __future__ import annotations
+
+from generator import nlp
+from generator.extract import figures
+
+
+def run(text: str):
+    return figures.extract(nlp.load()(text))
+
+
+def by_text(text: str):
+    return {f.text: f for f in run(text)}
+
+
+def test_counted_people_with_verb():
+    found = by_text("The earthquake in 2019 killed 4,500 people and left the coastal towns in ruins.")
+    f = found["4,500"]
+    assert f.value == 4500
+    assert f.what == "people killed"
+    assert "2019" not in found
+
+
+def test_vague_amounts_have_lower_bound_values():
+    found = by_text("The shelling has killed hundreds and displaced tens of thousands of people since spring, "
+                    "and dozens of schools have closed.")
+    assert found["hundreds"].value == 100
+    assert found["tens of thousands"].value == 10000
+    assert found["tens of thousands"].what == "people displaced"
+    assert found["dozens"].value == 12 and "schools" in found["dozens"].what
+
+
+def test_durations_that_count_something():
+    found = by_text("Negotiators emerged after 14 hours of talks, ending six days of fighting.")
+    assert found["14 hours"].what == "hours of talks"
+    assert found["six days"].what == "days of fighting" and found["six days"].value == 6
+
+
+def test_money_and_percent():
+    found = by_text("The government pledged $2.5 billion in aid, and prices rose 18 per cent in a month.")
+    assert found["$2.5 billion"].value == 2.5e9
+    assert found["18 per cent"].what == "per cent"
+
+
+def test_times_ages_scores_and_ordinals_are_skipped():
+    text = ("Talks ended at 4am, said Lena Ortiz, 61, after the home side won 2-1 in the first match. "
+            "She was a 14-time champion.")
+    found = run(text)
+    assert found == [], [(f.text, f.what) for f in found]
+
+
+def test_offsets_index_the_text():
+    text = "Nearly 700 families have fled the district, officials said."
+    [f] = run(text)
+    assert text[f.start:f.end] == f.text and f.value == 700
+
+
+def test_value_of_words_and_scales():
+    assert figures.value_of("three") == 3
+    assert figures.value_of("twenty-five") == 25
+    assert figures.value_of("£4.2m") == 4_200_000
+    assert figures.value_of("a few") is None
+    assert figures.value_of("hundreds of thousands") == 100_000

@@ -1,0 +1,75 @@
+"""Timeline dates, on short news-style texts written for these tests."""
+from __future__ import annotations
+
+import datetime as dt
+
+from generator import nlp
+from generator.extract import timeline
+
+SAT = dt.date(2021, 3, 13)  # a Saturday
+
+
+def run(text: str, published: dt.date | None = SAT):
+    return timeline.extract(nlp.load()(text), published)
+
+
+def dates(text: str, published: dt.date | None = SAT) -> dict[str, tuple[str, str]]:
+    return {e.text: (e.date, e.precision) for e in run(text, published)}
+
+
+def test_weekday_of_the_publication_day_is_that_day():
+    found = dates("Rebels and government troops agreed on Saturday to stop shelling the port city.")
+    assert found["Saturday"] == ("2021-03-13", "day")
+
+
+def test_earlier_weekday_is_in_the_same_week():
+    assert timeline.resolve("Thursday", SAT) == ("2021-03-11", "day")
+    assert timeline.resolve("last Saturday", SAT) == ("2021-03-06", "day")
+
+
+def test_future_weekday_looks_ahead():
+    found = dates("The two delegations will meet again on Tuesday in the capital.")
+    assert found["Tuesday"] == ("2021-03-16", "day")
+
+
+def test_month_year_and_relative_expressions():
+    assert timeline.resolve("late February", SAT) == ("2021-02", "month")
+    assert timeline.resolve("since early January", SAT) == ("2021-01", "month")
+    assert timeline.resolve("last year", SAT) == ("2020", "year")
+    assert timeline.resolve("in November", SAT) == ("2020-11", "month")
+    assert timeline.resolve("Feb. 9", SAT) == ("2021-02-09", "day")
+    assert timeline.resolve("August last year", SAT) == ("2020-08", "month")
+    assert timeline.resolve("yesterday", SAT) == ("2021-03-12", "day")
+
+
+def test_year_in_a_noun_phrase():
+    found = dates("The border was drawn after a 1999 conflict that emptied dozens of villages.")
+    assert found["1999"] == ("1999", "year")
+
+
+def test_durations_ages_and_times_are_not_dates():
+    text = ("After nine days of talks and almost three weeks of clashes, Omar Haddad, 52, said the "
+            "ceasefire would start at 6am. The dispute has lasted 40 years.")
+    found = run(text)
+    assert found == [], [(e.text, e.date) for e in found]
+    for s in ("12 days", "30 years", "almost two weeks", "11-year-old", "the 1990s", "2013-14"):
+        assert timeline.resolve(s, SAT) is None, s
+
+
+def test_without_publication_date_only_absolute_dates():
+    found = dates("On Monday the council met, as it has every spring since March 2004.", None)
+    assert "Monday" not in found
+    assert found["March 2004"] == ("2004-03", "month")
+
+
+def test_event_is_the_clause_or_sentence_with_offsets():
+    text = "Aid lorries crossed the border on Friday. Officials said more would follow."
+    [event] = run(text)
+    assert text[event.start:event.end] == "Friday"
+    assert "Aid lorries crossed the border" in event.event
+    assert "Officials" not in event.event
+
+
+def test_range_gives_both_ends():
+    found = dates("The mine was run by the state between 1971 and 1988, records show.")
+    assert found.get("1971") == ("1971", "year") and found.get("1988") == ("1988", "year")
