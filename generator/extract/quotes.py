@@ -38,6 +38,7 @@ REPORT = {
     "recommend", "order", "instruct", "plead", "beg", "implore", "appeal", "exclaim", "whisper", "murmur",
     "sigh", "laugh", "snap", "bark", "growl", "mutter", "gush", "rave", "rant", "thunder", "declare",
     "assure", "reassure", "inform", "notify", "remind", "warn", "caution", "advise", "learn", "hear",
+    "opine", "interject", "chime", "begin", "offer", "share", "retweet", "text", "email", "e-mail",
 }
 WEAK = {
     "agree", "continue", "call", "read", "put", "point", "begin", "open", "close", "finish", "end", "learn",
@@ -53,7 +54,27 @@ REPORT_NOUNS = {
 OPENERS = "“«„"
 CLOSERS = "”»"
 WORD = re.compile(r"\w")
-SENT_END = re.compile(r"[.!?][\"”’»)]*\s+")
+SENT_END_RAW = re.compile(r"[.!?][\"”’»)]*\s+")
+ABBREV = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Jr|Sr|St|Gov|Sen|Rep|Gen|Lt|Col|Rev|Sgt|Capt|Prof|Inc|Co|Corp|No|vs|Ft|Mt|Maj|Adm|Pres|Atty|Supt|Lt\.Gov))$")
+
+
+class _SentEnds:
+    """Sentence ends by punctuation, skipping abbreviations ("Mr.", "George W. Bush")."""
+
+    def finditer(self, text, start, end):
+        for m in SENT_END_RAW.finditer(text, start, end):
+            if m.group()[0] == "." and ABBREV.search(text[max(0, m.start() - 6):m.start()]):
+                continue
+            yield m
+
+    def search(self, text, start, end):
+        return next(self.finditer(text, start, end), None)
+
+    def findall(self, text):
+        return list(self.finditer(text, 0, len(text)))
+
+
+SENT_END = _SentEnds()
 
 
 @dataclass
@@ -208,11 +229,13 @@ def _cue_for(doc, seg_span, inside) -> tuple[object | None, object | None]:
     return None, None
 
 
-def _attribution(doc, lo: int, hi: int, inside, nearest_last: bool = False):
+def _attribution(doc, lo: int, hi: int, inside, nearest_last: bool = False, any_verb: bool = False):
     """The reporting verb and its subject in the text between ``lo`` and ``hi``, outside quotes.
 
     Strong verbs ("said") beat weak ones ("began"); among equals the one nearest the
-    quote wins (the last one when the text comes before the quote).
+    quote wins (the last one when the text comes before the quote). With ``any_verb``
+    (the quote ends in a comma, or a colon opens it) any verb can be the cue:
+    "..., opined the Plain Dealer", "Kasich resisted: ...".
     """
     cands = []
     for t in _tokens(doc, lo, hi):
@@ -221,6 +244,9 @@ def _attribution(doc, lo: int, hi: int, inside, nearest_last: bool = False):
         if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in REPORT:
             subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass") and not inside(c.idx)]
             cands.append((t.lemma_.lower() in WEAK, subj[0] if subj else None, t))
+        elif any_verb and t.pos_ == "VERB" and t.dep_ in ("ROOT", "ccomp", "parataxis", "conj"):
+            subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass") and not inside(c.idx)]
+            cands.append((True, subj[0] if subj else None, t))
         if t.lower_ == "according" and t.i + 2 < len(doc) and doc[t.i + 1].lower_ == "to":
             obj = [c for c in doc[t.i + 1].children if c.dep_ == "pobj"]
             if obj:
@@ -238,6 +264,10 @@ def _attribution(doc, lo: int, hi: int, inside, nearest_last: bool = False):
 
 def _loose_subject(doc, lo: int, verb, inside):
     """The first noun phrase between the quote and the verb, or just after the verb."""
+    ents = [e for e in doc.ents if e.label_ in ("PERSON", "ORG", "NORP", "GPE") and lo <= e.start_char
+            and e.end <= verb.i and not inside(e.start_char)]
+    if ents:
+        return ents[0].root
     chunks = [c for c in doc.noun_chunks if not inside(c.start_char) and c.sent == verb.sent]
     before = [c for c in chunks if lo <= c.start_char and c.end <= verb.i]
     if before:
@@ -315,7 +345,7 @@ def extract(doc, parties: list[Party]) -> list[Quote]:
                 after = text[unit.end:hi].strip()
                 inner = text[unit.segments[-1].inner_start:unit.segments[-1].inner_end].rstrip()
                 if inner.endswith((",", "—", "–")) or after[:1].islower() or len(after.split()) <= 8:
-                    cue2, subj2 = _attribution(doc, unit.end, hi, inside)
+                    cue2, subj2 = _attribution(doc, unit.end, hi, inside, any_verb=inner.endswith(","))
                     if subj2 is not None:
                         cue, subj = cue2, subj2
                     elif cue is None:
@@ -326,7 +356,8 @@ def extract(doc, parties: list[Party]) -> list[Quote]:
                     pstart = _sentence_start(text, max(0, lo - 2), 0)
                     if text[pstart:lo].rstrip().endswith(":"):
                         lo = pstart
-                cue1, subj1 = _attribution(doc, lo, unit.start, inside, nearest_last=True)
+                cue1, subj1 = _attribution(doc, lo, unit.start, inside, nearest_last=True,
+                                           any_verb=text[lo:unit.start].rstrip().endswith(":"))
                 if subj1 is not None:
                     cue, subj = cue1, subj1
                 elif cue is None:
@@ -373,6 +404,11 @@ def extract(doc, parties: list[Party]) -> list[Quote]:
             history.append(speaker)
         q_text = _quote_text(text, start, end)
         if not q_text:
+            continue
+        if out and start < out[-1].end:  # two quoted phrases in one reported statement
+            if end > out[-1].end:
+                out[-1].end = end
+                out[-1].text = _quote_text(text, out[-1].start, end)
             continue
         out.append(Quote(text=q_text, start=start, end=end,
                          speaker=speaker.party.id if speaker and speaker.party else None,

@@ -114,6 +114,12 @@ def name_of(span) -> str:
     if ent is not None and ent.label_ == "PERSON":
         name = _strip_title(re.sub(r"[’']s$", "", ent.text.strip()))
         return fullest_person(doc, _last_word(name)) or name
+    for child in head.children:  # "Her campaign manager, Robby Mook," -> Robby Mook
+        if child.dep_ == "appos":
+            app = _ent_at(doc, child)
+            if app is not None and app.label_ == "PERSON":
+                name = _strip_title(re.sub(r"[’']s$", "", app.text.strip()))
+                return fullest_person(doc, _last_word(name)) or name
     people = [e for e in doc.ents if e.label_ == "PERSON" and span.start <= e.start and e.end <= span.end]
     if people and head.pos_ == "PROPN":
         name = _strip_title(people[-1].text)
