@@ -1,21 +1,25 @@
 """The orchestrator: articles in, generated pages out. Reads like the pipeline.
 
-    ingest → extract (cached) → render (pages, maps) → write (only what changed)
+    ingest → extract (cached) → stories → render (pages, maps, feeds) → write (only what changed)
 """
 from __future__ import annotations
 
+import json
 import logging
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from importlib import metadata
 from pathlib import Path
 from typing import Callable
 
 from . import ingest, output
-from .cache import FactsCache
+from .cache import ArticleCache
 from .config import BriefingConfig
 from .extract import VERSION as EXTRACT_VERSION
 from .model import Article, Facts
-from .render import pages
+from . import merge
+from .render import feeds, pages
+from .render import stories as story_pages
+from .stories import ArticleFeatures, StoryIndex, features_from_doc
 
 log = logging.getLogger("briefing")
 
@@ -34,11 +38,16 @@ class Project:
     cache: Path | None
     workers: int = 1
     strict: bool = False
+    site_name: str = "Briefings"
+    site_url: str | None = None  # feeds need absolute links
 
     @classmethod
-    def from_config(cls, docs_dir: Path, cfg: BriefingConfig) -> "Project":
+    def from_config(cls, docs_dir: Path, cfg: BriefingConfig, site_name: str = "Briefings",
+                    site_url: str | None = None) -> "Project":
         docs_dir = Path(docs_dir).resolve()
         return cls(
+            site_name=site_name,
+            site_url=site_url or None,
             docs_dir=docs_dir,
             articles=(docs_dir / cfg.articles).resolve(),
             output=(docs_dir / cfg.output).resolve(),
@@ -93,27 +102,80 @@ def read_articles(project: Project) -> tuple[list[Article], list[ingest.Problem]
     return articles, problems + repeated
 
 
-def extract_articles(articles: list[Article], cache: FactsCache, workers: int = 1,
-                     progress: Progress | None = None) -> tuple[list[Facts], int]:
-    """Facts for every article, in order; only articles missing from the cache are parsed."""
+@dataclass
+class Analysed:
+    facts: list[Facts]
+    features: list[ArticleFeatures]  # what story clustering needs, per article
+    parsed: int  # articles that were not in the cache
+
+
+def analyse_articles(articles: list[Article], cache: ArticleCache, workers: int = 1,
+                     progress: Progress | None = None) -> Analysed:
+    """Facts and story features for every article, in order; only cache misses are parsed."""
     from .extract import extract
     from .nlp import parse
 
-    found: dict[int, Facts] = {}
+    found: dict[int, tuple[Facts, ArticleFeatures]] = {}
     todo = []
     for i, a in enumerate(articles):
-        cached = cache.get(a)
-        if cached is not None:
-            found[i] = cached
+        facts, features = cache.get_facts(a), cache.get(a, "story")
+        if facts is not None and features is not None:
+            found[i] = (facts, ArticleFeatures(**features))
         else:
             todo.append(i)
     for done, (i, doc) in enumerate(zip(todo, parse((articles[i].text for i in todo), workers=workers)), 1):
         facts = extract(doc, articles[i])
-        cache.put(facts)
-        found[i] = facts
+        features = features_from_doc(doc, articles[i], facts)
+        cache.put_facts(facts)
+        cache.put(articles[i], "story", asdict(features))
+        found[i] = (facts, features)
         if progress:
             progress("extract", done, len(todo))
-    return [found[i] for i in range(len(articles))], len(todo)
+    return Analysed([found[i][0] for i in range(len(articles))], [found[i][1] for i in range(len(articles))], len(todo))
+
+
+def extract_articles(articles: list[Article], cache: ArticleCache, workers: int = 1,
+                     progress: Progress | None = None) -> tuple[list[Facts], int]:
+    """Facts for every article, in order, and how many were parsed (not cached)."""
+    done = analyse_articles(articles, cache, workers, progress)
+    return done.facts, done.parsed
+
+
+def arrival_order(facts: list[Facts]) -> list[int]:
+    """Stories grow in the order articles were published (undated ones last, by path)."""
+    return sorted(range(len(facts)), key=lambda i: (facts[i].article.published is None,
+                                                    facts[i].article.published or "", facts[i].article.path or ""))
+
+
+def load_story_index(path: Path | None) -> StoryIndex:
+    if path is not None and path.is_file():
+        try:
+            return StoryIndex.from_dict(json.loads(path.read_text(encoding="utf-8")))
+        except (OSError, ValueError, KeyError, TypeError):
+            log.info("%s could not be read: stories are grouped afresh", path)
+    return StoryIndex()
+
+
+def group_stories(analysed: Analysed, index: StoryIndex) -> list[merge.MergedStory]:
+    """Assign new articles to stories (earlier assignments stand) and merge each story's facts."""
+    members: dict[str, list[merge.Source]] = {}
+    for i in arrival_order(analysed.facts):
+        story_id = index.assign(analysed.features[i])
+        facts = analysed.facts[i]
+        members.setdefault(story_id, []).append(merge.Source(facts, pages.article_slug(facts)))
+    return [merge.merge(sid, index.stories[sid].title, srcs) for sid, srcs in sorted(members.items())]
+
+
+def feed_items(facts: list[Facts], stories: list[merge.MergedStory], output_rel: str) -> list[feeds.FeedItem]:
+    items = [feeds.FeedItem(f.article.title, f"{output_rel}/briefings/{pages.article_slug(f)}/",
+                            (f.summary_sentences() or [f.article.title])[0], f.article.published) for f in facts]
+    for s in stories:
+        if len(s.sources) > 1:
+            latest = s.sources[-1].facts
+            items.append(feeds.FeedItem(s.title, f"{output_rel}/stories/{story_pages.story_slug(s)}/",
+                                        (latest.summary_sentences() or [latest.article.title])[0],
+                                        latest.article.published, kind="story"))
+    return items
 
 
 def home_is_ours(path: Path) -> bool:
@@ -128,12 +190,28 @@ def home_is_ours(path: Path) -> bool:
 
 def build(project: Project, progress: Progress | None = None) -> BuildResult:
     articles, problems = read_articles(project)
-    cache = FactsCache(project.cache, pipeline_version())
-    facts, extracted = extract_articles(articles, cache, project.workers, progress)
-    rendered = pages.render_site(facts, pages.environment(project.templates), project.output_rel)
+    cache = ArticleCache(project.cache, pipeline_version())
+    analysed = analyse_articles(articles, cache, project.workers, progress)
+
+    state = project.cache / "stories.json" if project.cache else None
+    index = load_story_index(state)
+    stories = group_stories(analysed, index)
+
+    env = pages.environment(project.templates)
+    rendered = pages.render_site(analysed.facts, env, project.output_rel)
+    files = dict(rendered.files)
+    story_files, _story_views = story_pages.render_stories(stories, env)
+    files.update(story_files)
+    if project.site_url:
+        items = feed_items(analysed.facts, stories, project.output_rel)
+        files["feed.xml"] = feeds.rss(items, project.site_name, project.site_url, project.site_name)
+        files["feed.json"] = feeds.json_feed(items, project.site_name, project.site_url, project.site_name)
+
     home = project.docs_dir / "index.md"
     owned = {home: rendered.home} if home_is_ours(home) else {}
     if not owned:
         log.info("%s was written by hand: left as it is", home)
-    written = output.write_tree(project.output, rendered.files, owned)
-    return BuildResult(facts, problems, extracted, len(articles) - extracted, written)
+    written = output.write_tree(project.output, files, owned)
+    if state is not None:
+        output.write_if_changed(state, json.dumps(index.to_dict(), ensure_ascii=False, sort_keys=True).encode())
+    return BuildResult(analysed.facts, problems, analysed.parsed, len(articles) - analysed.parsed, written)

@@ -1,7 +1,8 @@
-"""Extraction results cached on disk, keyed by the article and the pipeline version.
+"""Per-article results cached on disk, keyed by the article and the pipeline version.
 
-A new model, gazetteer or extractor version changes the key, so stale facts are
-never reused; an unchanged article is never parsed twice.
+A new model, gazetteer or extractor version changes the key, so stale results
+are never reused; an unchanged article is never parsed twice. Each article
+has one entry per kind of result ("facts", "story" features).
 """
 from __future__ import annotations
 
@@ -10,39 +11,51 @@ import json
 from dataclasses import asdict
 from pathlib import Path
 
-from .model import Facts
+from .model import Article, Facts
 from .output import atomic_write
 from .serialize import facts_from_dict
 
 
-class FactsCache:
+class ArticleCache:
     def __init__(self, folder: Path | None, version: str):
         self.folder = folder
         self.version = version
 
-    def key(self, article) -> str:
+    def key(self, article: Article) -> str:
         payload = json.dumps([self.version, asdict(article)], default=str, sort_keys=True)
         return hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()
 
-    def _path(self, article) -> Path | None:
+    def _path(self, article: Article, kind: str) -> Path | None:
         if self.folder is None:
             return None
         k = self.key(article)
-        return self.folder / k[:2] / f"{k}.json"
+        return self.folder / k[:2] / f"{k}.{kind}.json"
 
-    def get(self, article) -> Facts | None:
-        path = self._path(article)
+    def get(self, article: Article, kind: str) -> dict | None:
+        path = self._path(article, kind)
         if path is None or not path.is_file():
             return None
         try:
-            return facts_from_dict(json.loads(path.read_text(encoding="utf-8")), article)
-        except (OSError, ValueError, KeyError, TypeError):
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
             return None  # a damaged entry is simply redone
+        return data if isinstance(data, dict) else None
 
-    def put(self, facts: Facts) -> None:
-        path = self._path(facts.article)
-        if path is None:
-            return
+    def put(self, article: Article, kind: str, data: dict) -> None:
+        path = self._path(article, kind)
+        if path is not None:
+            atomic_write(path, json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8", "surrogatepass"))
+
+    def get_facts(self, article: Article) -> Facts | None:
+        data = self.get(article, "facts")
+        if data is None:
+            return None
+        try:
+            return facts_from_dict(data, article)
+        except (KeyError, TypeError, ValueError):
+            return None
+
+    def put_facts(self, facts: Facts) -> None:
         data = asdict(facts)
         data.pop("article")
-        atomic_write(path, json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8", "surrogatepass"))
+        self.put(facts.article, "facts", data)

@@ -61,7 +61,7 @@ def load_project(config_file: str):
     if plugin is None:
         options.load_dict({})
         options.validate()
-    return cfg, options, Project.from_config(Path(cfg["docs_dir"]), options)
+    return cfg, options, Project.from_config(Path(cfg["docs_dir"]), options, cfg["site_name"], cfg["site_url"])
 
 
 config_option = click.option("-f", "--config-file", default="mkdocs.yml", show_default=True,

@@ -27,7 +27,7 @@ def _ensure_handler() -> None:
 class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_config(self, config):
         _ensure_handler()
-        self.project = Project.from_config(Path(config["docs_dir"]), self.config)
+        self.project = Project.from_config(Path(config["docs_dir"]), self.config, config["site_name"], config["site_url"])
         return config
 
     def on_pre_build(self, config):

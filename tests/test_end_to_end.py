@@ -8,9 +8,9 @@ import re
 def test_every_article_gets_a_briefing_page_and_a_map(built_site):
     articles = sorted((built_site / "content" / "articles").glob("*.md"))
     pages = sorted((built_site / "site" / "generated" / "briefings").glob("*/index.html"))
-    maps = sorted((built_site / "site" / "generated" / "maps").glob("*.html"))
     assert len(pages) == len(articles) == 3
-    assert len(maps) == len(articles)
+    for page in pages:
+        assert (built_site / "site" / "generated" / "maps" / f"{page.parent.name}.html").is_file()
 
 
 def test_briefing_shows_quote_with_its_speaker(built_site):
@@ -54,3 +54,24 @@ def test_rebuild_rewrites_nothing(project):
     assert second.extracted == 0 and second.cached == 3
     assert second.written.written == [] and second.written.removed == []
     assert mtimes == {p: p.stat().st_mtime_ns for p in proj.output.rglob("*") if p.is_file()}
+
+
+def test_story_page_merges_articles_and_links_to_their_briefings(built_site):
+    stories = sorted((built_site / "site" / "generated" / "stories").glob("*/index.html"))
+    assert stories, "at least one story page"
+    html = "\n".join(p.read_text() for p in stories)
+    assert "Parties and their positions over time" in html
+    assert re.search(r'href="\.\./\.\./briefings/[^"]+/#s-\d+"', html), "facts link to sentences in briefings"
+    index = (built_site / "site" / "generated" / "stories" / "index.html").read_text()
+    assert all(p.parent.name in index for p in stories)
+
+
+def test_feeds_list_every_briefing(built_site):
+    import feedparser
+
+    feed = feedparser.parse((built_site / "site" / "generated" / "feed.xml").read_bytes())
+    briefings = [e for e in feed.entries if "/briefings/" in e.link]
+    assert len(briefings) == 3
+    dates = [e.published_parsed for e in briefings]
+    assert dates == sorted(dates, reverse=True)
+    assert json.loads((built_site / "site" / "generated" / "feed.json").read_text())["items"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from ..model import Article, Facts
 from . import figures, parties, places, positions, quotes, sentences, summary, timeline
 
-VERSION = "1"
+VERSION = "2"
 """Bump when any extractor changes what it returns: cached facts are then redone."""
 
 

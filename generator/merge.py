@@ -1,0 +1,160 @@
+"""Merging a story's articles into one picture: who, what each wants over time, who said what, where, when.
+
+Pure functions from the articles' Facts (oldest first) to a MergedStory; the
+pages module decides how it looks.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .model import Facts, Party
+
+
+@dataclass
+class Source:
+    """One article of the story: where its facts link to."""
+
+    facts: Facts
+    slug: str
+
+
+@dataclass
+class Stance:
+    source: Source
+    stance: str
+    text: str
+    start: int
+
+
+@dataclass
+class StoryParty:
+    key: str
+    name: str
+    kind: str
+    role: str | None
+    country: str | None
+    mentions: int = 0
+    articles: int = 0
+    stances: list[Stance] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        """Did the party's stance move between its first and its latest stated position?"""
+        kinds = [s.stance for s in self.stances if s.stance != "states"]
+        return len(kinds) >= 2 and kinds[0] != kinds[-1]
+
+
+@dataclass
+class StoryQuote:
+    source: Source
+    text: str
+    start: int
+
+
+@dataclass
+class StoryEvent:
+    source: Source
+    date: str
+    text: str
+    start: int
+
+
+@dataclass
+class StoryPlace:
+    name: str
+    kind: str
+    lat: float
+    lon: float
+    country: str | None
+    mentions: list[tuple[Source, int, int]] = field(default_factory=list)
+
+
+@dataclass
+class WhatsNew:
+    source: Source
+    parties: list[str]
+    quotes: list[StoryQuote]
+    places: list[str]
+    figures: list[tuple[str, str, int]]  # text, what, offset
+
+
+@dataclass
+class MergedStory:
+    id: str
+    title: str
+    sources: list[Source]  # oldest first
+    parties: list[StoryParty]
+    quotes: dict[str, list[StoryQuote]]  # speaker name -> quotes, oldest first
+    timeline: list[StoryEvent]
+    places: list[StoryPlace]
+    whats_new: WhatsNew | None
+
+
+def party_key(p: Party) -> str:
+    """One key per real-world actor across articles: ISO code for countries, the name otherwise."""
+    if p.kind == "country" and p.country:
+        return f"country:{p.country}"
+    return f"{p.kind}:" + " ".join(re.findall(r"\w+", p.name.lower()))
+
+
+def _date_key(source: Source) -> str:
+    return source.facts.article.published.isoformat() if source.facts.article.published else ""
+
+
+def merge(story_id: str, title: str, sources: list[Source]) -> MergedStory:
+    sources = sorted(sources, key=lambda s: (_date_key(s), s.slug))
+    parties: dict[str, StoryParty] = {}
+    quotes: dict[str, list[StoryQuote]] = {}
+    places: dict[str, StoryPlace] = {}
+    events: dict[tuple[str, str], StoryEvent] = {}
+    for src in sources:
+        f = src.facts
+        by_id = {p.id: p for p in f.parties}
+        for p in f.parties:
+            sp = parties.setdefault(party_key(p), StoryParty(party_key(p), p.name, p.kind, p.role, p.country))
+            sp.mentions += len(p.mentions)
+            sp.articles += 1
+            sp.role = sp.role or p.role
+            if len(p.name) > len(sp.name) and p.kind == "person":
+                sp.name = p.name
+        for pos in f.positions:
+            party = by_id.get(pos.party)
+            if party is not None:
+                parties[party_key(party)].stances.append(Stance(src, pos.stance, pos.text, pos.start))
+        for q in f.quotes:
+            party = by_id.get(q.speaker)
+            speaker = parties[party_key(party)].name if party is not None else (q.speaker_name or "Unattributed")
+            quotes.setdefault(speaker, []).append(StoryQuote(src, q.text, q.start))
+        for pl in f.places:
+            if pl.lat is None or pl.lon is None:
+                continue
+            sp = places.setdefault(pl.name, StoryPlace(pl.name, pl.kind, pl.lat, pl.lon, pl.country))
+            sp.mentions.extend((src, s, e) for s, e in pl.mentions)
+        for ev in f.timeline:
+            events.setdefault((ev.date, ev.event.strip().lower()), StoryEvent(src, ev.date, ev.event or ev.text, ev.start))
+    ranked = sorted(parties.values(), key=lambda p: (-p.articles, -p.mentions, p.name))
+    timeline = sorted(events.values(), key=lambda e: (e.date, _date_key(e.source), e.start))
+    return MergedStory(story_id, title, sources, ranked, quotes, timeline,
+                       sorted(places.values(), key=lambda p: (-len(p.mentions), p.name)),
+                       whats_new(sources))
+
+
+def whats_new(sources: list[Source]) -> WhatsNew | None:
+    """What the latest article adds to the ones before it."""
+    if len(sources) < 2:
+        return None
+    latest, earlier = sources[-1], sources[:-1]
+    seen_parties = {party_key(p) for s in earlier for p in s.facts.parties}
+    seen_places = {p.name for s in earlier for p in s.facts.places}
+    seen_quotes = {" ".join(q.text.lower().split()) for s in earlier for q in s.facts.quotes}
+    seen_figures = {f.text.lower() for s in earlier for f in s.facts.figures}
+    f = latest.facts
+    return WhatsNew(
+        source=latest,
+        parties=[p.name for p in f.parties if party_key(p) not in seen_parties][:8],
+        quotes=[StoryQuote(latest, q.text, q.start) for q in f.quotes
+                if " ".join(q.text.lower().split()) not in seen_quotes][:5],
+        places=[p.name for p in f.places if p.name not in seen_places and p.lat is not None][:8],
+        figures=[(x.text, x.what, x.start) for x in f.figures if x.text.lower() not in seen_figures][:6],
+    )

@@ -1,0 +1,86 @@
+"""Story pages: a story's merged facts → view data → Markdown, plus the story map."""
+from __future__ import annotations
+
+import jinja2
+
+from ..merge import MergedStory, Source
+from . import maps
+from .pages import _anchor, slugify
+
+
+def _link(source: Source, offset: int) -> str:
+    """From a story page to the sentence in an article's briefing (checked by MkDocs)."""
+    return f"../briefings/{source.slug}.md#{_anchor(source.facts, offset).id}"
+
+
+def _published(source: Source) -> str | None:
+    p = source.facts.article.published
+    return p.isoformat() if p else None
+
+
+def story_slug(story: MergedStory) -> str:
+    return slugify(story.id, 80)
+
+
+def story_view(story: MergedStory) -> dict:
+    latest = story.sources[-1]
+    dates = [d for d in (_published(s) for s in story.sources) if d]
+    new = story.whats_new
+    return {
+        "slug": story_slug(story),
+        "title": story.title,
+        "first": dates[0] if dates else None,
+        "latest": dates[-1] if dates else None,
+        "bottom_line": (latest.facts.summary_sentences() or [latest.facts.article.title])[0],
+        "sources": [{"title": s.facts.article.title, "slug": s.slug, "published": _published(s),
+                     "source": s.facts.article.source} for s in reversed(story.sources)],
+        "parties": [
+            {"name": p.name, "kind": p.kind, "role": p.role, "articles": p.articles, "changed": p.changed,
+             "stances": [{"stance": s.stance, "text": s.text, "published": _published(s.source),
+                          "link": _link(s.source, s.start)} for s in p.stances][-6:]}
+            for p in story.parties[:12]
+        ],
+        "quotes": [
+            {"speaker": speaker, "quotes": [{"text": q.text, "published": _published(q.source),
+                                             "link": _link(q.source, q.start)} for q in qs]}
+            for speaker, qs in sorted(story.quotes.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+        ],
+        "timeline": [{"date": e.date, "text": e.text, "link": _link(e.source, e.start)} for e in story.timeline],
+        "whats_new": None if new is None else {
+            "title": new.source.facts.article.title, "slug": new.source.slug, "published": _published(new.source),
+            "parties": new.parties, "places": new.places,
+            "quotes": [{"text": q.text, "link": _link(q.source, q.start)} for q in new.quotes],
+            "figures": [{"text": t, "what": w, "link": _link(new.source, o)} for t, w, o in new.figures],
+        },
+        "map": f"../../maps/story-{story_slug(story)}.html" if story.places else None,
+    }
+
+
+def story_map(story: MergedStory) -> maps.MapSpec:
+    markers = []
+    for p in story.places:
+        lines = []
+        for src, s, _e in p.mentions:
+            sentence = src.facts.sentences[src.facts.sentence_index(s)] if src.facts.sentences else None
+            text = src.facts.article.text
+            lines.append((text[sentence.start:sentence.end] if sentence else text[s:_e],
+                          f"../briefings/{src.slug}/#{_anchor(src.facts, s).id}"))
+        markers.append(maps.Marker(p.name, p.lat, p.lon, p.kind, len(p.mentions), lines))
+    shaded = [(p.country, p.name, maps.PARTY_COLOURS[i % len(maps.PARTY_COLOURS)])
+              for i, p in enumerate([p for p in story.parties if p.kind == "country" and p.country][:6])]
+    return maps.MapSpec(key=f"story-{story.id}", markers=markers, shaded=shaded, title=story.title)
+
+
+def render_stories(stories: list[MergedStory], env: jinja2.Environment) -> tuple[dict[str, bytes], list[dict]]:
+    """Story pages, story maps and the stories index; also the views, newest story first."""
+    files: dict[str, bytes] = {}
+    views = []
+    for story in stories:
+        view = story_view(story)
+        files[f"stories/{view['slug']}.md"] = env.get_template("story.md.j2").render(s=view).encode()
+        if view["map"]:
+            files[f"maps/story-{view['slug']}.html"] = maps.render_map(story_map(story), root="../").encode()
+        views.append(view)
+    views.sort(key=lambda v: (v["latest"] or "", v["slug"]), reverse=True)
+    files["stories/index.md"] = env.get_template("stories.md.j2").render(stories=views).encode()
+    return files, views

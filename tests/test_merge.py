@@ -1,0 +1,60 @@
+"""Merging a story's articles: one party per actor, positions over time, what's new."""
+from __future__ import annotations
+
+import datetime as dt
+
+from generator.merge import Source, merge
+from generator.model import Article, Facts, Party, Place, Position, Quote, Sentence
+
+
+def facts(aid: str, day: int, text: str, parties, positions=(), quotes=(), places=()) -> Facts:
+    article = Article(id=aid, title=f"Article {aid}", text=text, published=dt.date(2020, 10, day))
+    return Facts(article=article, sentences=[Sentence(0, len(text))], summary=[(0, len(text))],
+                 parties=list(parties), positions=list(positions), quotes=list(quotes), places=list(places))
+
+
+def country(pid, name, iso, n=1):
+    return Party(id=pid, name=name, kind="country", country=iso, mentions=[(0, 3)] * n)
+
+
+FIRST = facts("a", 10, "Armenia backs the talks.", [country("armenia", "Armenia", "AM", 2),
+                                                     Party("lavrov", "Sergei Lavrov", "person", mentions=[(0, 3)])],
+              positions=[Position("armenia", "supports", "backs the talks", 0, 10)],
+              quotes=[Quote("we will meet again", 0, 5, speaker="lavrov")],
+              places=[Place("moscow", "Moscow", "city", 55.75, 37.62, "RU", [(0, 3)])])
+SECOND = facts("b", 12, "Armenia now rejects the talks.", [country("am", "Republic of Armenia", "AM"),
+                                                           Party("aliyev", "Ilham Aliyev", "person", mentions=[(0, 3)])],
+               positions=[Position("am", "rejects", "rejects the talks", 0, 10)],
+               quotes=[Quote("we will meet again", 0, 5, speaker=None, speaker_name="Lavrov"),
+                       Quote("our lands", 6, 12, speaker="aliyev")],
+               places=[Place("moscow", "Moscow", "city", 55.75, 37.62, "RU", [(0, 3)]),
+                       Place("baku", "Baku", "city", 40.41, 49.87, "AZ", [(4, 8)])])
+
+
+def test_one_party_per_country_across_articles_and_its_change_of_stance():
+    story = merge("s", "Talks", [Source(SECOND, "second"), Source(FIRST, "first")])
+    assert [s.slug for s in story.sources] == ["first", "second"]  # oldest first, whatever the input order
+    armenia = [p for p in story.parties if p.country == "AM"]
+    assert len(armenia) == 1 and armenia[0].articles == 2 and armenia[0].mentions == 3
+    assert [s.stance for s in armenia[0].stances] == ["supports", "rejects"]
+    assert armenia[0].changed
+
+
+def test_quotes_by_speaker_and_places_merged():
+    story = merge("s", "Talks", [Source(FIRST, "first"), Source(SECOND, "second")])
+    assert set(story.quotes) == {"Sergei Lavrov", "Lavrov", "Ilham Aliyev"}
+    moscow = next(p for p in story.places if p.name == "Moscow")
+    assert len(moscow.mentions) == 2 and story.places[0].name == "Moscow"
+
+
+def test_whats_new_lists_only_what_the_latest_article_adds():
+    story = merge("s", "Talks", [Source(FIRST, "first"), Source(SECOND, "second")])
+    new = story.whats_new
+    assert new.source.slug == "second"
+    assert new.parties == ["Ilham Aliyev"]  # Armenia was there already, under another name
+    assert [q.text for q in new.quotes] == ["our lands"]
+    assert new.places == ["Baku"]
+
+
+def test_single_article_story_has_no_whats_new():
+    assert merge("s", "Talks", [Source(FIRST, "first")]).whats_new is None
