@@ -1,20 +1,25 @@
-"""Folium maps of an article's or a story's places.
+"""Folium maps of an article's places, and of every place on the site.
 
 Maps are saved as standalone HTML files and embedded in pages with an
 ``<iframe>``, which keeps Leaflet away from the theme's scripts and works with
-instant navigation. They load Leaflet and jQuery from the site itself
-(``assets/vendor``), never from a CDN, and their element ids come from their
-content so that the same input gives the same bytes.
+instant navigation. They load Leaflet, jQuery and a world layer of country
+outlines from the site itself (``assets/``), never from a CDN; only the
+OpenStreetMap tiles come from elsewhere, and the outlines still show when the
+tiles cannot load. Element ids come from the content, so that the same input
+gives the same bytes.
 """
 from __future__ import annotations
 
 import hashlib
+import json
 import math
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import folium
+from branca.element import Element, MacroElement
+from jinja2 import Template
 
 from .. import countries
 from .text import attr, html_text
@@ -22,7 +27,12 @@ from .text import attr, html_text
 VENDOR = "assets/vendor"
 """Where Leaflet and jQuery are copied, relative to the generated folder."""
 
+WORLD = "assets/world.js"
+"""The country outlines of the base layer, one file shared by every map (cached by browsers)."""
+
 PARTY_COLOURS = ["#c2410c", "#1d4ed8", "#15803d", "#7e22ce", "#b91c1c", "#0f766e", "#a16207", "#be185d"]
+MARKER_LINES = 6
+"""Sentences listed in a popup; the rest are counted."""
 
 
 @dataclass
@@ -33,6 +43,7 @@ class Marker:
     kind: str
     mentions: int
     lines: list[tuple[str, str]] = field(default_factory=list)  # (sentence text, link)
+    heading: str | None = None  # a link under the name (e.g. the place's page)
 
 
 @dataclass
@@ -44,6 +55,7 @@ class MapSpec:
     shaded: list[tuple[str, str, str]] = field(default_factory=list)  # (iso2, party name, colour)
     focus: tuple[float, float] | None = None
     zoom: int | None = None
+    title: str = "Map"
 
 
 def vendor_files() -> dict[str, Path]:
@@ -61,10 +73,48 @@ def vendor_files() -> dict[str, Path]:
     return files
 
 
+def _round(coords):
+    if isinstance(coords, (int, float)):
+        return round(coords, 2)
+    return [_round(c) for c in coords]
+
+
+def world_js() -> bytes:
+    """Every country outline as one GeoJSON collection in a script (``window.BRIEFING_WORLD``).
+
+    A script rather than a ``.geojson`` file so that maps also work when opened from disk.
+    """
+    features = []
+    for iso in sorted(countries.all_countries()):
+        geo = countries.outline(iso)
+        for f in (geo or {}).get("features", []):
+            geom = f.get("geometry") or {}
+            if geom.get("type") in ("Polygon", "MultiPolygon"):
+                features.append({"type": "Feature", "properties": {"iso": iso},
+                                 "geometry": {"type": geom["type"], "coordinates": _round(geom["coordinates"])}})
+    data = json.dumps({"type": "FeatureCollection", "features": features}, separators=(",", ":"), sort_keys=True)
+    return f"window.BRIEFING_WORLD={data};\n".encode()
+
+
+class _Outlines(MacroElement):
+    """The base layer: grey country outlines in a pane under the tiles."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+            (function (map) {
+                var pane = map.createPane("outlines");
+                pane.style.zIndex = 150;
+                if (window.BRIEFING_WORLD) {
+                    L.geoJSON(window.BRIEFING_WORLD, {pane: "outlines", interactive: false,
+                        style: {color: "#8a8f98", weight: 0.7, fillColor: "#f3f1ea", fillOpacity: 1}}).addTo(map);
+                }
+            })({{ this._parent.get_name() }});
+        {% endmacro %}
+    """)
+
+
 def _fix_ids(root, seed: str) -> None:
     """Replace folium's random element ids with ids derived from the map's content."""
-    from branca.element import Element
-
     counter = 0
     seen: set[int] = set()
 
@@ -87,42 +137,86 @@ def _fix_ids(root, seed: str) -> None:
     walk(root.get_root())
 
 
-def _zoom_for(markers: list[Marker]) -> int:
-    if not markers:
+def _zoom_for(markers: list[Marker], centre: tuple[float, float] | None = None) -> int:
+    """A zoom that shows the markers; country centroids (far from the action) only count when alone."""
+    near = [m for m in markers if m.kind != "country"] or markers
+    if centre is not None:  # around the focus: leave out places far away from it
+        near = [m for m in near if abs(m.lat - centre[0]) < 12 and abs(m.lon - centre[1]) < 20] or near
+    if not near:
         return 2
-    lats = [m.lat for m in markers]
-    lons = [m.lon for m in markers]
-    span = max(max(lats) - min(lats), (max(lons) - min(lons)) * math.cos(math.radians(sum(lats) / len(lats))), 0.5)
-    return max(2, min(9, int(round(math.log2(360 / span))) - 1))
+    lats = [m.lat for m in near] + ([centre[0]] if centre else [])
+    lons = [m.lon for m in near] + ([centre[1]] if centre else [])
+    span = max(max(lats) - min(lats), (max(lons) - min(lons)) * math.cos(math.radians(sum(lats) / len(lats))), 1.0)
+    return max(2, min(8, int(math.floor(math.log2(360 / span))) - 1))
+
+
+def marker_radius(mentions: int) -> float:
+    """Area grows with mentions, within bounds so that one place does not hide the others."""
+    return round(5 + 3 * math.sqrt(min(max(mentions, 1), 25)), 1)
+
+
+def _popup(marker: Marker) -> str:
+    head = html_text(marker.name)
+    if marker.heading:
+        head = f'<a href="{attr(marker.heading)}" target="_top">{head}</a>'
+    lines = "".join(f'<li><a href="{attr(link)}" target="_top">{html_text(text)}</a></li>'
+                    for text, link in marker.lines[:MARKER_LINES])
+    more = len(marker.lines) - MARKER_LINES
+    extra = f"<p>and {more} more</p>" if more > 0 else ""
+    noun = "mention" if marker.mentions == 1 else "mentions"
+    return (f"<strong>{head}</strong> <small>({html_text(marker.kind)}, {marker.mentions} {noun})</small>"
+            f"<ul class='popup-lines'>{lines}</ul>{extra}")
+
+
+_STYLE = """<style>
+.leaflet-container.leaflet-container { background: #b9d3e6; font: 14px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
+.leaflet-popup-content { max-height: 260px; overflow-y: auto; }
+.popup-lines { padding-left: 1.1em; margin: .4em 0 0; }
+.popup-lines li { margin-bottom: .35em; }
+.leaflet-container a { color: #1a4d8f; }
+</style>"""
 
 
 def render_map(spec: MapSpec, root: str) -> str:
     """The map as a standalone HTML document; ``root`` is the relative URL of the generated folder."""
-    centre = spec.focus or ((sum(m.lat for m in spec.markers) / len(spec.markers),
-                             sum(m.lon for m in spec.markers) / len(spec.markers)) if spec.markers else (20.0, 0.0))
-    m = folium.Map(location=list(centre), zoom_start=spec.zoom or _zoom_for(spec.markers), tiles=None,
-                   control_scale=True, prefer_canvas=False)
-    m.default_js = [("leaflet", f"{root}{VENDOR}/leaflet/leaflet.js"), ("jquery", f"{root}{VENDOR}/jquery/jquery.min.js")]
+    if spec.focus:
+        centre = spec.focus
+    elif spec.markers:
+        top = max(spec.markers, key=lambda m: (m.mentions, m.kind != "country"))
+        centre = (top.lat, top.lon)
+    else:
+        centre = (20.0, 0.0)
+    m = folium.Map(location=[round(centre[0], 4), round(centre[1], 4)],
+                   zoom_start=spec.zoom or _zoom_for(spec.markers, centre if spec.markers else None),
+                   tiles=None, control_scale=True, prefer_canvas=False, world_copy_jump=True)
+    m.default_js = [("leaflet", f"{root}{VENDOR}/leaflet/leaflet.js"),
+                    ("jquery", f"{root}{VENDOR}/jquery/jquery.min.js"),
+                    ("world", f"{root}{WORLD}")]
     m.default_css = [("leaflet_css", f"{root}{VENDOR}/leaflet/leaflet.css")]
-    folium.TileLayer("OpenStreetMap", name="OpenStreetMap", attr="&copy; OpenStreetMap contributors").add_to(m)
+    m.get_root().header.add_child(Element(_STYLE), name="briefing_style")
+    m.add_child(_Outlines())
+    folium.TileLayer("OpenStreetMap", name="OpenStreetMap",
+                     attr='&copy; <a href="https://www.openstreetmap.org/copyright" target="_blank">OpenStreetMap</a> contributors'
+                     ).add_to(m)
     for iso, name, colour in spec.shaded:
         geo = countries.outline(iso)
         if not geo:
             continue
         folium.GeoJson(geo, name=str(html_text(name)),
-                       style_function=lambda _f, c=colour: {"fillColor": c, "color": c, "weight": 1, "fillOpacity": 0.18},
+                       style_function=lambda _f, c=colour: {"fillColor": c, "color": c, "weight": 1.5, "fillOpacity": 0.22},
                        tooltip=str(html_text(name))).add_to(m)
-    for marker in spec.markers:
-        lines = "".join(
-            f'<li><a href="{attr(link)}" target="_top">{html_text(text)}</a></li>' for text, link in marker.lines[:5]
-        )
-        popup = f"<strong>{html_text(marker.name)}</strong> <small>({html_text(marker.kind)})</small><ul>{lines}</ul>"
+    for marker in sorted(spec.markers, key=lambda x: -x.mentions):  # small markers on top of big ones
         folium.CircleMarker(
             location=[marker.lat, marker.lon],
-            radius=6 + 3 * min(marker.mentions, 6) ** 0.5,
-            color="#1e3a8a", weight=2, fill=True, fill_color="#3b82f6", fill_opacity=0.75,
+            radius=marker_radius(marker.mentions),
+            color="#1e3a8a", weight=2, fill=True, fill_color="#3b82f6", fill_opacity=0.7, class_name="place-marker",
             tooltip=str(html_text(marker.name)),
-            popup=folium.Popup(popup, max_width=320),
+            popup=folium.Popup(_popup(marker), max_width=320),
         ).add_to(m)
     _fix_ids(m, spec.key)
-    return m.get_root().render()
+    html = m.get_root().render()
+    # a document of its own inside the page: give it a language and a title, and let people zoom
+    html = html.replace("<html>", '<html lang="en">', 1)
+    html = html.replace("<head>", f"<head>\n    <title>{html_text(spec.title)}</title>", 1)
+    html = html.replace("maximum-scale=1.0, user-scalable=no", "", 1)
+    return html

@@ -1,0 +1,108 @@
+"""Shared Playwright helpers: serve a built site locally and drive Debian's chromium.
+
+Requests to any host but the local server are blocked and recorded (map tiles
+are blocked too, but not recorded: they are the one thing maps may fetch).
+"""
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+TILE_HOSTS = ("tile.openstreetmap.org",)
+AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 375, "height": 740}
+
+
+def available() -> str | None:
+    """Why browser tests cannot run here, or None when they can."""
+    try:
+        import playwright  # noqa: F401
+    except ImportError:
+        return "playwright is not installed"
+    if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
+        return "chromium is not installed (make browser)"
+    return None
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep test output clean
+        pass
+
+
+@contextmanager
+def serve(directory: Path):
+    """The folder on http://127.0.0.1:<free port>/ for as long as the block lasts."""
+    handler = functools.partial(_Quiet, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@dataclass
+class Watch:
+    """What pages did behind the scenes: requests to other hosts, console errors, page errors."""
+
+    base: str
+    path: str = ""  # the page being visited, to say where a problem came from
+    foreign: list[str] = field(default_factory=list)
+    tiles: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    def route(self, route):
+        url = route.request.url
+        host = urlsplit(url).hostname or ""
+        if url.startswith(self.base) or url.startswith(("data:", "blob:", "about:")):
+            route.continue_()
+            return
+        if host.endswith(TILE_HOSTS):
+            self.tiles += 1
+        else:
+            self.foreign.append(f"{self.path}: {url}")
+        route.abort()
+
+    def console(self, msg):
+        if msg.type == "error":
+            text = msg.text
+            where = urlsplit(msg.location.get("url", "")).hostname or ""
+            if where.endswith(TILE_HOSTS) or "tile.openstreetmap.org" in text:
+                return  # the blocked tiles are expected to fail; nothing else is
+            self.errors.append(f"{self.path}: {msg.location.get('url', '')}: {text}")
+
+    def attach(self, page):
+        page.route("**/*", self.route)
+        page.on("console", self.console)
+        page.on("pageerror", lambda exc: self.errors.append(f"{self.path}: pageerror: {exc}"))
+        return page
+
+
+def inject_axe(frame) -> None:
+    frame.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+
+
+def serious_violations(page) -> list[dict]:
+    """axe-core's serious and critical violations on the page (its iframes are checked on their own)."""
+    inject_axe(page)
+    result = page.evaluate("async () => await axe.run(document, {iframes: false})")
+    return [{"id": v["id"], "impact": v["impact"], "help": v["help"],
+             "targets": [n["target"] for n in v["nodes"][:3]]}
+            for v in result["violations"] if v["impact"] in ("serious", "critical")]
+
+
+def horizontal_overflow(page) -> int:
+    """How many pixels the page is wider than the window (0 when it fits)."""
+    return page.evaluate("() => Math.max(0, document.documentElement.scrollWidth - window.innerWidth)")

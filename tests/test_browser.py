@@ -1,0 +1,219 @@
+"""The built site in a real browser (Debian chromium through Playwright).
+
+One site build and one browser per session; every page is served from a local
+server, and any request to another host (map tiles aside) fails the tests.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+import browser as b  # tests/browser.py (tests/ is on sys.path through conftest.py)
+
+pytestmark = pytest.mark.browser
+SCREENSHOTS = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
+
+
+@pytest.fixture(scope="module")
+def site(built_site):
+    why = b.available()
+    if why:
+        pytest.skip(why)
+    with b.serve(built_site / "site") as base:
+        yield built_site / "site", base
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=b.CHROMIUM, args=b.ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def open_page(site, chromium):
+    """Open a path of the site in a fresh page at a window size; returns (page, watch)."""
+    _root, base = site
+    contexts = []
+
+    def run(path: str, viewport=b.DESKTOP, wait_maps: bool = False):
+        ctx = chromium.new_context(viewport=viewport)
+        contexts.append(ctx)
+        watch = b.Watch(base)
+        page = watch.attach(ctx.new_page())
+        page.goto(base + path, wait_until="load")
+        if wait_maps:
+            for frame in page.frames[1:]:
+                frame.wait_for_load_state("load")
+        return page, watch
+
+    yield run
+    for ctx in contexts:
+        ctx.close()
+
+
+def _pages(root: Path) -> list[str]:
+    """Every HTML page of the site (maps included), as paths under the server root."""
+    paths = []
+    for f in sorted(root.rglob("*.html")):
+        rel = f.relative_to(root).as_posix()
+        if rel == "404.html":
+            continue
+        paths.append(rel[: -len("index.html")] if rel.endswith("index.html") else rel)
+    return paths
+
+
+def _briefing_paths(root: Path) -> list[str]:
+    return [p for p in _pages(root) if p.startswith("generated/briefings/") and p.count("/") == 3]
+
+
+def _briefing_quoting(root: Path, speaker: str) -> str:
+    """The one briefing whose quotes are attributed to ``speaker`` (read from the built HTML)."""
+    found = []
+    for path in _briefing_paths(root):
+        html = (root / path / "index.html").read_text(encoding="utf-8")
+        if any(speaker in block for block in re.findall(r"<blockquote>(.*?)</blockquote>", html, re.S)):
+            found.append(path)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def _search(page, words: str) -> list[str]:
+    box = page.locator("input.md-search__input")  # visible in the header at desktop width
+    box.click()
+    box.fill("")
+    box.press_sequentially(words, delay=10)  # the theme searches on key events, not on fill()
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    return page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.href)")
+
+
+@pytest.mark.parametrize("speaker", ["Macron", "Trump"])
+def test_search_finds_the_briefing_by_speaker(site, open_page, speaker):
+    root, base = site
+    expected = _briefing_quoting(root, speaker)
+    page, watch = open_page("")
+    hrefs = _search(page, speaker)
+    briefings = [h for h in hrefs if "/generated/briefings/" in h]
+    assert briefings and briefings[0].startswith(base + expected), (expected, hrefs)
+    assert any(h.startswith(base + expected) for h in hrefs[:5]), (expected, hrefs)
+    assert not watch.foreign
+
+
+def test_search_finds_quote_words_and_places(site, open_page):
+    root, base = site
+    page, _ = open_page("")
+    hrefs = _search(page, "red line crossed")
+    assert any(h.startswith(base + _briefing_quoting(root, "Macron")) for h in hrefs[:3]), hrefs
+    hrefs = _search(page, "Gaziantep")
+    assert any(h.startswith(base + _briefing_quoting(root, "Macron")) for h in hrefs), hrefs
+
+
+def test_each_briefing_map_shows_a_marker_per_place(site, open_page):
+    root, _ = site
+    paths = _briefing_paths(root)
+    assert len(paths) == 3
+    for path in paths:
+        page, watch = open_page(path)
+        places = page.locator("ul.place-list li").count()
+        assert places > 0
+        iframe = page.locator("iframe.briefing-map")
+        iframe.scroll_into_view_if_needed()
+        frame = iframe.element_handle().content_frame()
+        frame.wait_for_selector("path.place-marker", state="attached", timeout=15000)
+        assert frame.locator("path.place-marker").count() == places, path
+        # the base layer of country outlines shows although the tiles are blocked
+        assert frame.locator(".leaflet-outlines-pane path").count() > 50
+        assert not watch.foreign and not watch.errors, (watch.foreign, watch.errors)
+
+
+def test_map_popup_links_to_the_sentence_in_the_briefing(site, open_page):
+    root, base = site
+    path = _briefing_paths(root)[0]
+    page, _ = open_page(path)
+    iframe = page.locator("iframe.briefing-map")
+    iframe.scroll_into_view_if_needed()
+    frame = iframe.element_handle().content_frame()
+    frame.wait_for_selector("path.place-marker", state="attached")
+    frame.locator("path.place-marker").last.dispatch_event("click")
+    link = frame.wait_for_selector(".leaflet-popup-content li a")
+    assert link.get_attribute("target") == "_top"
+    href = link.get_attribute("href")
+    assert re.search(r"#s-\d+$", href), href
+    link.click()
+    page.wait_for_url(re.compile(r"#s-\d+$"))
+    assert page.evaluate("() => document.querySelector(':target').classList.contains('sentence')")
+
+
+def test_quote_source_link_lands_on_the_highlighted_sentence(site, open_page):
+    root, base = site
+    page, _ = open_page(_briefing_quoting(root, "Pashinyan"))
+    link = page.locator("a.quote-source").first
+    target = link.get_attribute("href")
+    assert re.fullmatch(r"#s-\d+", target), target
+    link.click()
+    page.wait_for_function("id => location.hash === id", arg=target)
+    state = page.evaluate("""() => {
+        const t = document.querySelector(':target');
+        const r = t.getBoundingClientRect();
+        return {cls: t.className, id: t.id, bg: getComputedStyle(t).backgroundColor,
+                visible: r.top >= 0 && r.top < window.innerHeight};
+    }""")
+    assert state["id"] == target[1:] and "sentence" in state["cls"]
+    assert state["bg"] not in ("rgba(0, 0, 0, 0)", "transparent"), state
+    assert state["visible"], state
+
+
+def test_every_page_without_console_errors_foreign_requests_or_sideways_scrolling(site, chromium):
+    """Every page of the site (maps too) in one phone-sized window: no console error, no request
+    to another host (tiles aside), and nothing wider than 375 px."""
+    root, base = site
+    paths = _pages(root)
+    assert len(paths) >= 10
+    ctx = chromium.new_context(viewport=b.PHONE)
+    page = ctx.new_page()
+    watch = b.Watch(base)
+    watch.attach(page)
+    wide = {}
+    try:
+        for path in paths:
+            watch.path = path
+            page.goto(base + path, wait_until="load")  # lazy map iframes: every map is visited as a page too
+            page.wait_for_timeout(150)  # let scripts that run after load report
+            if not path.startswith("generated/maps/") and (extra := b.horizontal_overflow(page)):
+                wide[path] = extra
+    finally:
+        ctx.close()
+    assert not watch.errors, watch.errors
+    assert not watch.foreign, watch.foreign
+    assert not wide, wide
+
+
+@pytest.mark.parametrize("kind", ["home", "briefing", "party"])
+def test_no_serious_accessibility_violations(site, open_page, kind):
+    root, _ = site
+    path = {"home": "", "briefing": _briefing_quoting(root, "Pashinyan"),
+            "party": next(p for p in _pages(root) if p.startswith("generated/parties/") and p.count("/") == 3)}[kind]
+    page, _ = open_page(path)
+    assert b.serious_violations(page) == []
+
+
+def test_screenshots(site, open_page):
+    """Home and a briefing at desktop and phone widths, for the README (committed)."""
+    root, _ = site
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    briefing = _briefing_quoting(root, "Pashinyan")
+    for name, path in (("home", ""), ("briefing", briefing)):
+        for size, viewport in (("desktop", b.DESKTOP), ("phone", b.PHONE)):
+            page, _ = open_page(path, viewport=viewport)
+            for iframe in page.locator("iframe").element_handles():
+                iframe.scroll_into_view_if_needed()
+                iframe.content_frame().wait_for_selector("path.place-marker", state="attached")
+            page.evaluate("() => window.scrollTo(0, 0)")
+            out = SCREENSHOTS / f"{name}-{size}.png"
+            page.screenshot(path=str(out), full_page=(name == "briefing" and size == "desktop"))
+            assert out.stat().st_size > 10_000

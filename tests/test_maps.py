@@ -1,0 +1,49 @@
+"""Maps: deterministic bytes, local scripts only, escaped popups, markers sized by mentions."""
+from __future__ import annotations
+
+import re
+
+from generator.render import maps
+
+
+def _spec(name="Stepanakert", line="Shelling hit <b>Stepanakert</b> & Shusha"):
+    return maps.MapSpec(
+        key="k",
+        markers=[maps.Marker(name, 39.82, 46.75, "city", 3, [(line, "../briefings/x/#s-2")], heading="../places/#place-x"),
+                 maps.Marker("Baku", 40.41, 49.87, "city", 1, [("Baku said so.", "../briefings/x/#s-4")])],
+        shaded=[("AM", "Armenia", "#c2410c"), ("AZ", "Azerbaijan", "#1d4ed8")],
+        title="Map: test")
+
+
+def test_same_input_gives_the_same_bytes():
+    assert maps.render_map(_spec(), root="../") == maps.render_map(_spec(), root="../")
+    assert maps.world_js() == maps.world_js()
+
+
+def test_only_local_scripts_and_the_world_layer():
+    html = maps.render_map(_spec(), root="../")
+    srcs = re.findall(r'<script src="([^"]+)"', html) + re.findall(r'<link rel="stylesheet" href="([^"]+)"', html)
+    assert srcs and all(s.startswith("../assets/") for s in srcs), srcs
+    assert "../assets/world.js" in srcs
+    assert "bootstrap" not in html.lower() and "font-awesome" not in html.lower()
+    assert "user-scalable=no" not in html and '<html lang="en">' in html
+
+
+def test_popups_escape_article_text_and_open_links_in_the_page():
+    html = maps.render_map(_spec(name="<script>alert(1)</script>"), root="../")
+    assert "<script>alert(1)</script>" not in html and "<b>Stepanakert</b>" not in html
+    assert 'target=\\"_top\\"' in html or 'target="_top"' in html
+    assert "../briefings/x/#s-2" in html
+
+
+def test_marker_per_place_sized_by_mentions_and_parties_shaded():
+    html = maps.render_map(_spec(), root="../")
+    assert len(re.findall(r"L\.circleMarker\(", html)) == 2
+    assert maps.marker_radius(9) > maps.marker_radius(1)
+    assert maps.marker_radius(1000) == maps.marker_radius(25)  # bounded
+    assert html.count('"fillColor": "#c2410c"') >= 1 and html.count('"fillColor": "#1d4ed8"') >= 1
+
+
+def test_world_layer_holds_country_outlines():
+    js = maps.world_js().decode()
+    assert js.startswith("window.BRIEFING_WORLD=") and js.count('"iso":') > 150

@@ -1,0 +1,89 @@
+"""Pages: views decided in Python (principal parties, focus, grouping), escaping, site pages."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from generator.model import Article, Facts, Party, Place, Position, Quote, Sentence
+from generator.render import pages
+from conftest import ROOT
+
+TEXT = ("Armenia said the truce must hold. \"We *will* not [retreat](http://x) <b>now</b>,\" said Nikol Pashinyan. "
+        "Azerbaijan rejected the claim in Baku. Shelling hit Stepanakert.")
+
+
+def _facts(title="Truce <b>strained</b>", article_id="a1", published="2020-10-11"):
+    s = [Sentence(0, 33), Sentence(34, 105), Sentence(106, 144), Sentence(145, 170)]
+    armenia = Party("armenia", "Armenia", "country", country="AM", mentions=[(0, 7)])
+    azerbaijan = Party("azerbaijan", "Azerbaijan", "country", country="AZ", mentions=[(106, 116)])
+    pashinyan = Party("pashinyan", "Nikol Pashinyan", "person", role="prime minister", affiliation="armenia",
+                      mentions=[(91, 104)])
+    q0 = TEXT.index("We")
+    return Facts(
+        article=Article(id=article_id, title=title, text=TEXT, published=dt.date.fromisoformat(published),
+                        tags=("ceasefire",)),
+        sentences=s, summary=[(0, 33)], parties=[armenia, azerbaijan, pashinyan],
+        quotes=[Quote(TEXT[q0:q0 + 36], q0, q0 + 36, speaker="pashinyan", speaker_name="Nikol Pashinyan")],
+        positions=[Position("armenia", "demands", "the truce must hold", 14, 33),
+                   Position("azerbaijan", "rejects", "the claim", 126, 135)],
+        places=[Place("baku", "Baku", "city", 40.41, 49.87, "AZ", [(139, 143)]),
+                Place("stepanakert", "Stepanakert", "city", 39.82, 46.75, None, [(158, 169), (158, 169)]),
+                Place("nowhere", "Nowhere", "other", None, None)],
+    )
+
+
+@pytest.fixture(scope="module")
+def env():
+    return pages.environment(ROOT / "templates")
+
+
+def test_principal_parties_count_people_for_their_country():
+    facts = _facts()
+    assert [p.name for p in pages.principal_parties(facts)] == ["Armenia", "Azerbaijan"]
+    colours = pages.party_colours(facts)
+    assert len(set(colours.values())) == 2
+
+
+def test_focus_is_the_most_mentioned_located_place():
+    assert pages.focus_place(_facts()).name == "Stepanakert"
+
+
+def test_positions_grouped_by_party_with_links_to_sentences():
+    view = pages.briefing_view(_facts(), "x", {"armenia"})
+    groups = view["position_groups"]
+    assert [g["party"] for g in groups] == ["Armenia", "Azerbaijan"]
+    assert groups[0]["link"] == "../../parties/armenia/" and groups[1]["link"] is None
+    assert groups[1]["items"][0]["anchor"].id == "s-3"
+    assert view["quotes"][0]["anchor"].id == "s-2" and view["quotes"][0]["speaker"] == "Nikol Pashinyan"
+    assert [p["name"] for p in view["places"]] == ["Stepanakert", "Baku"]  # unlocated places are left out
+
+
+def test_briefing_page_escapes_article_text(env):
+    md = env.get_template("briefing.md.j2").render(b=pages.briefing_view(_facts(), "x"))
+    assert "<b>now</b>" not in md and "[retreat](http://x)" not in md and "*will*" not in md
+    assert "<b>strained</b>" not in md
+    assert 'id="s-2"' in md and 'href="#s-2"' in md or "(#s-2" in md
+    assert 'class="glance"' in md and "Stepanakert" in md
+
+
+def test_site_has_party_place_timeline_and_world_pages(env):
+    a, b = _facts(), _facts(title="Second day", article_id="a2", published="2020-10-12")
+    out = pages.render_site([a, b], env, "generated")
+    assert {"parties/index.md", "parties/armenia.md", "parties/azerbaijan.md", "places/index.md",
+            "timeline.md", "tags.md", "maps/world/index.html", "assets/world.js"} <= set(out.files)
+    armenia = out.files["parties/armenia.md"].decode()
+    assert armenia.count("../briefings/") >= 4 and "Nikol Pashinyan" in armenia  # his quote counts for Armenia
+    places = out.files["places/index.md"].decode()
+    assert "#place-stepanakert" in places and "Nowhere" not in places
+    world = out.files["maps/world/index.html"].decode()
+    assert world.count("L.circleMarker(") == 2
+    home = out.files and out.home.decode()
+    assert pages.GENERATED_MARK in home and "generated/maps/world/" in home
+    assert home.index("Second day") < home.index("Truce")  # newest first
+
+
+def test_site_is_deterministic(env):
+    first = pages.render_site([_facts()], env, "generated")
+    second = pages.render_site([_facts()], env, "generated")
+    assert first.files == second.files and first.home == second.home
