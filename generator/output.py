@@ -55,9 +55,10 @@ def write_if_changed(path: Path, data: bytes) -> bool:
 
 
 def safe_relpath(rel: str) -> PurePosixPath:
-    """``rel`` as a path that cannot leave its folder (no absolute paths, no ``..``)."""
+    """``rel`` as a path that cannot leave its folder on any system (no absolute paths, no ``..``,
+    no backslashes or drive colons, no control characters)."""
     p = PurePosixPath(rel)
-    if p.is_absolute() or any(part in ("..", "") for part in p.parts) or not p.parts:
+    if not rel or re.search(r"[\x00-\x1f\\:]", rel) or p.is_absolute() or any(part in ("..", "") for part in p.parts):
         raise ValueError(f"unsafe generated path: {rel!r}")
     return p
 

@@ -11,7 +11,9 @@ import re
 
 from markupsafe import Markup, escape
 
-_ACTIVE = re.compile(r"_|[^\w\s.,;?'’‘“”\"/%$€£–—-]|(?<=\s)-|^-|\.(?=\s|$)", re.M)
+_ACTIVE = re.compile(r"_|[^\w\s.,;?'’‘“”\"/%$€£–—-]|(?<=\s)-|^-|\.(?=\s|$)|(?<=[wW]{3})\.", re.M)
+"""Markup characters: all punctuation but the harmless, ``-`` that could open a list, ``.`` that could
+end a numbered item, and the dot of ``www.`` that link-making extensions (magiclink) act on."""
 _QUOTES = re.compile(r"[\"']")
 
 
@@ -42,10 +44,12 @@ def meta_text(value) -> str:
 
     MkDocs themes print titles and descriptions without escaping (and ``striptags``
     turns entities back into characters), so the characters that could open a tag
-    or close an attribute are replaced by look-alikes instead of being escaped.
+    or close an attribute, and an ``&`` that could start an entity, are replaced by
+    look-alikes instead of being escaped.
     """
     import json
 
     text = " ".join(str(value if value is not None else "").split())
     text = text.translate(str.maketrans({"<": "‹", ">": "›", '"': "”", "`": "’"}))
+    text = re.sub(r"&(?=[#\w])", "＆", text)  # '&lt;' would turn back into '<' (html.unescape needs no ';')
     return json.dumps(text, ensure_ascii=False)
