@@ -50,10 +50,11 @@ def test_focus_is_the_most_mentioned_located_place():
 
 
 def test_positions_grouped_by_party_with_links_to_sentences():
-    view = pages.briefing_view(_facts(), "x", {"armenia"})
+    view = pages.briefing_view(_facts(), "x")
     groups = view["position_groups"]
     assert [g["party"] for g in groups] == ["Armenia", "Azerbaijan"]
-    assert groups[0]["link"] == "../../parties/armenia/" and groups[1]["link"] is None
+    # principal parties of this article are linked to their pages, which always exist
+    assert groups[0]["link"] == "../../parties/armenia/" and groups[1]["link"] == "../../parties/azerbaijan/"
     assert groups[1]["items"][0]["anchor"].id == "s-3"
     assert view["quotes"][0]["anchor"].id == "s-2" and view["quotes"][0]["speaker"] == "Nikol Pashinyan"
     assert [p["name"] for p in view["places"]] == ["Stepanakert", "Baku"]  # unlocated places are left out

@@ -140,13 +140,17 @@ def _party_slug(name: str) -> str:
     return slugify(name)
 
 
-def briefing_view(facts: Facts, slug: str, party_pages: set[str] = frozenset()) -> dict:
-    """Everything the briefing template shows, decided here and not in the template."""
+def briefing_view(facts: Facts, slug: str) -> dict:
+    """Everything the briefing template shows, decided here and not in the template.
+
+    It depends on this article alone, so that a new article never rewrites
+    other briefings: only parties principal here are linked (they always have a page)."""
     a = facts.article
     text = a.text
     names = {p.id: p.name for p in facts.parties}
     colours = party_colours(facts)
     principal = principal_parties(facts)
+    party_pages = {_party_slug(p.name) for p in principal}
     summary = [{"text": text[s:e].strip(), "anchor": _anchor(facts, s)} for s, e in facts.summary]
 
     def party_link(party_id: str | None) -> str | None:
@@ -359,7 +363,7 @@ def render_site(all_facts: list[Facts], env: jinja2.Environment, output: str) ->
     places = places_index(all_facts, slugs)
     views = []
     for facts, slug in zip(all_facts, slugs):
-        view = briefing_view(facts, slug, set(parties))
+        view = briefing_view(facts, slug)
         files[f"briefings/{slug}.md"] = env.get_template("briefing.md.j2").render(b=view).encode()
         if view["map"]:
             files[f"maps/{slug}.html"] = maps.render_map(map_spec(facts, slug), root="../").encode()

@@ -1,0 +1,54 @@
+"""Regeneration: an added article rewrites only what it affects; a removed one takes its pages with it."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from generator.build import Project, build
+from generator.config import BriefingConfig
+
+FIXTURES = Path(__file__).parent / "fixtures" / "articles"
+
+
+def project_for(root: Path) -> Project:
+    cfg = BriefingConfig()
+    cfg.load_dict({})
+    cfg.validate()
+    return Project.from_config(root / "content", cfg)
+
+
+def test_adding_and_removing_an_article(project):
+    proj = project_for(project)
+    articles = sorted((project / "content" / "articles").glob("*.md"))
+    held_back = articles[-1]
+    shutil.move(held_back, project / "held.md")
+    first = build(proj)
+    assert first.extracted == 2
+
+    shutil.move(project / "held.md", held_back)
+    second = build(proj)
+    assert second.extracted == 1 and second.cached == 2
+    rewritten = set(second.written.written)
+    new_briefings = [w for w in rewritten if w.startswith("briefings/")]
+    assert len(new_briefings) == 1, "only the new article's briefing is written"
+    untouched = [w for w in first.written.written if w.startswith("briefings/")]
+    assert not rewritten & set(untouched), "the other briefings keep their bytes"
+    assert not any(w.startswith("assets/") for w in rewritten)
+
+    held_back.unlink()
+    third = build(proj)
+    assert third.extracted == 0
+    assert set(third.written.removed) >= set(new_briefings)
+    assert not (proj.output / new_briefings[0]).exists()
+
+
+def test_user_files_in_the_output_folder_survive(project):
+    proj = project_for(project)
+    build(proj)
+    mine = proj.output / "briefings" / "my-notes.md"
+    mine.write_text("# My notes\n")
+    home = project / "content" / "index.md"
+    home.write_text("# My own home page\n")
+    build(proj)
+    assert mine.read_text() == "# My notes\n"
+    assert home.read_text() == "# My own home page\n"
