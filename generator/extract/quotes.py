@@ -50,6 +50,9 @@ REPORT_NOUNS = {
     "statement", "claim", "remark", "comment", "promise", "pledge", "warning", "accusation", "assertion",
     "suggestion", "argument", "insistence", "message", "vow", "charge", "contention", "declaration",
     "words", "view", "belief", "response", "answer", "reply", "tweet", "post", "quote", "line", "call",
+    "conclusion", "assessment", "description", "characterization", "finding", "allegation", "criticism",
+    "complaint", "demand", "request", "observation", "prediction", "explanation", "admission", "denial",
+    "boast", "plea", "ruling", "verdict", "announcement", "assurance", "threat", "insult",
 }
 OPENERS = "“«„"
 CLOSERS = "”»"
@@ -190,7 +193,7 @@ def _sentence_end(text: str, pos: int, ceiling: int) -> int:
 def _is_statement(text: str, seg: Segment, prev_end: int) -> bool:
     """Does the quote stand as a statement of its own, rather than a phrase inside a sentence?"""
     s0 = _sentence_start(text, seg.start, prev_end)
-    before = text[s0:seg.start].strip()
+    before = text[s0:seg.start].strip().lstrip("([—–- ")
     if not before or before.endswith((":", "—", "–")):
         return True
     if before.endswith(",") and len(before.split()) <= 8:
@@ -220,7 +223,7 @@ def _cue_for(doc, seg_span, inside) -> tuple[object | None, object | None]:
                                          or (node.pos_ == "NOUN" and node.lemma_.lower() in REPORT_NOUNS)):
                 found.append((node, child))
             if node.head == node or node.dep_ in ("relcl", "acl", "appos") or (found and node.dep_ not in (
-                    "ccomp", "xcomp", "advcl", "pcomp", "prep", "pobj", "dobj", "acomp", "attr", "oprd")):
+                    "ccomp", "xcomp", "pcomp", "prep", "pobj", "dobj", "acomp", "attr", "oprd")):
                 break
             node, child = node.head, node
         strong = [f for f in found if f[0].lemma_.lower() not in WEAK]
@@ -376,10 +379,16 @@ def extract(doc, parties: list[Party]) -> list[Quote]:
                 subj_l = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
             subj = subj_l[0] if subj_l else None
             lo = child.left_edge.idx if child.i > verb.i else first.start
+            comps = [c for c in verb.rights if c.dep_ in ("ccomp", "xcomp", "dobj", "obj") and c.i <= child.i]
+            if comps and child.i > verb.i:  # "says that X, but instead Y 'quote'" starts at "that"
+                lo = min(lo, comps[0].left_edge.idx)
             lo = max(lo, verb.idx + len(verb.text))
             right = child.right_edge
             hi = max(first.end, right.idx + len(right.text))
             hi = min(hi, _sentence_end(text, first.end, len(text)))
+            tail = re.search(r"[,;:(—–]|\s-\s", text[first.end:hi])
+            if tail:  # the statement ends with the quoted words; what follows a comma or dash is comment
+                hi = first.end + tail.start()
             start, end = _clean(text, lo, max(hi, first.end))
             if start >= end:
                 continue

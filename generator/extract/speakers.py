@@ -150,11 +150,11 @@ def antecedent(tok, history: list[Speaker], in_quote) -> Speaker | None:
         return None
     cutoff = tok.idx
     if low in PERSON_PRONOUNS:
-        for ent in reversed(doc.ents):
-            if ent.end_char <= cutoff and ent.label_ == "PERSON" and not in_quote(ent.start_char):
-                name = _strip_title(re.sub(r"[’']s$", "", ent.text.strip()))
-                return Speaker(ent.start_char, ent.end_char, fullest_person(doc, _last_word(name)) or name, None)
-        return None
+        ent = _last_person(doc, tok, history, in_quote)
+        if ent is None:
+            return None
+        name = _strip_title(re.sub(r"[’']s$", "", ent.text.strip()))
+        return Speaker(ent.start_char, ent.end_char, fullest_person(doc, _last_word(name)) or name, None)
     # "it" / "they": the last speaker or organisation that is not a person
     candidates: list[tuple[int, Speaker]] = []
     for sp in history:
@@ -172,6 +172,32 @@ def antecedent(tok, history: list[Speaker], in_quote) -> Speaker | None:
     if not candidates:
         return None
     return max(candidates, key=lambda c: c[0])[1]
+
+
+def _is_subject(tok) -> bool:
+    while tok.dep_ in ("compound", "appos", "flat") and tok.head != tok:
+        tok = tok.head
+    return tok.dep_ in ("nsubj", "nsubjpass")
+
+
+def _last_person(doc, tok, history: list[Speaker], in_quote):
+    """The person "he" or "she" most likely stands for.
+
+    Going back sentence by sentence, a person who is the subject of a clause (or
+    who was quoted there) wins over one merely mentioned ("Ed Rendell, one of
+    Clinton's supporters, was resolute. 'No,' he said" is Rendell).
+    """
+    people = [e for e in doc.ents if e.label_ == "PERSON" and e.end_char <= tok.idx and not in_quote(e.start_char)]
+    if not people:
+        return None
+    spoke = {(sp.start, sp.end) for sp in history}
+    sent_starts = sorted({e.sent.start for e in people} | {tok.sent.start}, reverse=True)
+    for n, s0 in enumerate(sent_starts[:5]):
+        here = [e for e in people if e.sent.start == s0]
+        strong = [e for e in here if _is_subject(e.root) or (e.start_char, e.end_char) in spoke]
+        if strong:
+            return strong[-1]
+    return people[-1]
 
 
 def _looks_personal(doc, sp: Speaker) -> bool:
