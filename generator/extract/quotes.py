@@ -57,6 +57,8 @@ REPORT_NOUNS = {
 OPENERS = "“«„"
 CLOSERS = "”»"
 WORD = re.compile(r"\w")
+SIGNATURE = re.compile(r"[ \t]*\n*[ \t]*[-―—–]+[ \t]*([A-Z][^,.\n(]{1,60}?)\s*(?=[,.(\n]|$)")
+LABEL = re.compile(r"(?:^|(?<=[.!?\n\"”]\s)|(?<=\n))\s*([A-Z][\w.’' -]{1,40}?)\s*:\s*$")
 SENT_END_RAW = re.compile(r"[.!?][\"”’»)]*\s+")
 ABBREV = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Jr|Sr|St|Gov|Sen|Rep|Gen|Lt|Col|Rev|Sgt|Capt|Prof|Inc|Co|Corp|No|vs|Ft|Mt|Maj|Adm|Pres|Atty|Supt|Lt\.Gov))$")
 
@@ -346,13 +348,21 @@ def extract(doc, parties: list[Party]) -> list[Quote]:
             if subj is None:
                 hi = _sentence_end(text, unit.end, len(text))
                 after = text[unit.end:hi].strip()
-                inner = text[unit.segments[-1].inner_start:unit.segments[-1].inner_end].rstrip()
-                if inner.endswith((",", "—", "–")) or after[:1].islower() or len(after.split()) <= 8:
+                inner = text[unit.segments[-1].inner_start:unit.segments[-1].inner_end].rstrip().rstrip("’'\"”")
+                open_end = inner.endswith((",", "—", "–", "?", "!", "…"))
+                if open_end or after[:1].islower() or len(after.split()) <= 8:
                     cue2, subj2 = _attribution(doc, unit.end, hi, inside, any_verb=inner.endswith(","))
-                    if subj2 is not None:
+                    near = cue2 is not None and len(text[unit.end:cue2.idx].split()) <= 15
+                    if subj2 is not None and (near or not inner.endswith(("?", "!"))):
                         cue, subj = cue2, subj2
-                    elif cue is None:
+                    elif cue is None and near:
                         cue = cue2
+            if subj is None:  # a signature: "..." - Sanders. / "..." ― Beck Pimentel
+                m = SIGNATURE.match(text, unit.end)
+                if m:
+                    sig = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+                    if sig is not None and len(sig) and any(t.text[:1].isupper() for t in sig):
+                        subj = sig.root
             if subj is None:
                 lo = _sentence_start(text, unit.start, 0)
                 if lo == unit.start:  # "Lavrov said:" ending the sentence before
@@ -365,6 +375,11 @@ def extract(doc, parties: list[Party]) -> list[Quote]:
                     cue, subj = cue1, subj1
                 elif cue is None:
                     cue = cue1
+                label = LABEL.search(text, lo, unit.start)
+                if subj is None and cue1 is None and label:  # a transcript label: Clinton: "..."
+                    sig = doc.char_span(label.start(1), label.end(1), alignment_mode="expand")
+                    if sig is not None and len(sig):
+                        subj = sig.root
         else:
             seg_span = _tokens(doc, first.inner_start, first.inner_end)
             verb, child = _cue_for(doc, seg_span, lambda p: first.inner_start <= p < first.inner_end)
