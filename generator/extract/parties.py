@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .. import countries
+from .. import countries, gazetteer
 from ..model import Party, Place
 
 TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "mx", "prof", "professor"}
@@ -333,45 +333,155 @@ def _phrase_mentions(doc, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+PERSON_NOUNS = {
+    "teacher", "doctor", "nurse", "farmer", "resident", "student", "lawyer", "analyst", "economist", "researcher",
+    "scientist", "worker", "journalist", "reporter", "activist", "campaigner", "witness", "survivor", "owner",
+    "employee", "firefighter", "soldier", "volunteer", "engineer", "pilot", "driver", "mother", "father", "son",
+    "daughter", "wife", "husband", "widow", "professor", "expert", "economist", "historian", "author", "writer",
+    "actor", "actress", "singer", "musician", "artist", "politician", "businessman", "businesswoman", "banker",
+    "investor", "entrepreneur", "member", "fan", "victim", "partner", "colleague", "friend", "neighbour",
+    "neighbor", "shopkeeper", "priest", "imam", "rabbi", "bishop", "cleric", "paramedic", "rescuer", "medic",
+    "surgeon", "physician", "commissioner", "inspector", "detective", "sergeant", "constable", "deputy",
+    "lecturer", "teacher", "principal", "pupil", "athlete", "runner", "defender", "midfielder", "goalkeeper",
+    "forward", "winger", "veteran", "organiser", "organizer", "founder", "editor", "producer", "director",
+    "analyst", "strategist", "consultant", "trader", "protester", "refugee", "migrant", "citizen", "voter",
+}
+"""Common nouns that name a person; with ROLE_HEADS, what an appositive must be to make an ORG a person."""
+PERSON_SUFFIXES = ("man", "woman", "person", "ist", "ician")
+ROLE_PREPS = {"of", "for", "at", "to", "on"}
+"""Prepositions whose complement belongs to a role ('head of the agency', 'spokesman for the police');
+a locative 'in Regensburg' after it does not."""
+ROLE_MAX_WORDS = 6
+
+
+def _personal(tok) -> bool:
+    """Does a common noun name a person ('teacher', 'spokeswoman'), as far as the lexicon and suffixes tell?"""
+    low = tok.lower_
+    lemma = tok.lemma_.lower()
+    return (low in ROLE_HEADS or lemma in ROLE_HEADS or low in PERSON_NOUNS or lemma in PERSON_NOUNS
+            or lemma.endswith(PERSON_SUFFIXES))
+
+
+def _words(toks) -> str:
+    """Lower-case a role's words, except proper nouns."""
+    vocab = ROLE_HEADS | ROLE_MODIFIERS | PERSON_NOUNS
+    return " ".join(t.text if t.pos_ == "PROPN" and not t.is_sent_start and t.lower_ not in vocab else t.lower_
+                    for t in toks)
+
+
+def _party_at(by_tok: dict[int, Mention], i: int, kinds=("country", "organisation")) -> Mention | None:
+    m = by_tok.get(i)
+    return m if m is not None and m.kind in kinds else None
+
+
+def _role_phrase(doc, head, by_tok: dict[int, Mention], stop: int | None = None) -> tuple[str | None, Mention | None]:
+    """The role a noun phrase gives: its head with its modifiers and an 'of'/'for' complement
+    ('head of the regional disaster agency'); a named complement or owner is the affiliation instead
+    ('the mayor of Malatya' → 'mayor', 'Russia's top diplomat' → 'top diplomat' of Russia)."""
+    owner = None
+    left: list = []
+    for c in head.lefts:
+        if c.dep_ in ("det", "punct", "predet") or c.tag_ == "POS":
+            continue
+        if c.dep_ == "poss":
+            for t in c.subtree:
+                owner = owner or _party_at(by_tok, t.i)
+            continue
+        sub = [t for t in c.subtree if t.i < head.i]
+        if any((o := _party_at(by_tok, t.i)) for t in sub):
+            owner = owner or next(_party_at(by_tok, t.i) for t in sub if _party_at(by_tok, t.i))
+            continue  # 'the Turkish foreign minister': Turkish is the owner, not the role
+        left += [t for t in sub if t.dep_ not in ("det", "punct") and t.tag_ != "POS"]
+    words = sorted(left, key=lambda t: t.i) + [head]
+    for prep in (c for c in head.rights if c.dep_ == "prep" and c.lower_ in ROLE_PREPS):
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if obj is None or (stop is not None and obj.i >= stop):
+            break
+        party = next((_party_at(by_tok, t.i) for t in obj.subtree if _party_at(by_tok, t.i)), None)
+        if party is not None or obj.pos_ == "PROPN":
+            owner = owner or party  # a named body or place: affiliation, not role
+            break
+        comp = [prep] + [t for t in obj.subtree if t.i <= obj.i or t.head == obj and t.dep_ == "compound"]
+        comp = [t for t in comp if not t.is_punct]
+        if len(words) + len(comp) <= ROLE_MAX_WORDS + 1:  # + 1 for the article inside
+            words += comp
+        break
+    if not any(t.pos_ in ("NOUN", "PROPN") for t in words):
+        return None, owner
+    if len(words) > ROLE_MAX_WORDS:
+        words = words[-ROLE_MAX_WORDS:] if head == words[-1] else [head]
+    return _words(words), owner
+
+
 def _role_before(doc, m: Mention, by_tok: dict[int, Mention]) -> tuple[str | None, Mention | None]:
-    """'Russia's foreign minister Sergei Lavrov', 'Turkish President Recep Tayyip Erdogan'."""
+    """Titles glued to a name: 'Russia's foreign minister Sergei Lavrov', 'Interior minister Daniel Otieno',
+    'Party leader Joana Ferreira', 'Bolton boss Sam Allardyce' (Bolton the owner)."""
     i = m.start - 1
     run: list = []
-    while i >= 0 and doc[i].sent.start == doc[m.start].sent.start and i not in by_tok:
-        low = doc[i].lower_
-        if low in ROLE_HEADS or low in ROLE_MODIFIERS:
-            if low == "the":
-                break
-            run.insert(0, doc[i])
+    sent_start = doc[m.start].sent.start
+    while i >= sent_start and len(run) < ROLE_MAX_WORDS:
+        tok = doc[i]
+        low = tok.lower_
+        other = by_tok.get(i)
+        listed = low in ROLE_HEADS or low in ROLE_MODIFIERS
+        if other is not None and not (listed and other.end - other.start == 1 and other.kind == "organisation"):
+            break  # another actor: the owner, not part of the role
+        if low == "the" or tok.is_punct:
+            break
+        glued = run and tok.dep_ in ("amod", "compound") and tok.pos_ in ("NOUN", "ADJ") and (
+            tok.is_lower or tok.is_sent_start) and tok.head.i > i
+        if listed or glued:
+            run.insert(0, tok)
             i -= 1
             continue
         break
-    while run and run[0].lower_ in ("of", "the"):
+    while run and run[0].lower_ == "of":
         run.pop(0)
-    if not run or not any(t.lower_ in ROLE_HEADS for t in run):
+    if not run or not any(t.lower_ in ROLE_HEADS for t in run) or run[-1].lower_ not in ROLE_HEADS | {"general"}:
         return None, None
+    for t in run:  # 'Interior' and 'Party' typed ORG are words of the role
+        if t.i in by_tok:
+            by_tok[t.i].extra["role_word"] = True
     j = run[0].i - 1
     owner = None
     if j >= 0 and doc[j].tag_ == "POS":
         j -= 1
-    if j >= 0 and j in by_tok and by_tok[j].kind in ("country", "organisation"):
+    if j >= 0 and j in by_tok and by_tok[j].kind in ("country", "organisation", "person"):
         owner = by_tok[j]
-    return " ".join(t.lower_ for t in run), owner
+        if owner.kind == "person" and owner.end - owner.start == 1 and gazetteer.known(owner.name):
+            owner.kind = "organisation"  # 'Bolton boss Sam Allardyce': a club named after its town
+        elif owner.kind == "person":
+            owner = None
+    return _words(run), owner
 
 
-def _role_appos(doc, m: Mention, by_tok: dict[int, Mention]) -> tuple[str | None, Mention | None]:
-    """'Ilham Aliyev, the president of Azerbaijan' and 'Lavrov, Russia's top diplomat'."""
+def _role_appos(doc, m: Mention, by_tok: dict[int, Mention], need_person: bool = False
+                ) -> tuple[str | None, Mention | None]:
+    """Appositives: 'Ilham Aliyev, the president of Azerbaijan', 'Lavrov, Russia's top diplomat',
+    'Anna Schmid, a teacher', and before the name 'The mayor of Malatya, Kemal Ozturk, told'."""
     root = doc[m.start:m.end].root
-    for app in (c for c in root.children if c.dep_ == "appos" and c.lower_ in ROLE_HEADS):
-        mods = [t for t in app.lefts if t.lower_ in ROLE_MODIFIERS | ROLE_HEADS and t.lower_ != "the"
-                and t.i not in by_tok]
-        role = " ".join([t.lower_ for t in mods] + [app.lower_])
-        owner = None
-        for t in list(app.lefts) + [g for p in app.children if p.lower_ == "of" for g in p.children]:
-            if t.i in by_tok and by_tok[t.i].kind in ("country", "organisation"):
-                owner = by_tok[t.i]
-        return role, owner
+    cands = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN" and c.i >= m.end]
+    if root.dep_ == "appos" and root.head.i < m.start:
+        head = root.head
+        if head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ == "NOUN":
+            head = head.head.head  # 'The mayor of Malatya, Kemal Ozturk': hung on Malatya by the parser
+        if head.pos_ == "NOUN":
+            cands.append(head)
+    for app in cands:
+        if app.i in by_tok or (need_person and not _personal(app)):
+            continue
+        if not need_person and not _personal(app) and not any(
+                c.dep_ in ("det", "poss") for c in app.children):
+            continue  # 'Smith, 45,' or a bare noun: not a role
+        stop = m.start if app.i < m.start else None
+        return _role_phrase(doc, app, by_tok, stop)
     return None, None
+
+
+def _name_like(doc, m: Mention) -> bool:
+    """Two to four capitalised proper nouns, as a person's name is written."""
+    toks = doc[m.start:m.end]
+    return 2 <= len(toks) <= 4 and all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.is_alpha for t in toks)
 
 
 def _surnames_missed(doc, mentions: list[Mention]) -> list[Mention]:
@@ -392,6 +502,11 @@ def extract(doc, places: list[Place]) -> list[Party]:
     by_tok = {t: m for m in mentions for t in range(m.start, m.end)}
 
     for m in mentions:  # roles and affiliations written beside a name
+        if m.kind == "organisation" and "owner" not in m.extra and _name_like(doc, m):
+            role, owner = _role_appos(doc, m, by_tok, need_person=True)
+            if role:  # 'said Leyla Arslan, the head of the agency': a person the NER took for an ORG
+                m.kind, m.role, m.extra["owner"] = "person", role, owner
+                continue
         if m.kind == "person":
             role, owner = _role_before(doc, m, by_tok)
             if role is None:
@@ -403,6 +518,8 @@ def extract(doc, places: list[Place]) -> list[Party]:
                 j -= 1
             owner = by_tok.get(j)
             m.extra["owner"] = owner if owner is not None and owner.kind == "country" else None
+
+    mentions = [m for m in mentions if not m.extra.get("role_word")]
 
     # Keys: one per actor. Surnames join the full name met nearest before (or first after).
     full_names: list[Mention] = [m for m in mentions if m.kind == "person" and len(m.name.split()) > 1]
