@@ -15,6 +15,14 @@ _ACTIVE = re.compile(r"_|[^\w\s.,;?'’‘“”\"/%$€£–—-]|(?<=\s)-|^-|\
 """Markup characters: all punctuation but the harmless, ``-`` that could open a list, ``.`` that could
 end a numbered item, and the dot of ``www.`` that link-making extensions (magiclink) act on."""
 _QUOTES = re.compile(r"[\"']")
+_INVALID = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
+"""Characters HTML cannot carry (control characters, lone surrogates, noncharacters): dropped."""
+
+
+def _line(value) -> str:
+    """``value`` as one line of characters that HTML can carry."""
+    text = " ".join(str(value if value is not None else "").split())  # \x1c-\x1f and \x85 separate words
+    return " ".join(_INVALID.sub("", text).split())
 
 
 def _ref(m: re.Match) -> str:
@@ -23,8 +31,7 @@ def _ref(m: re.Match) -> str:
 
 def md_text(value) -> Markup:
     """Inline Markdown that shows ``value`` literally (no markup, no HTML, no line breaks)."""
-    text = " ".join(str(value if value is not None else "").split())
-    text = _ACTIVE.sub(_ref, text)
+    text = _ACTIVE.sub(_ref, _line(value))
     text = _QUOTES.sub(_ref, text)
     return Markup(text)
 
@@ -36,7 +43,7 @@ def html_text(value) -> Markup:
 
 def attr(value) -> Markup:
     """A value for an HTML attribute."""
-    return escape(" ".join(str(value if value is not None else "").split()))
+    return escape(_line(value))
 
 
 def meta_text(value) -> str:
@@ -49,7 +56,6 @@ def meta_text(value) -> str:
     """
     import json
 
-    text = " ".join(str(value if value is not None else "").split())
-    text = text.translate(str.maketrans({"<": "‹", ">": "›", '"': "”", "`": "’"}))
+    text = _line(value).translate(str.maketrans({"<": "‹", ">": "›", '"': "”", "`": "’"}))
     text = re.sub(r"&(?=[#\w])", "＆", text)  # '&lt;' would turn back into '<' (html.unescape needs no ';')
     return json.dumps(text, ensure_ascii=False)
