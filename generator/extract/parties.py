@@ -190,6 +190,31 @@ def _person_name_ok(name: str) -> bool:
     return len(words) > 1 or (len(name) > 2 and not name.isupper())
 
 
+def _clean_span(doc, start: int, end: int) -> tuple[int, int]:
+    """An entity stops at a line break ('... For Mankind\nSpeaking'), and a title inside it starts
+    the name ('Describing Mr Jackson')."""
+    for i in range(start, end):
+        if "\n" in doc[i].text or ("\n" in doc[i].whitespace_ and i + 1 < end):
+            end = i if "\n" in doc[i].text else i + 1
+            break
+    for i in range(start + 1, end - 1):
+        if doc[i].lower_.rstrip(".") in TITLES:
+            return i, end
+    return start, end
+
+
+def _nationality(doc, start: int, end: int):
+    """(country, 1) when a name opens with a nationality: 'Russian', 'Welshman', 'Irishmen'."""
+    if end - start < 3 or not all(t.text[:1].isupper() for t in doc[start + 1:end]):
+        return None
+    word = doc[start].text
+    stem = re.sub(r"(?:wo)?m[ae]n$", "", word)
+    c = countries.by_demonym(stem) if stem != word and len(stem) > 2 else countries.by_demonym(word)
+    if c is None or (stem == word and doc[start].ent_type_ != "PERSON"):
+        return None  # 'British Medical Journal' keeps its adjective; 'Irishmen JP McManus' does not
+    return c, 1
+
+
 def _entity_mentions(doc, places: list[Place]) -> list[Mention]:
     """First pass: named entities, typed with country tables and the parse."""
     place_text = _place_surfaces(places, doc.text)
@@ -200,11 +225,19 @@ def _entity_mentions(doc, places: list[Place]) -> list[Mention]:
     for ent in doc.ents:
         if ent.label_ not in ("GPE", "NORP", "PERSON", "ORG", "LOC", "FAC"):
             continue
-        start, end = _trim(doc, ent.start, ent.end)
+        start, end = _trim(doc, *_clean_span(doc, ent.start, ent.end))
         if end <= start:
             continue
         text = _text(doc, start, end)
         if not text or text.lower() in NOT_ACTORS:
+            continue
+        if ent.label_ in ("PERSON", "ORG") and (nat := _nationality(doc, start, end)) is not None:
+            # 'Russian Dmitriy Bogdanov', 'Irishmen JP McManus': a person of that country
+            c, n = nat
+            country = Mention(start, start + n, "country", c.name, c.iso2, weight=0.5, surface=doc[start].text)
+            person = Mention(start + n, end, "person", _text(doc, start + n, end), surface=_text(doc, start + n, end))
+            person.extra["owner"] = country
+            out += [country, person]
             continue
         c, demonym = _resolve_country(text)
         if c is None and ent.label_ != "PERSON" and (seat := countries.by_capital(text)):
@@ -348,6 +381,8 @@ PERSON_NOUNS = {
 }
 """Common nouns that name a person; with ROLE_HEADS, what an appositive must be to make an ORG a person."""
 PERSON_SUFFIXES = ("man", "woman", "person", "ist", "ician")
+AGENTIVE = ("er", "or", "ant", "ent", "ist", "ian", "ee", "man", "woman")
+"""Endings of nouns that name someone by what they do ('a teacher', 'the organiser')."""
 ROLE_PREPS = {"of", "for", "at", "to", "on"}
 """Prepositions whose complement belongs to a role ('head of the agency', 'spokesman for the police');
 a locative 'in Regensburg' after it does not."""
@@ -470,9 +505,11 @@ def _role_appos(doc, m: Mention, by_tok: dict[int, Mention], need_person: bool =
     for app in cands:
         if app.i in by_tok or (need_person and not _personal(app)):
             continue
-        if not need_person and not _personal(app) and not any(
-                c.dep_ in ("det", "poss") for c in app.children):
-            continue  # 'Smith, 45,' or a bare noun: not a role
+        if app.tag_ != "NN" or any(c.dep_ == "nummod" for c in app.children):
+            continue  # 'Rubio, two colleagues': a role is one person's
+        if not need_person and not _personal(app) and not (
+                app.lower_.endswith(AGENTIVE) and any(c.dep_ in ("det", "poss") for c in app.children)):
+            continue  # 'Smith, 45,' or 'Guzman, the squad car': not a role
         stop = m.start if app.i < m.start else None
         return _role_phrase(doc, app, by_tok, stop)
     return None, None
@@ -482,6 +519,76 @@ def _name_like(doc, m: Mention) -> bool:
     """Two to four capitalised proper nouns, as a person's name is written."""
     toks = doc[m.start:m.end]
     return 2 <= len(toks) <= 4 and all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.is_alpha for t in toks)
+
+
+CLUB_WORDS = {"united", "city", "rovers", "athletic", "wanderers", "albion", "town", "county", "villa", "rangers",
+              "hotspur", "fc", "afc", "argyle", "orient", "athletico", "atletico", "real", "sporting", "dynamo"}
+"""A town's name with one of these is a sports club ('Manchester United'), not a person."""
+
+
+def _headline_end(doc) -> int:
+    """Token index where a headline first line ends, or 0 when the text opens with prose. A headline is
+    short and title-cased ('Trump Stands Tall On Proposal For Border Wall With Mexico')."""
+    first = doc.text.split("\n", 1)[0]
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", first) if len(w) > 3]
+    if not 3 <= len(words) <= 25 or sum(w[0].isupper() for w in words) < 0.75 * len(words):
+        return 0
+    return next((t.i for t in doc if t.idx >= len(first)), len(doc))
+
+
+def _actor_context(doc, m: Mention) -> bool:
+    """Does this mention read as someone acting: titled, given a role, the subject of a verb,
+    the agent of a passive or an owner ('Mercury's death')?"""
+    if m.role or (m.start > 0 and doc[m.start - 1].lower_.rstrip(".") in TITLES):
+        return True
+    root = doc[m.start:m.end].root
+    if root.dep_ == "conj":
+        root = root.head
+    return root.dep_ in ("nsubj", "poss", "agent") or (root.dep_ == "pobj" and root.head.lower_ == "by")
+
+
+def _place_name(name: str) -> bool:
+    return any(not e.alt and e.population >= 1000 or e.kind == "region" for e in gazetteer.lookup(name))
+
+
+def _drop_junk(doc, mentions: list[Mention]) -> list[Mention]:
+    """Names the NER calls people that are not: a headline's words ('Trump Stands Tall'), clubs
+    ('Manchester United'), towns ('The Larne athlete') and titles of works or products met once in
+    passing ('games such as Killzone'). A lone word is kept when it acts somewhere in the text."""
+    head_end = _headline_end(doc)
+    body_keys = {m.key for m in mentions if m.start >= head_end}
+    body_names = {m.name.lower(): m for m in mentions if m.start >= head_end and m.kind == "person"}
+    out: list[Mention] = []
+    for m in mentions:
+        if m.start < head_end and m.kind in ("person", "organisation") and m.key not in body_keys:
+            words = m.name.split()
+            hit = next((body_names[w.lower()] for w in words if w.lower() in body_names), None)
+            if hit is None and len(words) > 1:
+                continue  # a headline fragment that the body never names
+            if hit is not None:
+                m.key, m.kind, m.name = hit.key, hit.kind, hit.name
+        out.append(m)
+    for m in out:
+        words = m.name.split()
+        if m.kind == "person" and len(words) > 1 and words[-1].lower() in CLUB_WORDS and _place_name(
+                " ".join(words[:-1])):
+            m.kind, m.key = "organisation", "org:" + m.name.lower()
+    by_key: dict[str, list[Mention]] = {}
+    for m in out:
+        by_key.setdefault(m.key, []).append(m)
+    drop = set()
+    for key, ms in by_key.items():
+        m = ms[0]
+        if m.kind != "person" or key != "person:" + m.name.lower() or len(m.name.split()) > 1:
+            continue  # full names and names joined to one are people
+        if all(x.start > 0 and doc[x.start - 1].lower_ == "the" for x in ms):
+            drop.add(key)  # 'The Danube rose': people's names take no article
+            continue
+        if any(_actor_context(doc, x) for x in ms):
+            continue
+        if len(ms) <= 2 or _place_name(m.name):
+            drop.add(key)
+    return [m for m in out if m.key not in drop]
 
 
 def _surnames_missed(doc, mentions: list[Mention]) -> list[Mention]:
@@ -511,7 +618,7 @@ def extract(doc, places: list[Place]) -> list[Party]:
             role, owner = _role_before(doc, m, by_tok)
             if role is None:
                 role, owner = _role_appos(doc, m, by_tok)
-            m.role, m.extra["owner"] = role, owner
+            m.role, m.extra["owner"] = role, owner or m.extra.get("owner")
         elif m.kind == "organisation" and "owner" not in m.extra:
             j = m.start - 1
             if j >= 0 and doc[j].tag_ == "POS":
@@ -561,6 +668,8 @@ def extract(doc, places: list[Place]) -> list[Party]:
     for m in mentions:
         if m.kind == "person" and m.key == "person:" + m.name.lower() and m.name.lower() in org_keys:
             m.kind, m.key = "organisation", org_keys[m.name.lower()]
+
+    mentions = _drop_junk(doc, mentions)
 
     # Sentence-level weights: the lead counts, and so does being the one who speaks or acts.
     sents = list(doc.sents)
