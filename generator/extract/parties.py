@@ -529,6 +529,8 @@ CLUB_WORDS = {"united", "city", "rovers", "athletic", "wanderers", "albion", "to
 def _headline_end(doc) -> int:
     """Token index where a headline first line ends, or 0 when the text opens with prose. A headline is
     short and title-cased ('Trump Stands Tall On Proposal For Border Wall With Mexico')."""
+    if "\n" not in doc.text.strip():
+        return 0  # one paragraph: no headline above a body
     first = doc.text.split("\n", 1)[0]
     words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", first) if len(w) > 3]
     if not 3 <= len(words) <= 25 or sum(w[0].isupper() for w in words) < 0.75 * len(words):
@@ -561,11 +563,12 @@ def _drop_junk(doc, mentions: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     for m in mentions:
         if m.start < head_end and m.kind in ("person", "organisation") and m.key not in body_keys:
-            words = m.name.split()
-            hit = next((body_names[w.lower()] for w in words if w.lower() in body_names), None)
-            if hit is None and len(words) > 1:
+            tok = next((t for t in doc[m.start:m.end] if t.lower_ in body_names), None)
+            if tok is None and m.end - m.start > 1:
                 continue  # a headline fragment that the body never names
-            if hit is not None:
+            if tok is not None:  # 'Trump Stands Tall': the Trump of the body
+                hit = body_names[tok.lower_]
+                m.start, m.end, m.surface = tok.i, tok.i + 1, tok.text
                 m.key, m.kind, m.name = hit.key, hit.kind, hit.name
         out.append(m)
     for m in out:
