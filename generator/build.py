@@ -4,8 +4,10 @@
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
+import time
 from dataclasses import asdict, dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -17,7 +19,7 @@ from .config import BriefingConfig
 from .extract import VERSION as EXTRACT_VERSION
 from .model import Article, Facts
 from . import merge
-from .render import feeds, pages
+from .render import feeds, maps, pages
 from .render import stories as story_pages
 from .stories import ArticleFeatures, StoryIndex, features_from_doc
 
@@ -178,6 +180,25 @@ def feed_items(facts: list[Facts], stories: list[merge.MergedStory], output_rel:
     return items
 
 
+def map_memo(project: Project) -> Path | None:
+    """Where drawn maps are kept between builds (per pipeline version, as countries' outlines may change)."""
+    if project.cache is None:
+        return None
+    return project.cache / "maps" / hashlib.sha256(pipeline_version().encode()).hexdigest()[:12]
+
+
+def prune_memo(memo: Path | None, started: float) -> None:
+    """Drop maps this build did not use, so that the memo does not grow with every change."""
+    if memo is None or not memo.is_dir():
+        return
+    for f in memo.glob("*/*.html"):
+        try:
+            if f.stat().st_mtime < started - 1:
+                f.unlink()
+        except OSError:
+            pass
+
+
 def home_is_ours(path: Path) -> bool:
     """The home page is generated unless a user wrote their own (without our mark)."""
     try:
@@ -197,16 +218,21 @@ def build(project: Project, progress: Progress | None = None) -> BuildResult:
     index = load_story_index(state)
     stories = group_stories(analysed, index)
 
-    env = pages.environment(project.templates)
-    rendered = pages.render_site(analysed.facts, env, project.output_rel)
-    files = dict(rendered.files)
-    story_files, _story_views = story_pages.render_stories(stories, env)
-    files.update(story_files)
-    if project.site_url:
-        items = feed_items(analysed.facts, stories, project.output_rel)
-        files["feed.xml"] = feeds.rss(items, project.site_name, project.site_url, project.site_name)
-        files["feed.json"] = feeds.json_feed(items, project.site_name, project.site_url, project.site_name)
-
+    started = time.time()
+    maps.MEMO = memo = map_memo(project)  # unchanged maps are not drawn again (folium is slow)
+    try:
+        env = pages.environment(project.templates)
+        rendered = pages.render_site(analysed.facts, env, project.output_rel)
+        files = dict(rendered.files)
+        story_files, _story_views = story_pages.render_stories(stories, env)
+        files.update(story_files)
+        if project.site_url:
+            items = feed_items(analysed.facts, stories, project.output_rel)
+            files["feed.xml"] = feeds.rss(items, project.site_name, project.site_url, project.site_name)
+            files["feed.json"] = feeds.json_feed(items, project.site_name, project.site_url, project.site_name)
+    finally:
+        maps.MEMO = None
+    prune_memo(memo, started)
     home = project.docs_dir / "index.md"
     owned = {home: rendered.home} if home_is_ours(home) else {}
     if not owned:
