@@ -153,6 +153,7 @@ def test_every_article_has_its_own_page_inside_the_generated_folder(hostile_site
     for p in pages:
         assert re.fullmatch(r"[a-z0-9][a-z0-9-]{0,70}\.md", p.name), p.name
         assert p.stem.split("-")[0] not in ("con", "nul", "aux", "prn") or "-" in p.stem
+    assert not (root / "site" / "articles").exists()  # articles (an .html one too) are inputs, never served
     # nothing written outside the project's content folder, nothing named after a payload path
     assert not (root / "etc").exists() and not (root.parent / "etc").exists()
     made = {p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()}
