@@ -209,3 +209,9 @@ def test_nationality_before_a_name_is_the_persons_country():
     assert pryce.kind == "person"
     assert pryce.affiliation == named(found, "United Kingdom").id
     assert named(found, "Ivan Petrov").affiliation == named(found, "Russia").id
+
+
+def test_a_paper_the_ner_calls_a_person_is_an_organisation():
+    text = "Jones told the Herald that he would stay at the club next season."
+    found = run(text)
+    assert not any(p.kind == "person" and p.name == "Herald" for p in found), [(p.name, p.kind) for p in found]

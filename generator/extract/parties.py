@@ -573,6 +573,8 @@ def _drop_junk(doc, mentions: list[Mention]) -> list[Mention]:
         out.append(m)
     for m in out:
         words = m.name.split()
+        if m.kind == "person" and m.key == "person:" + m.name.lower() and words[-1].lower() in MEDIA_WORDS:
+            m.kind, m.key = "organisation", "org:" + m.name.lower()  # 'the Telegraph reported'
         if m.kind == "person" and len(words) > 1 and words[-1].lower() in CLUB_WORDS and _place_name(
                 " ".join(words[:-1])):
             m.kind, m.key = "organisation", "org:" + m.name.lower()
