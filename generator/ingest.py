@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+import logging
 import os
 import re
 import sys
@@ -20,6 +21,8 @@ import yaml
 
 from .model import Article
 from .nlp import MAX_CHARS
+
+log = logging.getLogger("briefing")
 
 SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
 MAX_BYTES = 5_000_000
@@ -65,13 +68,14 @@ def find_articles(paths: list[Path]) -> list[Path]:
     found: list[Path] = []
     for p in paths:
         if p.is_dir():
-            found.extend(
-                sorted(
-                    f
-                    for f in p.rglob("*")
-                    if f.is_file() and f.suffix.lower() in SUFFIXES and not f.name.startswith(".")
-                )
-            )
+            root = p.resolve()
+            for f in sorted(p.rglob("*")):
+                if not (f.is_file() and f.suffix.lower() in SUFFIXES and not f.name.startswith(".")):
+                    continue
+                if not f.resolve().is_relative_to(root):  # a link out of the folder (say, to /etc/passwd)
+                    log.warning("warning: %s: links outside %s; skipped it", _one_line(str(f)), _one_line(str(p)))
+                    continue
+                found.append(f)
         else:
             found.append(p)
     return found

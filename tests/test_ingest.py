@@ -190,3 +190,13 @@ def test_cli_strict_fails_on_any_bad_file(messy_folder):
                            str(messy_folder / "good.txt"), str(messy_folder / "empty.md")],
                           capture_output=True, text=True)
     assert proc.returncode != 0 and "Traceback" not in proc.stderr
+
+
+def test_links_out_of_the_articles_folder_are_not_read(tmp_path):
+    outside = tmp_path / "secret.txt"
+    outside.write_text("a private file outside the articles folder")
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "good.txt").write_text(NEWS)
+    (folder / "link.txt").symlink_to(outside)
+    assert ingest.find_articles([folder]) == [folder / "good.txt"]
