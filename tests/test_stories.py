@@ -110,3 +110,98 @@ def test_an_article_seen_before_keeps_its_story(features):
     index.assign(features["rehab-2"])
     assert index.assign(features["rehab-1"]) == sid
     assert index.stories[sid].size == 1
+
+
+# -- event-identifying signals: the article's own date and the counts in its lead ----------------
+
+from generator.stories import Params, date_line, months_apart  # noqa: E402
+
+ISLAND = {
+    "isle-2009-1": (
+        "Quake rattles Varos island\nMarch 3, 2009\n"
+        "A magnitude 5.4 earthquake shook the island of Varos on Sunday, injuring seven people, "
+        "the regional governor Elena Marek said. Several old houses in Varos town cracked."
+    ),
+    "isle-2009-2": (
+        "Varos counts damage after quake\nMarch 4, 2009\n"
+        "Engineers inspected cracked houses on Varos on Monday, a day after the magnitude 5.4 "
+        "earthquake injured seven people, governor Elena Marek said."
+    ),
+    "isle-2012-1": (
+        "Deadly quake strikes Varos island\n11 / 28 / 2012\n"
+        "A magnitude 6.1 earthquake struck the island of Varos on Monday, killing 12 people, "
+        "governor Elena Marek said. Houses in Varos town collapsed and ferries were halted."
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def island():
+    nlp = load()
+    return {k: features_from_doc(nlp(t), Article(id=k, title=t.split("\n", 1)[0], text=t)) for k, t in ISLAND.items()}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("MAR. 14, 2013, 8: 12 PM\nHeadline\nBody.", "2013-03"),
+    ("Headline\nUpdated 5 / 5 / 2010 1: 41 PM\nBody.", "2010-05"),
+    ("11 / 28 / 05\nAftershocks jolt the island\nBody.", "2005-11"),
+    ("Headline\n2013 - 09 - 26\nBody.", "2013-09"),
+    ("Headline\nPublished on Friday, 27 September 2013\nBody.", "2013-09"),
+    ("Rebels took the town in 2011 after a long siege\nBody.", None),  # a year in prose is not a date line
+])
+def test_date_line(text, expected):
+    assert date_line(text) == expected
+
+
+def test_months_apart():
+    assert months_apart("2009-03", "2009-05") == 2
+    assert months_apart("2012-11", "2009-03") == 44
+
+
+def test_features_keep_date_and_lead_counts(island):
+    f = island["isle-2012-1"]
+    assert f.dated == "2012-11"
+    assert "num:6.1" in f.numbers and "num:12" in f.numbers
+    assert "num:28" not in f.numbers  # the date line's numbers are not counts
+
+
+def test_same_place_other_year_and_magnitude_is_another_story(island):
+    index = StoryIndex(Params(w_time=1.0))  # the date clash as a veto, as for feeds with real dates
+    a = index.assign(island["isle-2009-1"])
+    assert index.assign(island["isle-2009-2"]) == a
+    story = index.stories[a]
+    assert index._number_clash(island["isle-2012-1"], story) == 1.0
+    assert index._time_clash(island["isle-2012-1"], story) == 1.0
+    assert index._number_clash(island["isle-2009-2"], story) == 0.0
+    assert index.assign(island["isle-2012-1"]) != a
+
+
+BOUTS = {
+    "bout-a-1": (
+        "Dorin Vasko stops Kel Amadi in the seventh round\n"
+        "Heavyweight champion Dorin Vasko stopped Kel Amadi in the seventh round on Saturday in Leipzig "
+        "to keep his WBO belt. Amadi was down twice before referee Tom Ruiz waved it off."
+    ),
+    "bout-a-2": (
+        "Vasko too strong for Amadi\n"
+        "Dorin Vasko kept his WBO heavyweight title with a seventh round stoppage of Kel Amadi in Leipzig "
+        "on Saturday night. Amadi said he had no excuses."
+    ),
+    "bout-b-1": (
+        "Dorin Vasko knocks out Rafe Obi in the third round\n"
+        "Heavyweight champion Dorin Vasko knocked out Rafe Obi in the third round on Saturday in Hamburg "
+        "to keep his WBO belt. Obi never recovered from a left hook."
+    ),
+}
+
+
+def test_same_boxer_other_opponent_is_another_story():
+    nlp = load()
+    feats = {k: features_from_doc(nlp(t), Article(id=k, title=t.split("\n", 1)[0], text=t)) for k, t in BOUTS.items()}
+    index = StoryIndex()
+    a = index.assign(feats["bout-a-1"])
+    assert index.assign(feats["bout-a-2"]) == a
+    story = index.stories[a]
+    assert index._conflict(feats["bout-b-1"], story) == 1.0  # leads with Obi, misses Amadi
+    assert index._number_clash(feats["bout-b-1"], story) == 1.0  # third round, not seventh
+    assert index.assign(feats["bout-b-1"]) != a
