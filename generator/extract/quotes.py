@@ -196,11 +196,14 @@ def _is_statement(text: str, seg: Segment, prev_end: int) -> bool:
     """Does the quote stand as a statement of its own, rather than a phrase inside a sentence?"""
     s0 = _sentence_start(text, seg.start, prev_end)
     before = text[s0:seg.start].strip().lstrip("([—–- ")
+    inner = text[seg.inner_start:seg.inner_end].strip()
+    after = text[seg.end:seg.end + 3].lstrip(" ")
+    if not before and not re.search(r"[.,!?…—–-]\W*$", inner) and after[:1].isalpha():
+        return False  # '"Containment" has been policy': a quoted word used in the sentence
     if not before or before.endswith((":", "—", "–")):
         return True
     if before.endswith(",") and len(before.split()) <= 8:
         return True  # He said, "..." / According to Lavrov, "..."
-    inner = text[seg.inner_start:seg.inner_end].strip()
     return len(inner.split()) >= 8 and inner[:1].isupper() and bool(re.search(r"[.!?,]\W*$", inner))
 
 
@@ -224,7 +227,7 @@ def _cue_for(doc, seg_span, inside) -> tuple[object | None, object | None]:
             if not inside(node.idx) and ((node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in REPORT)
                                          or (node.pos_ == "NOUN" and node.lemma_.lower() in REPORT_NOUNS)):
                 found.append((node, child))
-            if node.head == node or node.dep_ in ("relcl", "acl", "appos") or (found and node.dep_ not in (
+            if node.head == node or (found and node.dep_ not in (
                     "ccomp", "xcomp", "pcomp", "prep", "pobj", "dobj", "acomp", "attr", "oprd")):
                 break
             node, child = node.head, node
@@ -407,8 +410,9 @@ def extract(doc, parties: list[Party]) -> list[Quote]:
             start, end = _clean(text, lo, max(hi, first.end))
             if start >= end:
                 continue
-            if child.i < verb.i:  # the quote comes before the verb: keep the quoted words only
-                start, end = first.start, first.end
+            if child.i < verb.i:  # the statement comes before the verb: from its start to the quote's end
+                s0 = max(child.left_edge.idx, _sentence_start(text, first.start, 0))
+                start, end = _clean(text, s0, first.end)
         speaker = _speaker(doc, subj, history, inside, parties)
         if speaker is None and kind == "direct" and out and out[-1].speaker_name and last_speaker is not None:
             # an unattributed quote goes on with the speaker quoted just before, in this or the last paragraph
@@ -422,7 +426,7 @@ def extract(doc, parties: list[Party]) -> list[Quote]:
         words = len(_quote_text(text, start, end).split())
         if kind != "direct" and words < 3:
             continue
-        if kind == "direct" and speaker is None and cue is None and words < 5:
+        if kind == "direct" and speaker is None and cue is None and words < 8:
             continue  # a short phrase in quote marks with nobody saying it
         if speaker is not None:
             history.append(speaker)

@@ -67,14 +67,20 @@ def _last_word(name: str) -> str:
     return words[-1].lower() if words else ""
 
 
-def fullest_person(doc, surname: str, before: int | None = None) -> str | None:
-    """The longest PERSON name in ``doc`` ending with ``surname`` ("Sergei Lavrov" for "Lavrov")."""
+def fullest_person(doc, surname: str, given: str = "") -> str | None:
+    """The longest PERSON name in ``doc`` ending with ``surname`` ("Sergei Lavrov" for "Lavrov").
+
+    With ``given`` (the name as written, "Jeb Bush"), only names holding all its words
+    count, so that one Bush does not become another.
+    """
     best = None
+    want = {w.lower() for w in re.findall(r"[\w-]+", given)}
     for ent in doc.ents:
         if ent.label_ != "PERSON":
             continue
         name = _strip_title(re.sub(r"[’']s$", "", ent.text.strip()))
-        if _last_word(name) == surname and (best is None or len(name) > len(best)):
+        words = {w.lower() for w in re.findall(r"[\w-]+", name)}
+        if _last_word(name) == surname and want <= words and (best is None or len(name) > len(best)):
             best = name
     return best
 
@@ -113,20 +119,20 @@ def name_of(span) -> str:
     ent = _ent_at(doc, head)
     if ent is not None and ent.label_ == "PERSON":
         name = _strip_title(re.sub(r"[’']s$", "", ent.text.strip()))
-        return fullest_person(doc, _last_word(name)) or name
+        return fullest_person(doc, _last_word(name), name) or name
     for child in head.children:  # "Her campaign manager, Robby Mook," -> Robby Mook
         if child.dep_ == "appos":
             app = _ent_at(doc, child)
             if app is not None and app.label_ == "PERSON":
                 name = _strip_title(re.sub(r"[’']s$", "", app.text.strip()))
-                return fullest_person(doc, _last_word(name)) or name
+                return fullest_person(doc, _last_word(name), name) or name
     people = [e for e in doc.ents if e.label_ == "PERSON" and span.start <= e.start and e.end <= span.end]
     if people and head.pos_ == "PROPN":
         name = _strip_title(people[-1].text)
-        return fullest_person(doc, _last_word(name)) or name
+        return fullest_person(doc, _last_word(name), name) or name
     if head.pos_ == "PROPN" and head.text[:1].isupper():
         name = _strip_title(span.text.strip())
-        full = fullest_person(doc, _last_word(name))
+        full = fullest_person(doc, _last_word(name), name)
         if full and len(name.split()) <= 2:
             return full
     return span.text.strip(" ,")
@@ -154,7 +160,7 @@ def antecedent(tok, history: list[Speaker], in_quote) -> Speaker | None:
         if ent is None:
             return None
         name = _strip_title(re.sub(r"[’']s$", "", ent.text.strip()))
-        return Speaker(ent.start_char, ent.end_char, fullest_person(doc, _last_word(name)) or name, None)
+        return Speaker(ent.start_char, ent.end_char, fullest_person(doc, _last_word(name), name) or name, None)
     # "it" / "they": the last speaker or organisation that is not a person
     candidates: list[tuple[int, Speaker]] = []
     for sp in history:
