@@ -109,15 +109,29 @@ class Analysed:
     facts: list[Facts]
     features: list[ArticleFeatures]  # what story clustering needs, per article
     parsed: int  # articles that were not in the cache
+    problems: list[ingest.Problem] = field(default_factory=list)  # articles extraction failed on
+
+
+def extract_one(doc, article: Article) -> tuple[Facts, ArticleFeatures] | ingest.Problem:
+    """Facts and features of one article; a crash in an extractor becomes a Problem, not a stopped build."""
+    from .extract import extract
+
+    try:
+        facts = extract(doc, article)
+        return facts, features_from_doc(doc, article, facts)
+    except Exception as exc:  # noqa: BLE001 - one bad article must never stop the rest
+        log.debug("extraction failed on %s", article.path, exc_info=True)
+        return ingest.Problem(article.path or article.id, f"extraction failed ({type(exc).__name__}: {exc})",
+                              "skipped it")
 
 
 def analyse_articles(articles: list[Article], cache: ArticleCache, workers: int = 1,
                      progress: Progress | None = None) -> Analysed:
     """Facts and story features for every article, in order; only cache misses are parsed."""
-    from .extract import extract
     from .nlp import parse
 
     found: dict[int, tuple[Facts, ArticleFeatures]] = {}
+    problems: list[ingest.Problem] = []
     todo = []
     for i, a in enumerate(articles):
         facts, features = cache.get_facts(a), cache.get(a, "story")
@@ -126,14 +140,17 @@ def analyse_articles(articles: list[Article], cache: ArticleCache, workers: int 
         else:
             todo.append(i)
     for done, (i, doc) in enumerate(zip(todo, parse((articles[i].text for i in todo), workers=workers)), 1):
-        facts = extract(doc, articles[i])
-        features = features_from_doc(doc, articles[i], facts)
-        cache.put_facts(facts)
-        cache.put(articles[i], "story", asdict(features))
-        found[i] = (facts, features)
+        result = extract_one(doc, articles[i])
+        if isinstance(result, ingest.Problem):
+            problems.append(result)
+        else:
+            cache.put_facts(result[0])
+            cache.put(articles[i], "story", asdict(result[1]))
+            found[i] = result
         if progress:
             progress("extract", done, len(todo))
-    return Analysed([found[i][0] for i in range(len(articles))], [found[i][1] for i in range(len(articles))], len(todo))
+    kept = sorted(found)
+    return Analysed([found[i][0] for i in kept], [found[i][1] for i in kept], len(todo), problems)
 
 
 def extract_articles(articles: list[Article], cache: ArticleCache, workers: int = 1,
@@ -240,4 +257,5 @@ def build(project: Project, progress: Progress | None = None) -> BuildResult:
     written = output.write_tree(project.output, files, owned)
     if state is not None:
         output.write_if_changed(state, json.dumps(index.to_dict(), ensure_ascii=False, sort_keys=True).encode())
-    return BuildResult(analysed.facts, problems, analysed.parsed, len(articles) - analysed.parsed, written)
+    return BuildResult(analysed.facts, problems + analysed.problems, analysed.parsed,
+                       len(articles) - analysed.parsed, written)

@@ -94,7 +94,12 @@ def extract(paths, fmt, published, strict):
     articles, problems = read_inputs(paths, published)
     results = []
     for article, doc in zip(articles, parse(a.text for a in articles)):
-        obj = facts_to_json(extract_facts(doc, article))
+        try:
+            obj = facts_to_json(extract_facts(doc, article))
+        except Exception as exc:  # noqa: BLE001 - one bad article must never stop the rest
+            problems.append(exc)
+            warn(f"{article.path}: extraction failed ({type(exc).__name__}: {exc}); skipped it")
+            continue
         if fmt == "jsonl":
             click.echo(json.dumps(obj, ensure_ascii=False))
         else:

@@ -75,3 +75,27 @@ def test_feeds_list_every_briefing(built_site):
     dates = [e.published_parsed for e in briefings]
     assert dates == sorted(dates, reverse=True)
     assert json.loads((built_site / "site" / "generated" / "feed.json").read_text())["items"]
+
+
+def test_a_crashing_extractor_skips_one_article_not_the_build(project, monkeypatch):
+    from generator import build as build_module
+    from generator.build import Project, build
+    from generator.config import BriefingConfig
+    from generator.extract import quotes
+
+    real = quotes.extract
+
+    def flaky(doc, parties):
+        if "Macron" in doc.text:
+            raise RuntimeError("boom")
+        return real(doc, parties)
+
+    monkeypatch.setattr(quotes, "extract", flaky)
+    cfg = BriefingConfig()
+    cfg.load_dict({"cache": ""})
+    cfg.validate()
+    result = build(Project.from_config(project / "content", cfg))
+    assert len(result.facts) == 2
+    (problem,) = [p for p in result.problems if "extraction failed" in p.problem]
+    assert "macron" in problem.path and "RuntimeError: boom" in problem.problem
+    assert result.failed and build_module.log.name == "briefing"
