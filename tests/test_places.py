@@ -71,3 +71,21 @@ def test_focus_prefers_the_place_the_story_is_about(parse):
     found = places.extract(parse(text))
     assert places.focus(found).name == "Aleppo"
     assert places.focus([]) is None
+
+
+WORLD = ("European ministers met in Brussels on Monday. The EU has promised aid to the Middle East, "
+         "and tankers crossing the Atlantic were delayed. Several Asian governments objected, and "
+         "African American leaders in Chicago welcomed the decision.")
+
+
+def test_continents_seas_and_world_regions(parse):
+    surf = by_surface(WORLD, places.extract(parse(WORLD)))
+    europe = surf["European"]
+    assert europe.name == "Europe" and europe.kind == "region"
+    assert surf["EU"].name == "Europe"
+    assert surf["Asian"].name == "Asia"
+    me = surf["Middle East"]
+    assert 25 < me.lat < 40 and 30 < me.lon < 55
+    atlantic = surf["Atlantic"]
+    assert atlantic.name == "Atlantic Ocean" and atlantic.country is None
+    assert "African" not in surf  # a group of people, not the continent

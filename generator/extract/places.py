@@ -21,7 +21,7 @@ from ..gazetteer import Entry
 from ..model import Place
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
-SCAN_FEATURES = {"country", "territory", "admin1", "continent"}
+SCAN_FEATURES = {"country", "territory", "admin1", "continent", "area"}
 """What a name must be in the gazetteer to count when the NER did not call it a place."""
 MAX_NGRAM = 4
 
@@ -41,9 +41,31 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+CONTINENT_ADJECTIVES = {"european": "Europe", "asian": "Asia", "african": "Africa",
+                        "north american": "North America", "south american": "South America"}
+"""Adjectives of continents: "European airlines" names Europe as a country adjective names
+its country (GeoWebNews marks both as places)."""
+
+
+def _adjective_place(word: str) -> str | None:
+    """The place an adjective stands for: a country's name or a continent's."""
+    c = countries.by_demonym(word)
+    if c is not None:
+        return c.name
+    return CONTINENT_ADJECTIVES.get(gazetteer.key(word))
+
+
 def _is_plural_people(word: str) -> bool:
     """ "Mexicans", "Americans": a people, not a place (the annotation rarely marks them)."""
-    return word.endswith("s") and countries.by_demonym(word[:-1]) is not None
+    return word.endswith("s") and _adjective_place(word[:-1]) is not None
+
+
+def _hyphenated_people(doc, i: int) -> bool:
+    """ "African American", "Asian-Americans": a group of people, not the continent."""
+    j = i + 1
+    if j < len(doc) and doc[j].text in ("-", "‐", "‑"):
+        j += 1
+    return j < len(doc) and doc[j].text in ("American", "Americans", "Canadian", "Canadians")
 
 
 def _mentions(doc) -> list[tuple[int, int, str]]:
@@ -64,7 +86,8 @@ def _mentions(doc) -> list[tuple[int, int, str]]:
             if _usable(text[s:e]):
                 add(s, e, "ner")
     for ent in doc.ents:
-        if ent.label_ == "NORP" and countries.by_demonym(ent.text) and not _is_plural_people(ent.text):
+        if ent.label_ == "NORP" and _adjective_place(ent.text) and not _is_plural_people(ent.text) \
+                and not _hyphenated_people(doc, ent.end - 1):
             add(ent.start_char, ent.end_char, "demonym")
     # Gazetteer scan: the longest strong name at each capitalised token.
     ent_label = {}
@@ -97,7 +120,13 @@ def _mentions(doc) -> list[tuple[int, int, str]]:
             add(hit[0], hit[1], "scan")
             i += hit[2]
             continue
-        if countries.by_demonym(tok.text) and tok.pos_ in ("ADJ", "PROPN") and not _is_plural_people(tok.text):
+        if i + 1 < len(doc) and gazetteer.key(f"{tok.text} {doc[i + 1].text}") in CONTINENT_ADJECTIVES \
+                and not _hyphenated_people(doc, i + 1):  # "North American"
+            add(tok.idx, doc[i + 1].idx + len(doc[i + 1].text), "demonym")
+            i += 2
+            continue
+        if _adjective_place(tok.text) and tok.pos_ in ("ADJ", "PROPN") and not _is_plural_people(tok.text) \
+                and not _hyphenated_people(doc, i):
             add(tok.idx, tok.idx + len(tok.text), "demonym")
         i += 1
     return sorted(out)
@@ -110,13 +139,19 @@ GENERIC = {"north", "south", "east", "west", "northern", "southern", "eastern", 
 
 
 def _usable(surface: str) -> bool:
+    """Not a generic word alone, unless the words together name a world region ("Middle East")."""
     words = gazetteer.key(surface).split()
-    return bool(words) and not all(w in GENERIC for w in words)
+    if not words:
+        return False
+    if all(w in GENERIC for w in words):
+        return len(words) > 1 and any(e.feature in ("area", "continent") and not e.alt
+                                      for e in gazetteer.lookup(surface))
+    return True
 
 
 def _prior(e: Entry) -> float:
     """How likely a candidate is before context: feature first, then size."""
-    base = {"country": 9.0, "continent": 8.5, "territory": 8.0, "admin1": 7.5, "admin2": 3.0}.get(e.feature)
+    base = {"country": 9.0, "continent": 8.5, "area": 8.3, "territory": 8.0, "admin1": 7.5, "admin2": 3.0}.get(e.feature)
     if base is None:  # a city: log-population, national capitals above regions of that name
         base = math.log10(e.population + 10)
         capital_of = countries.by_capital(e.name)
@@ -124,15 +159,15 @@ def _prior(e: Entry) -> float:
             base = max(base, 8.2)  # "Washington" is the capital before the state
         elif e.population >= 1_000_000:
             base = max(base, 7.8)  # "New York" is the city before the state
-    if e.alt:
+    if e.alt and e.feature != "area":  # a sea's short name ("the Atlantic") is weak only for the scan
         base -= 1.5
     return base
 
 
 def _candidates(surface: str, how: str) -> list[Entry]:
     if how == "demonym":
-        c = countries.by_demonym(surface)
-        return [e for e in gazetteer.lookup(c.name) if e.feature == "country"][:1] if c else []
+        name = _adjective_place(surface)
+        return [e for e in gazetteer.lookup(name) if e.feature in ("country", "continent")][:1] if name else []
     return gazetteer.lookup(surface)[:40]
 
 
