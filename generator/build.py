@@ -239,10 +239,9 @@ def build(project: Project, progress: Progress | None = None) -> BuildResult:
     maps.MEMO = memo = map_memo(project)  # unchanged maps are not drawn again (folium is slow)
     try:
         env = pages.environment(project.templates)
-        rendered = pages.render_site(analysed.facts, env, project.output_rel)
-        files = dict(rendered.files)
-        story_files, _story_views = story_pages.render_stories(stories, env)
-        files.update(story_files)
+        story_files, story_views = story_pages.render_stories(stories, env)
+        rendered = pages.render_site(analysed.facts, env, project.output_rel, story_views)
+        files = {**rendered.files, **story_files}
         if project.site_url:
             items = feed_items(analysed.facts, stories, project.output_rel)
             files["feed.xml"] = feeds.rss(items, project.site_name, project.site_url, project.site_name)

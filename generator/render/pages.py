@@ -355,15 +355,19 @@ class Rendered:
     home: bytes  # the site's home page (docs_dir/index.md)
 
 
-def render_site(all_facts: list[Facts], env: jinja2.Environment, output: str) -> Rendered:
-    """Every generated page and map."""
+def render_site(all_facts: list[Facts], env: jinja2.Environment, output: str,
+                stories: list[dict] | None = None) -> Rendered:
+    """Every generated page and map; ``stories`` are the story views (newest first), if any."""
     files: dict[str, bytes] = {}
+    stories = [s for s in (stories or []) if len(s["sources"]) > 1]
+    story_of = {src["slug"]: {"slug": s["slug"], "title": s["title"]} for s in stories for src in s["sources"]}
     slugs = [article_slug(f) for f in all_facts]
     parties = parties_index(all_facts, slugs)
     places = places_index(all_facts, slugs)
     views = []
     for facts, slug in zip(all_facts, slugs):
         view = briefing_view(facts, slug)
+        view["story"] = story_of.get(slug)
         files[f"briefings/{slug}.md"] = env.get_template("briefing.md.j2").render(b=view).encode()
         if view["map"]:
             files[f"maps/{slug}.html"] = maps.render_map(map_spec(facts, slug), root="../").encode()
@@ -382,7 +386,7 @@ def render_site(all_facts: list[Facts], env: jinja2.Environment, output: str) ->
     files["places/index.md"] = env.get_template("places.md.j2").render(places=places, world=has_world).encode()
     files["timeline.md"] = env.get_template("timeline.md.j2").render(months=timeline_rows(views)).encode()
     files["tags.md"] = env.get_template("tags.md.j2").render().encode()
-    home = env.get_template("home.md.j2").render(briefings=rows, output=output, mark=GENERATED_MARK,
+    home = env.get_template("home.md.j2").render(briefings=rows, stories=stories[:5], output=output, mark=GENERATED_MARK,
                                                   world=has_world, parties=list(parties.values())[:12],
                                                   places=len(places)).encode()
     return Rendered(files, home)
