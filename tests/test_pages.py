@@ -88,3 +88,10 @@ def test_site_is_deterministic(env):
     first = pages.render_site([_facts()], env, "generated")
     second = pages.render_site([_facts()], env, "generated")
     assert first.files == second.files and first.home == second.home
+
+
+def test_tags_hold_the_articles_tags_then_principal_countries_and_people():
+    view = pages.briefing_view(_facts(), "x")
+    countries = [p.name for p in pages.principal_parties(_facts()) if p.kind == "country"]
+    assert countries and all(c in view["tags"] for c in countries)
+    assert len(view["tags"]) == len(set(view["tags"]))

@@ -189,7 +189,10 @@ def briefing_view(facts: Facts, slug: str) -> dict:
         "source": a.source,
         "url": a.url if a.url and re.match(r"https?://", a.url) else None,
         "sample": a.sample,
-        "tags": list(dict.fromkeys(t for t in a.tags if str(t).strip())),
+        # the article's own tags, then its principal countries and people, for the tags page
+        "tags": list(dict.fromkeys([str(t).strip() for t in a.tags if str(t).strip()]
+                                   + [p.name for p in principal if p.kind == "country"]
+                                   + [p.name for p in facts.parties if p.kind == "person"][:3])),
         "bottom_line": summary[0]["text"] if summary else (text.strip().split("\n", 1)[0] if text.strip() else a.title),
         "bottom_anchor": summary[0]["anchor"] if summary else None,
         "summary": summary[1:] if len(summary) > 1 else summary,
