@@ -29,3 +29,12 @@ def model_version() -> str:
 def parse(texts: Iterable[str], batch_size: int = 16, workers: int = 1) -> Iterator:
     """Docs for ``texts`` in order; ``workers`` > 1 parses in several processes."""
     yield from load().pipe(texts, batch_size=batch_size, n_process=max(1, workers))
+
+
+def text_of(doc) -> str:
+    """``doc.text``, built once per Doc: spaCy joins every token's text on each access (about
+    10 ms for a news article), which made per-entity look-ups the costliest part of extraction."""
+    text = doc.user_data.get("briefing:text")
+    if text is None:
+        text = doc.user_data["briefing:text"] = doc.text
+    return text

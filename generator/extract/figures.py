@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from ..nlp import text_of
 from ..model import Figure
 
 _WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "
@@ -136,7 +137,7 @@ def what_of(span) -> str:
 
 def _currency(span) -> str:
     """'dollars', 'pounds', ... from the symbol or word of a money amount, or ''."""
-    low = span.doc.text[max(0, span.start_char - 3):span.end_char].lower()
+    low = text_of(span.doc)[max(0, span.start_char - 3):span.end_char].lower()
     for sym, name in _CURRENCY.items():
         if sym in low:
             return name
@@ -147,7 +148,7 @@ def _currency(span) -> str:
 def _skip(span, text: str) -> bool:
     """Not a figure: a year, a clock time, an age, a score, a list number, or the pronoun 'one'."""
     low = text.lower().strip()
-    if span.doc.text[span.end_char:span.end_char + 1] == "-" and span.label_ != "MONEY":
+    if text_of(span.doc)[span.end_char:span.end_char + 1] == "-" and span.label_ != "MONEY":
         return True  # "14-time winner", "a 25-footer", "14-under-par"
     if _YEAR.match(low) or _SCORE.match(low) or _CLOCK.search(low) or low in ("one", "a", "an", "zero"):
         return True
@@ -158,7 +159,7 @@ def _skip(span, text: str) -> bool:
         return True  # "the two countries": a reference to things already named, not a count
     if before is not None and before.lower_ in ("no", "no.", "number", "#", "aged", "age", "page", "chapter"):
         return True
-    if after is not None and re.match(r"-?(?:years?|months?|weeks?)-old", doc.text[span.end_char:span.end_char + 12]):
+    if after is not None and re.match(r"-?(?:years?|months?|weeks?)-old", text_of(doc)[span.end_char:span.end_char + 12]):
         return True
     if after is not None and after.lower_ in ("year", "years", "yr") and doc[span.end + 1:span.end + 2].text == "old":
         return True
@@ -178,7 +179,7 @@ def extract(doc) -> list[Figure]:
             spans.append(ent)
         elif ent.label_ in ("DATE", "TIME") and _DURATION.match(ent.text) and _of_noun(ent) is not None:
             spans.append(ent)  # '12 days of fighting', '10 hours of talks': durations that count something
-    for m in _VAGUE_RE.finditer(doc.text):
+    for m in _VAGUE_RE.finditer(text_of(doc)):
         if not any(e.start_char <= m.start() < e.end_char or m.start() <= e.start_char < m.end() for e in spans):
             span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
             if span is not None:
@@ -187,9 +188,9 @@ def extract(doc) -> list[Figure]:
         text = span.text
         lead = re.match(r"the\s+", text, re.I)
         start = span.start_char + (lead.end() if lead else 0)
-        if doc.text[start - 1:start] in ("$", "£", "€", "¥"):
+        if text_of(doc)[start - 1:start] in ("$", "£", "€", "¥"):
             start -= 1  # the currency sign belongs to the amount
-        text = doc.text[start:span.end_char]
+        text = text_of(doc)[start:span.end_char]
         if _skip(span, text) or value_of(text) is None or any(a < span.end_char and start < b for a, b in taken):
             continue
         what = what_of(span)
