@@ -57,6 +57,7 @@ REPORT_NOUNS = {
 OPENERS = "“«„"
 CLOSERS = "”»"
 WORD = re.compile(r"\w")
+TAG = re.compile(r"</?[A-Za-z][^<>\n]{0,300}>")
 SIGNATURE = re.compile(r"[ \t]*\n*[ \t]*[-―—–]+[ \t]*([A-Z][^,.\n(]{1,60}?)\s*(?=[,.(\n]|$)")
 LABEL = re.compile(r"(?:^|(?<=[.!?\n\"”]\s)|(?<=\n))\s*([A-Z][\w.’' -]{1,40}?)\s*:\s*$")
 SENT_END_RAW = re.compile(r"[.!?][\"”’»)]*\s+")
@@ -131,12 +132,17 @@ def segments(text: str) -> list[Segment]:
     """
     out: list[Segment] = []
     paras = paragraphs(text)
+    in_tag = set()  # marks inside markup (<tweet author="...">) are not quotes
+    for m in TAG.finditer(text):
+        in_tag.update(range(m.start(), m.end()))
     for pi, (ps, pe) in enumerate(paras):
         open_at = None
         single_at = None
         para_segs: list[Segment] = []
         for i in range(ps, pe):
             ch = text[i]
+            if i in in_tag:
+                continue
             prev = text[i - 1] if i > ps else " "
             nxt = text[i + 1] if i + 1 < pe else " "
             if ch in OPENERS or (ch == '"' and open_at is None):
@@ -414,20 +420,27 @@ def extract(doc, parties: list[Party]) -> list[Quote]:
                 s0 = max(child.left_edge.idx, _sentence_start(text, first.start, 0))
                 start, end = _clean(text, s0, first.end)
         speaker = _speaker(doc, subj, history, inside, parties)
+        words = len(_quote_text(text, start, end).split())
+        if kind == "direct" and subj is None and cue is None and words < 8:
+            continue  # a short phrase in quote marks with nobody saying it
         if speaker is None and kind == "direct" and out and out[-1].speaker_name and last_speaker is not None:
             # an unattributed quote goes on with the speaker quoted just before, in this or the last paragraph
             between = text[out[-1].end:start]
-            if len(re.findall(r"\n+", between)) <= 1 and len(between.split()) <= 40:
+            if len(re.findall(r"\n+", between)) <= 2 and len(between.split()) <= 80:
                 speaker = last_speaker
+        if speaker is None and kind == "direct":  # the person the paragraph before is about
+            tok = _tokens(doc, first.inner_start, first.inner_end)
+            if len(tok):
+                found = sp.antecedent(tok[0].doc[tok[0].i], history, inside, person_for=True)
+                if found is not None:
+                    speaker = sp.Speaker(found.start, found.end, found.name,
+                                         sp.party_for(found.start, found.end, found.name, parties))
         if speaker is not None:
             last_speaker = speaker
         if kind != "direct" and speaker is None:
             continue
-        words = len(_quote_text(text, start, end).split())
         if kind != "direct" and words < 3:
             continue
-        if kind == "direct" and speaker is None and cue is None and words < 8:
-            continue  # a short phrase in quote marks with nobody saying it
         if speaker is not None:
             history.append(speaker)
         q_text = _quote_text(text, start, end)

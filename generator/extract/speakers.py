@@ -142,10 +142,11 @@ def is_pronoun(tok) -> bool:
     return tok.lower_ in PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS | RELATIVE | FIRST_PERSON
 
 
-def antecedent(tok, history: list[Speaker], in_quote) -> Speaker | None:
-    """The last fitting named party before the pronoun ``tok``."""
+def antecedent(tok, history: list[Speaker], in_quote, person_for: bool = False) -> Speaker | None:
+    """The last fitting named party before the pronoun ``tok`` (or, with ``person_for``,
+    the person most likely speaking an unattributed quote that starts at ``tok``)."""
     doc = tok.doc
-    low = tok.lower_
+    low = "he" if person_for else tok.lower_
     if low in RELATIVE:  # "Sarkissian, who said" -> the noun the clause hangs on
         verb = tok.head
         if verb.dep_ in ("relcl", "acl") and verb.head.i < tok.i:
