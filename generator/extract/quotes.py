@@ -233,7 +233,8 @@ def _cue_for(doc, seg_span, inside) -> tuple[object | None, object | None]:
             if not inside(node.idx) and ((node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in REPORT)
                                          or (node.pos_ == "NOUN" and node.lemma_.lower() in REPORT_NOUNS)):
                 found.append((node, child))
-            if node.head == node or (found and node.dep_ not in (
+            verbs_found = [f for f in found if f[0].pos_ != "NOUN"]
+            if node.head == node or (verbs_found and node.dep_ not in (
                     "ccomp", "xcomp", "pcomp", "prep", "pobj", "dobj", "acomp", "attr", "oprd")):
                 break
             node, child = node.head, node
