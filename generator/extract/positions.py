@@ -15,9 +15,9 @@ from ..model import Party, Position, Quote
 
 VERBS = {
     "supports": {"support", "back", "endorse", "welcome", "favour", "favor", "broker", "mediate", "defend",
-                 "praise", "champion", "guarantee", "help", "aid", "arm", "recognise", "recognize"},
+                 "praise", "champion", "guarantee", "recognise", "recognize"},
     "opposes": {"oppose", "condemn", "criticise", "criticize", "denounce", "resist", "object", "protest",
-                "attack", "fight", "warn", "threaten"},
+                "warn", "threaten", "dispute", "contest", "challenge"},
     "demands": {"demand", "urge", "insist", "press", "seek", "want", "ask", "push", "request", "require",
                 "vow", "pledge", "promise", "aim", "intend", "plan", "hope"},
     "accuses": {"accuse", "blame", "charge", "allege"},
@@ -51,9 +51,32 @@ GOVERNMENT_ROLES = {"president", "minister", "premier", "chancellor", "leader", 
                     "official", "diplomat", "negotiator", "general", "commander", "head", "adviser", "advisor",
                     "monarch", "ministry"}
 DROP = {"relcl", "advcl", "parataxis", "appos"}
-TIME_PREPS = {"after", "before", "during", "since", "following", "amid", "ahead", "until", "on"}
+TIME_PREPS = {"after", "before", "during", "since", "following", "amid", "ahead", "on"}
 MAX_TOKENS = 28
-PER_PARTY = 8
+PER_PARTY = 4
+"""A reader wants a handful of positions per party, the most telling ones."""
+EVALUATIVE = {"illegal", "legal", "unacceptable", "acceptable", "right", "wrong", "fair", "unfair", "false", "true",
+              "lie", "misinformation", "propaganda", "provocation", "aggression", "occupation", "terrorism",
+              "terrorist", "crime", "criminal", "justice", "legitimate", "illegitimate", "sovereignty", "interest",
+              "concern", "concerned", "worry", "risk", "threat", "danger", "dangerous", "necessary", "essential",
+              "important", "impossible", "never", "peace", "war", "victory", "defeat", "right", "entitle",
+              "chance", "resort", "clear", "ready", "believe", "think", "hope", "fear", "expect", "doubt",
+              "serious", "strong", "weak", "painful", "success", "failure", "mistake", "ultimatum", "solution",
+              "settlement", "negotiation", "responsibility", "responsible", "liberate", "free", "bully", "enemy"}
+"""Words that make a reported sentence a claim or a judgement rather than an account of events."""
+HOSTILE = {"shell", "attack", "fire", "strike", "bomb", "kill", "shoot", "target", "violate", "breach", "break",
+           "destroy", "invade", "occupy", "seize", "massacre", "torture", "abuse", "lie", "cheat", "steal",
+           "shelling", "violation", "breach", "aggression", "assault", "offensive", "responsibility",
+           "responsible", "provocation", "blame", "fault", "guilty"}
+"""Reported acts that, pinned on another party, amount to an accusation ("X said Y had shelled ...")."""
+SHELL_NOUNS = {"claim", "proposal", "demand", "idea", "plan", "suggestion", "allegation", "accusation", "charge",
+               "move", "decision", "offer", "request", "report", "assertion", "notion", "view", "position"}
+"""Nouns that stand for the clause before them: "..., a claim Azerbaijan rejected"."""
+FIRST_PERSON = {"i", "we", "our", "us", "my", "me", "ours"}
+OPEN_QUOTES, CLOSE_QUOTES = "“", "”"
+MIN_SCORE = 0.5
+WEIGHT = {"stance": 3.0, "accusation": 2.5, "quote": 2.0, "speech": 1.0}
+"""Explicit stance words say most; a quoted claim next; a paraphrase of what someone said least."""
 
 _STANCE_OF_VERB = {lemma: stance for stance, words in VERBS.items() for lemma in words}
 _STANCE_OF_NOUN = {lemma: stance for stance, words in NOUNS.items() for lemma in words}
@@ -108,6 +131,10 @@ class _Index:
     def holders(self, tok) -> list[tuple[str, object]]:
         """Parties named by the phrase headed by ``tok`` (with its conjuncts): (party id, token)."""
         out = []
+        if _dateline(tok):  # "MOSCOW — Armenia and Azerbaijan agreed": the place line is not the subject
+            tok = next((c for c in tok.children if c.dep_ == "appos"), None)
+            if tok is None:
+                return []
         for t in [tok] + [c for c in tok.conjuncts]:
             pid = self.party_of(t)
             if pid is None and t.pos_ == "PRON" and t.lower_ in ("he", "she", "it", "they", "his", "her", "its",
@@ -120,6 +147,13 @@ class _Index:
             if pid and (pid, t) not in out:
                 out.append((pid, t))
         return out
+
+
+def _dateline(tok) -> bool:
+    """A place name in capitals opening a paragraph, followed by a dash: the dateline, not a party acting."""
+    doc = tok.doc
+    return (tok.is_upper and len(tok) > 2 and tok.i + 1 < len(doc) and doc[tok.i + 1].text in ("—", "–", "-", "--")
+            and (tok.i == 0 or tok.is_sent_start or "\n" in doc[tok.i - 1].text_with_ws or doc[tok.i - 1].is_space))
 
 
 def _subject(verb):
@@ -148,13 +182,31 @@ def _subject(verb):
     return None
 
 
+def _time_phrase(prep, head, keep: set[int] | None) -> bool:
+    """'after talks in Moscow', 'on Sunday' at either end of a clause: when, not what. One in the middle
+    stays, or the text would stop short of what follows it."""
+    if prep.lower_ not in TIME_PREPS:
+        return False
+    if prep.lower_ == "on" and not any(g.ent_type_ in ("DATE", "TIME") for g in prep.children):
+        return False  # "agreed on the terms", "fired on the city"
+    after = [t for t in head.subtree if t.i > prep.right_edge.i and not t.is_punct and (keep is None or t.i in keep)]
+    return prep.i < head.i or not after
+
+
 def _clause(doc, head, start_tok=None) -> tuple[int, int]:
     """Token range of the clause under ``head``: relative and adverbial clauses, asides and
     time phrases cut off, from ``start_tok`` (the holder) when it comes first."""
     keep = set(t.i for t in head.subtree)
     for t in head.subtree:
-        if t is not head and (t.dep_ in DROP or (t.head is head and t.dep_ == "prep" and t.lower_ in TIME_PREPS)
-                              or (t.head is head and t.dep_ in ("mark", "cc"))):
+        on_head = t.head.i == head.i  # spaCy makes a new Token object on every access: compare positions
+        if t.i != head.i and (t.dep_ in DROP or (on_head and t.dep_ == "prep" and _time_phrase(t, head, None))
+                              or (on_head and t.dep_ in ("mark", "cc"))
+                              or (on_head and t.dep_ == "conj" and t.pos_ in ("VERB", "AUX")
+                                  and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children))):
+            # a second clause with its own subject (", and the ministry said ...") is another statement
+            keep -= set(x.i for x in t.subtree)
+    for t in sorted((c for c in head.children if c.dep_ == "prep" and c.i > head.i), key=lambda c: -c.i):
+        if t.i in keep and _time_phrase(t, head, keep):  # "... on energy on Tuesday during a meeting"
             keep -= set(x.i for x in t.subtree)
     keep.add(head.i)
     start = min(keep)
@@ -166,10 +218,15 @@ def _clause(doc, head, start_tok=None) -> tuple[int, int]:
         end += 1
     while end > start and doc[end].is_punct:
         end -= 1
-    while start < end and (doc[start].is_punct or doc[start].dep_ in ("mark", "cc")
+    while start < end and (doc[start].is_punct or doc[start].dep_ in ("mark", "cc") or _dateline(doc[start])
                            or doc[start].lower_ in ("that", "as", "and", "but")):
         start += 1
-    end = min(end, start + MAX_TOKENS - 1)
+    if end - start >= MAX_TOKENS:  # too long: stop at the last comma or semicolon that keeps most of it
+        cap = start + MAX_TOKENS - 1
+        cut = next((j - 1 for j in range(cap, start + 8, -1) if doc[j].text in (",", ";", "—", "–")), cap)
+        end = cut
+    while end > start and doc[end].is_punct:
+        end -= 1
     return start, end + 1
 
 
@@ -186,13 +243,54 @@ def _from_verb(ix: _Index, tok, stance: str):
         return []
     if tok.lemma_ == "rule" and not any(c.lower_ == "out" for c in tok.children):
         return []
+    if tok.lemma_ in ("push", "press") and not any(c.lower_ in ("for", "on") and c.dep_ == "prep" or
+                                                   c.dep_ == "xcomp" for c in tok.children):
+        return []  # "press for talks" is a demand, "pushed prices up" and "press on with" are not
+    objects = [c for c in tok.children if c.dep_ in ("dobj", "ccomp", "xcomp")] + [
+        g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    if objects and all(o.pos_ == "PRON" and o.lower_ not in ("that", "which") and not list(o.children)
+                       for o in objects) and not any(c.dep_ in ("advcl", "prep") and c.lower_ not in
+                                                     ("to", "with", "on") for c in tok.children):
+        return []  # "he had signed it": what was signed is said elsewhere
     if _negated(tok):
+        if tok.dep_ == "ccomp" and tok.head.lemma_ in SPEECH and _subject(tok.head) is not None:
+            return []  # "Aliyev said Pashinyan had not signed freely" is Aliyev's claim, not Armenia's refusal
         stance = NEGATED[stance]
     head = tok.head if tok.dep_ == "acomp" else tok
     start_tok = subj if subj.i < tok.i else None
     if tok.dep_ == "acl":  # "talks brokered by Moscow"
         start_tok = tok.head
-    return [(pid, stance, _clause(ix.doc, head, start_tok)) for pid, _ in ix.holders(subj)]
+    if tok.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children) \
+            and not any(c.dep_ == "dobj" for c in tok.children) and tok.head.dep_ in ("pcomp", "pobj", "dobj") \
+            and 0 < tok.i - tok.head.i <= 4:
+        start_tok = tok.head  # "shelling that Armenia blamed on Azerbaijan": the object comes first
+    span = _clause(ix.doc, head, start_tok)
+    if start_tok is not None and start_tok.i < span[0] and tok.dep_ == "ccomp":
+        span = (start_tok.i, span[1])
+    if tok.dep_ == "relcl" and subj.tag_ not in ("WDT", "WP"):
+        span = _antecedent_span(ix.doc, tok) or span
+    return [(pid, stance, span) for pid, _ in ix.holders(subj)]
+
+
+def _antecedent_span(doc, verb) -> tuple[int, int] | None:
+    """'..., a proposal Armenia opposes' and 'shelling that X blamed on Y': the thing opposed is the
+    antecedent (or, for a noun like 'claim', the clause it stands for), so the text starts there."""
+    noun = verb.head
+    if noun.pos_ not in ("NOUN", "PROPN") or any(c.dep_ in ("dobj", "ccomp", "xcomp") and c.tag_ not in ("WDT", "WP")
+                                                 and c.lower_ != "that" for c in verb.children):
+        return None
+    start = noun.left_edge.i
+    if noun.lemma_.lower() in SHELL_NOUNS:
+        content = noun.head if noun.dep_ == "appos" and noun.head.pos_ in ("VERB", "AUX") else next(
+            (c for c in noun.head.children if c.dep_ == "ccomp" and c.i < noun.i), None)
+        if content is not None:
+            start = min(start, _clause(doc, content)[0])
+    end = verb.right_edge.i
+    while end > start and doc[end].is_punct:
+        end -= 1
+    if verb.i - start > MAX_TOKENS:
+        return None
+    return start, end + 1
 
 
 def _from_noun(ix: _Index, tok, stance: str):
@@ -215,7 +313,7 @@ def _from_noun(ix: _Index, tok, stance: str):
     if holder is None and (own or (tok.dep_ in ("dobj", "pobj") and verb.lemma_ in EXPRESS)):
         # "Armenia reiterated its opposition", "Turkey would stand in support of Baku"
         verb = tok.head
-        while verb.pos_ not in ("VERB", "AUX") and verb.dep_ not in ("ROOT",) and verb.head is not verb:
+        while verb.pos_ not in ("VERB", "AUX") and verb.dep_ not in ("ROOT",) and verb.head.i != verb.i:
             verb = verb.head
         if verb.pos_ in ("VERB", "AUX"):
             holder = _subject(verb)
@@ -268,54 +366,211 @@ def _from_quote(ix: _Index, full: str, q: Quote):
     return [(q.speaker, "states", (q.start + lead, q.start + len(text) - tail), True)]
 
 
+def _balance(full: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int] | None:
+    """Quote marks in pairs: take in the closing mark that follows soon after (within the sentence
+    ``lo``..``hi``), or the opening one just before; else cut the text before a lone opening mark or
+    after a lone closing one."""
+    for _ in range(4):
+        text = full[start:end]
+        if text.count(OPEN_QUOTES) != text.count(CLOSE_QUOTES):
+            opening, (o, c) = text.count(OPEN_QUOTES) > text.count(CLOSE_QUOTES), (OPEN_QUOTES, CLOSE_QUOTES)
+        elif text.count('"') % 2:
+            opening, (o, c) = _last_open(text), ('"', '"')
+        else:
+            return start, end
+        if opening:
+            at = full.find(c, end, hi)
+            if at != -1 and at - end <= 80:
+                end = at + 1
+                continue
+            cut = text.rfind(o)
+            if cut <= 0:
+                start += 1
+            else:
+                end = start + cut
+        else:
+            at = full.rfind(o, lo, start)
+            before = full[at + 1:start] if at != -1 else ""
+            if at != -1 and start - at <= 80 and (before.count(c) == 0 if o != c else full[lo:start].count(c) % 2):
+                start = at
+                continue
+            cut = text.find(c)
+            if cut >= len(text) - 1:
+                end -= 1
+            else:
+                start += cut + 1
+        start, end = _trim(full, start, end)
+        if end - start < 3:
+            return None
+    return None
+
+
+def _last_open(text: str) -> bool:
+    """Whether a lone straight quote in ``text`` opens (a word follows it) rather than closes."""
+    at = text.rfind('"')
+    return at + 1 < len(text) and not text[at + 1].isspace() and (at == 0 or text[at - 1].isspace())
+
+
+def _trim(full: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (full[start].isspace() or full[start] in ",;:"):
+        start += 1
+    while end > start and (full[end - 1].isspace() or full[end - 1] in ",;:"):
+        end -= 1
+    return start, end
+
+
+def _claim(ix: _Index, toks, speaker: str) -> tuple[bool, bool]:
+    """Is a reported sentence a claim or judgement (not an account of what happened), and does it
+    pin a hostile act on another party (an accusation)? Read from modals, negation, 'X is Y'
+    judgements, first-person voice and judgement words."""
+    lemmas = {t.lemma_.lower() for t in toks} | {t.lower_ for t in toks}
+    stance_words = any((t.pos_ == "VERB" and t.lemma_.lower() in _STANCE_OF_VERB)
+                       or (t.pos_ == "NOUN" and t.lemma_.lower() in _STANCE_OF_NOUN) for t in toks)
+    others = {ix.principal(p) for p in (ix.party_of(t) for t in toks) if p} - {speaker}
+    accused = bool(others and lemmas & HOSTILE)
+    claim = (any(t.tag_ == "MD" or t.dep_ == "neg" or t.lower_ in FIRST_PERSON for t in toks)
+             or any(t.lemma_ == "be" and t.dep_ in ("ROOT", "ccomp", "conj") and
+                    any(c.dep_ in ("attr", "acomp") for c in t.children) for t in toks)
+             or stance_words or bool(lemmas & EVALUATIVE))
+    return claim or accused, accused
+
+
+def _own_stance(ix: _Index, toks, speaker: str) -> str | None:
+    """'Pashinyan said he had agreed to the deal': a reported stance verb whose subject is the
+    speaker (or a pronoun for them) is the speaker's stance."""
+    root = toks.root
+    stance = _STANCE_OF_VERB.get(root.lemma_.lower()) if root.pos_ == "VERB" else None
+    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if stance is None or subj is None:
+        return None
+    pid = ix.party_of(subj)
+    if (pid and ix.principal(pid) == speaker) or (pid is None and subj.pos_ == "PRON"
+                                                  and subj.lower_ in ("he", "she", "it", "they", "we", "i")):
+        return NEGATED[stance] if _negated(root) else stance
+    return None
+
+
+def _score(source: str, toks, holder_named: bool) -> float:
+    """Informativeness: the kind of evidence first, then whether the text can be read on its own."""
+    words = [t for t in toks if not t.is_punct]
+    content = [t for t in words if not t.is_stop and t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM")]
+    score = WEIGHT[source] + (0.4 if holder_named else 0.0)
+    if len(content) < 2:  # "he had signed it", "Russia rejected"
+        score -= 1.5
+    elif len(content) == 2:
+        score -= 0.5
+    if len(words) > 30:
+        score -= 0.5
+    if words and (words[0].lower_ == "to" or words[0].pos_ == "VERB" and not holder_named):
+        score -= 1.0  # "to back up their words": no one and nothing named
+    return score
+
+
+def _similar(a: set[str], b: set[str]) -> bool:
+    return bool(a and b) and len(a & b) >= 0.6 * min(len(a), len(b))
+
+
 def extract(doc, parties: list[Party], quotes: list[Quote]) -> list[Position]:
     ix = _Index(doc, parties)
-    found: list[tuple[str, str, tuple[int, int], bool]] = []  # (party, stance, span, span is chars)
+    found: list[tuple[str, str, tuple[int, int], str]] = []  # (party, stance, token span, source)
     for tok in doc:
         lemma = tok.lemma_.lower()
         if tok.pos_ == "VERB" and tok.dep_ not in ("amod", "compound"):
-            if lemma in _STANCE_OF_VERB:
-                found += [(p, s, sp, False) for p, s, sp in _from_verb(ix, tok, _STANCE_OF_VERB[lemma])]
+            says = lemma in SPEECH and any(c.dep_ == "ccomp" for c in tok.children)  # "warned that ..."
+            if lemma in _STANCE_OF_VERB and not says:
+                found += [(p, s, sp, "stance") for p, s, sp in _from_verb(ix, tok, _STANCE_OF_VERB[lemma])]
             elif lemma in SPEECH:
-                found += [(p, s, sp, False) for p, s, sp in _from_speech(ix, tok)]
+                found += [(p, s, sp, "speech") for p, s, sp in _from_speech(ix, tok)]
         elif tok.pos_ == "NOUN" and lemma in _STANCE_OF_NOUN:
-            found += [(p, s, sp, False) for p, s, sp in _from_noun(ix, tok, _STANCE_OF_NOUN[lemma])]
-        elif tok.pos_ == "ADJ" and lemma in _STANCE_OF_ADJ and tok.dep_ in ("acomp", "amod", "attr"):
-            if tok.dep_ == "acomp":
-                found += [(p, s, sp, False) for p, s, sp in _from_verb(ix, tok, _STANCE_OF_ADJ[lemma])]
-    full = doc.text  # Doc.text is rebuilt on every access: once, not once per quote
-    for q in quotes:
-        found += _from_quote(ix, full, q)
+            found += [(p, s, sp, "stance") for p, s, sp in _from_noun(ix, tok, _STANCE_OF_NOUN[lemma])]
+        elif tok.pos_ == "ADJ" and lemma in _STANCE_OF_ADJ and tok.dep_ == "acomp":
+            found += [(p, s, sp, "stance") for p, s, sp in _from_verb(ix, tok, _STANCE_OF_ADJ[lemma])]
+    return _select(_candidates(doc, ix, found, quotes), parties)
 
-    out: list[Position] = []
+
+def _candidates(doc, ix: _Index, found, quotes: list[Quote]):
+    """Each reading as (score, Position, content words, source); accounts of events dropped."""
+    full = doc.text  # Doc.text is rebuilt on every access: once, not once per quote
+    cands: list[tuple[float, Position, set[str], str]] = []
     seen: set[tuple[str, int, int]] = set()
-    for pid, stance, span, chars in found:
-        if chars:
+    quoted = [(p, s, sp, "quote") for q in quotes for p, s, sp, _ in _from_quote(ix, full, q)]
+    for pid, stance, span, source in quoted + found:  # a quote first: its reading beats a paraphrase
+        if source == "quote":
             start, end = span
         else:
             if span[1] <= span[0]:
                 continue
             start, end = doc[span[0]].idx, doc[span[1] - 1].idx + len(doc[span[1] - 1])
         party = ix.principal(pid)
+        first = doc.char_span(start, end, alignment_mode="expand")
+        if first is None:
+            continue
+        balanced = _balance(full, start, end, first.sent.start_char, first.sent.end_char)
+        if balanced is None:
+            continue
+        start, end = balanced
         if (party, start, end) in seen:
             continue
         seen.add((party, start, end))
-        out.append(Position(party=party, stance=stance, text=full[start:end].strip(), start=start, end=end,
-                            evidence=[(start, end)]))
-    # Cover the same words once per party: the stance-bearing reading wins over a bare "states".
-    kept: list[Position] = []
-    for p in sorted(out, key=lambda p: (p.stance == "states", p.start)):
-        if any(k.party == p.party and min(k.end, p.end) - max(k.start, p.start) > 0.5 * min(k.end - k.start,
-                                                                                         p.end - p.start)
-               for k in kept):
+        toks = doc.char_span(start, end, alignment_mode="expand")
+        if toks is None:
             continue
-        kept.append(p)
+        while len(toks) > 3 and toks[-1].pos_ in ("ADP", "CCONJ", "SCONJ", "DET", "PART") \
+                and toks[-1].text not in CLOSE_QUOTES + '"':  # "... occupied for 30 years with"
+            toks = toks[:-1]
+            while len(toks) > 3 and toks[-1].is_punct and toks[-1].text not in CLOSE_QUOTES + '"':
+                toks = toks[:-1]
+            start, end = _trim(full, start, toks.end_char)
+            if _balance(full, start, end, start, start) != (start, end):
+                toks = None
+                break
+        if toks is None:
+            continue
+        if source == "speech":
+            stance = _own_stance(ix, toks, party) or stance
+        if source in ("speech", "quote"):
+            claim, accused = _claim(ix, toks, party)
+            if not claim:
+                continue  # an account of events ("experts had examined the bodies"), not a position
+            if accused and stance == "states" and source == "speech":
+                stance, source = "accuses", "accusation"
+        if source == "stance" and toks[0].lower_ == "to":
+            continue  # "to back up their words": neither who nor what
+        holder_named = any(ix.party_of(t) and ix.principal(ix.party_of(t)) == party for t in toks)
+        words = {t.lemma_.lower() for t in toks if not (t.is_stop or t.is_punct)}
+        cands.append((_score(source, toks, holder_named),
+                      Position(party=party, stance=stance, text=full[start:end].strip(), start=start, end=end,
+                               evidence=[(start, end)]), words, source))
+    return cands
+
+
+def _select(cands, parties: list[Party]) -> list[Position]:
+    """Best first; the same words once per party; at most PER_PARTY each, parties in their order."""
+    # Best first; the same words once per party (the stance-bearing reading wins over a bare "states"),
+    # and a "states" that only repeats another party's stance is that party's, not the speaker's.
+    cands.sort(key=lambda c: (-c[0], c[1].stance == "states", c[1].start))
+    kept: list[tuple[float, Position, set[str], str]] = []
+    for score, p, words, source in cands:
+        if score < MIN_SCORE:
+            continue
+        clash = False
+        for _, k, kw, ksource in kept:
+            overlap = min(k.end, p.end) - max(k.start, p.start) > 0.5 * min(k.end - k.start, p.end - p.start)
+            if k.party == p.party and (overlap or _similar(words, kw)):
+                clash = True
+            elif k.party != p.party and overlap and source != "stance" and ksource == "stance":
+                clash = True  # "Ankara said Azerbaijan had agreed": Azerbaijan's position, not Turkey's
+            if clash:
+                break
+        if not clash:
+            kept.append((score, p, words, source))
     rank = {p.id: i for i, p in enumerate(parties)}
-    kept.sort(key=lambda p: (rank.get(p.party, len(rank)), p.start))
     per: dict[str, int] = {}
     final = []
-    for p in kept:
+    for _, p, _, _ in kept:
         per[p.party] = per.get(p.party, 0) + 1
         if per[p.party] <= PER_PARTY:
             final.append(p)
+    order = {id(p): i for i, p in enumerate(final)}
+    final.sort(key=lambda p: (rank.get(p.party, len(rank)), order[id(p)]))
     return final
