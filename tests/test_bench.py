@@ -63,6 +63,7 @@ def test_bench_smoke_run_reports_every_metric(tmp_path):
 
     report = json.loads(out.read_text())
     assert report["sizes"] == [12, 30]
+    assert report["prepare"]["peak_rss_mb"] > 0  # the place index was made ready before any timed step
     assert set(report["growth_exponents"]) >= {"extract", "full_build", "incremental_generation", "site_bytes"}
     for result, n in zip(report["results"], (12, 30)):
         m = result["metrics"]
