@@ -37,7 +37,7 @@ from pathlib import Path
 
 from . import countries
 
-SCHEMA = 8
+SCHEMA = 10
 """Bump when the index layout or the way it is built changes."""
 
 DATA = Path(__file__).parent / "data"
@@ -309,6 +309,8 @@ def build(path: Path) -> None:
         k = key(c["name"])
         names.append((k, eid, 0))
         city_ids.setdefault(k, []).append(eid)
+        if k.endswith(" city") and pop >= 100_000:
+            names.append((k[:-5], eid, 0))  # "New York" is New York City's own name, not a loose alternate
         for alt in {key(a) for a in c.get("alternatenames", []) if _latin(a)} - {k}:
             if len(alt) > 2:
                 city_ids.setdefault(alt, []).append(eid)

@@ -89,3 +89,51 @@ def test_continents_seas_and_world_regions(parse):
     atlantic = surf["Atlantic"]
     assert atlantic.name == "Atlantic Ocean" and atlantic.country is None
     assert "African" not in surf  # a group of people, not the continent
+
+
+def test_new_york_city_by_default_and_the_state_when_the_text_says_so(parse):
+    text = ("Protesters marched in New York on Saturday. Upstate New York farmers joined them, and "
+            "New York Gov. Kathy Hochul said the state would respond.")
+    doc = parse(text)
+    found = places.extract(doc)
+    kinds = {text[s:e] + "@" + str(s): p for p in found for s, e in p.mentions}
+    first_ny = next(p for k, p in kinds.items() if k.startswith("New York@") and int(k.split("@")[1]) < 40)
+    assert first_ny.kind == "city"
+    later = [p for k, p in kinds.items() if k.startswith("New York@") and int(k.split("@")[1]) > 40]
+    assert later and all(p.kind == "region" for p in later)
+
+
+def test_washington_dc_is_one_mention(parse):
+    text = "The delegation flew to Washington, D.C., on Tuesday for talks with officials."
+    surf = by_surface(text, places.extract(parse(text)))
+    assert "Washington, D.C." in surf
+    assert surf["Washington, D.C."].kind == "city"
+    assert gazetteer.km(surf["Washington, D.C."].lat, surf["Washington, D.C."].lon, 38.9, -77.0) < 30
+
+
+def test_town_then_region_puts_the_town_in_that_region(parse):
+    text = "Police were called to a house in Edmonton, Queensland, late on Friday after neighbours heard shouting."
+    surf = by_surface(text, places.extract(parse(text)))
+    edmonton = surf["Edmonton"]
+    assert edmonton.country == "AU" and edmonton.lat < 0
+
+
+def test_big_city_inside_an_organisation_name_counts(parse):
+    text = "The Winnipeg Free Press reported the closure on Monday, citing two officials."
+    surf = by_surface(text, places.extract(parse(text)))
+    assert surf["Winnipeg"].country == "CA"
+
+
+def test_small_town_abroad_with_nothing_near_it_is_left_out(parse):
+    text = ("Flights from Heathrow were cancelled on Sunday as storms crossed Britain, and passengers "
+            "in London were told to stay at home.")
+    surf = by_surface(text, places.extract(parse(text)))
+    assert "Heathrow" not in surf or surf["Heathrow"].country == "GB"
+    assert surf["London"].country == "GB"
+
+
+def test_a_clear_neighbour_anchors_an_ambiguous_town(parse):
+    text = ("A fire broke out in a block of flats in Tottenham on Monday night. Crews from Edmonton "
+            "and Walthamstow attended.")
+    surf = by_surface(text, places.extract(parse(text)))
+    assert surf["Edmonton"].country == "GB"

@@ -24,6 +24,10 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 SCAN_FEATURES = {"country", "territory", "admin1", "continent", "area"}
 """What a name must be in the gazetteer to count when the NER did not call it a place."""
 MAX_NGRAM = 4
+SCAN_CITY_POPULATION = 500_000
+"""A city this big counts where the NER calls it something else ("Edmonton" as ORG, "the
+Winnipeg Free Press"): GeoWebNews and TR-News mark place names inside organisation names."""
+DISTRICT = re.compile(r",?\s?D\.\s?C\.")
 
 
 def slug(name: str) -> str:
@@ -83,12 +87,16 @@ def _mentions(doc) -> list[tuple[int, int, str]]:
     for ent in doc.ents:
         if ent.label_ in PLACE_LABELS:
             s, e = _trim(text, ent.start_char, ent.end_char)
+            m = DISTRICT.match(text, e)
+            if m:  # "Washington, D.C." is the city's full name, one mention
+                e = m.end()
             if _usable(text[s:e]):
                 add(s, e, "ner")
     for ent in doc.ents:
-        if ent.label_ == "NORP" and _adjective_place(ent.text) and not _is_plural_people(ent.text) \
+        s, e = _trim(text, ent.start_char, ent.end_char)
+        if ent.label_ == "NORP" and _adjective_place(text[s:e]) and not _is_plural_people(text[s:e]) \
                 and not _hyphenated_people(doc, ent.end - 1):
-            add(ent.start_char, ent.end_char, "demonym")
+            add(s, e, "demonym")
     # Gazetteer scan: the longest strong name at each capitalised token.
     ent_label = {}
     for ent in doc.ents:
@@ -107,7 +115,8 @@ def _mentions(doc) -> list[tuple[int, int, str]]:
                 continue
             s, e = _trim(text, span.start_char, span.end_char)
             cands = gazetteer.lookup(text[s:e]) if _usable(text[s:e]) else []
-            if any(c.feature in SCAN_FEATURES and not c.alt and (c.feature != "admin1" or c.population >= 1_000_000)
+            if any(not c.alt and (c.feature in SCAN_FEATURES and (c.feature != "admin1" or c.population >= 1_000_000)
+                                  or c.feature == "city" and c.population >= SCAN_CITY_POPULATION)
                    for c in cands):
                 label = ent_label.get(i)
                 if label and label[0] == "PERSON" and (n == 1 or (label[1], label[2]) != (i, i + n)):
@@ -120,7 +129,7 @@ def _mentions(doc) -> list[tuple[int, int, str]]:
             add(hit[0], hit[1], "scan")
             i += hit[2]
             continue
-        if i + 1 < len(doc) and gazetteer.key(f"{tok.text} {doc[i + 1].text}") in CONTINENT_ADJECTIVES \
+        if i + 1 < len(doc) and f"{tok.text} {doc[i + 1].text}".lower() in CONTINENT_ADJECTIVES \
                 and not _hyphenated_people(doc, i + 1):  # "North American"
             add(tok.idx, doc[i + 1].idx + len(doc[i + 1].text), "demonym")
             i += 2
@@ -151,7 +160,7 @@ def _usable(surface: str) -> bool:
 
 def _prior(e: Entry) -> float:
     """How likely a candidate is before context: feature first, then size."""
-    base = {"country": 9.0, "continent": 8.5, "area": 8.3, "territory": 8.0, "admin1": 7.5, "admin2": 3.0}.get(e.feature)
+    base = {"country": 9.0, "continent": 8.5, "area": 8.8, "territory": 8.0, "admin1": 7.5, "admin2": 3.0}.get(e.feature)
     if base is None:  # a city: log-population, national capitals above regions of that name
         base = math.log10(e.population + 10)
         capital_of = countries.by_capital(e.name)
@@ -164,11 +173,21 @@ def _prior(e: Entry) -> float:
     return base
 
 
+ANCHOR_MARGIN = 1.0
+
+
+def _clear(cands: list[Entry]) -> bool:
+    """One candidate, or one well ahead of the rest on priors (log-population): such a town
+    can anchor the others ("Tottenham" puts "Edmonton" in London)."""
+    priors = sorted((_prior(c) for c in cands), reverse=True)
+    return len(priors) == 1 or priors[0] - priors[1] >= ANCHOR_MARGIN
+
+
 def _candidates(surface: str, how: str) -> list[Entry]:
     if how == "demonym":
         name = _adjective_place(surface)
         return [e for e in gazetteer.lookup(name) if e.feature in ("country", "continent")][:1] if name else []
-    return gazetteer.lookup(surface)[:40]
+    return gazetteer.lookup(surface.replace(",", ""))[:40]
 
 
 def _score(e: Entry, ctx_countries: Counter, ctx_regions: dict, anchors: list[Entry], k: str) -> float:
@@ -181,8 +200,42 @@ def _score(e: Entry, ctx_countries: Counter, ctx_regions: dict, anchors: list[En
     if anchors and e.feature in ("city", "admin2"):
         d = min(gazetteer.km(e.lat, e.lon, a.lat, a.lon) for a in anchors if a is not e) if len(anchors) > 1 or anchors[0] is not e else None
         if d is not None:
-            s += 2.0 if d < 50 else 1.0 if d < 300 else 0.0
+            s += 3.0 if d < 50 else 1.0 if d < 300 else 0.0
     return s
+
+
+STATE_BEFORE = re.compile(r"(?:\b(?:[Uu]pstate|[Dd]ownstate|[Ss]tate of)|\bthe state of)\s+$")
+STATE_AFTER = re.compile(r"\s+(?:state\b|State\b(?!\s+(?:University|College|Department))|Gov\.|Governor\b|Legislature\b)")
+CITY_AFTER = re.compile(r"\s+(?:City\b|Mayor\b|mayor\b|City Hall\b)")
+
+
+def _cue(text: str, s: int, e: int) -> str | None:
+    """ "upstate New York", "New York Gov.": the state; "New York mayor": the city. For the
+    names that are both ("New York", "Washington"), read next to the mention itself."""
+    if STATE_BEFORE.search(text, max(0, s - 20), s) or STATE_AFTER.match(text, e):
+        return "admin1"
+    if CITY_AFTER.match(text, e):
+        return "city"
+    return None
+
+
+def _town_region_pairs(text: str, mentions: list[tuple[int, int, str]]):
+    """ "Edmonton, Queensland", "Gainesville, Va.": pairs of mentions where the second
+    names the region or country the first lies in."""
+    for (s1, e1, h1), (s2, e2, h2) in zip(mentions, mentions[1:]):
+        if h1 != "demonym" and h2 != "demonym" and re.fullmatch(r",\s?", text[e1:s2]):
+            yield gazetteer.key(text[s1:e1]), gazetteer.key(text[s2:e2])
+
+
+STRAY_POPULATION = 10_000
+
+
+def _stray(e: Entry, ctx_countries: Counter, anchors: list[Entry]) -> bool:
+    """A small town abroad that nothing else in the article points to is more likely a
+    place the gazetteer lacks ("Heathrow" the airport, not the Florida hamlet): leave it out."""
+    if e.feature != "city" or e.population >= STRAY_POPULATION or not ctx_countries or e.country in ctx_countries:
+        return False
+    return not any(a is not e and gazetteer.km(e.lat, e.lon, a.lat, a.lon) < 300 for a in anchors)
 
 
 def extract(doc, context: list[str] | None = None) -> list[Place]:
@@ -201,6 +254,15 @@ def extract(doc, context: list[str] | None = None) -> list[Place]:
 
     # Pass 1: priors alone; the context is what that pass finds, weighted by mentions.
     first = {k: max(c, key=_prior) for k, c in cands.items() if c}
+    for town, region in _town_region_pairs(text, mentions):
+        r = first.get(region)
+        if town == region or r is None or r.feature not in ("country", "admin1", "territory") or town not in first:
+            continue
+        inside = [c for c in cands[town] if c.feature in ("city", "admin2") and c.country == r.country
+                  and (r.feature != "admin1" or c.admin1 == r.name)]
+        if inside:
+            cands[town] = inside
+            first[town] = max(inside, key=_prior)
     ctx_countries: Counter = Counter()
     ctx_regions: dict[tuple, set[str]] = defaultdict(set)
     for k, e in first.items():
@@ -212,7 +274,7 @@ def extract(doc, context: list[str] | None = None) -> list[Place]:
         c = countries.resolve(name)
         if c:
             ctx_countries[c.iso2] += 1
-    anchors = [e for k, e in first.items() if len(cands[k]) == 1 and e.feature in ("city", "admin2", "territory")]
+    anchors = [e for k, e in first.items() if e.feature in ("city", "admin2", "territory") and _clear(cands[k])]
     # Pass 2: with context.
     chosen: dict[str, tuple[Entry, float]] = {}
     for k, c in cands.items():
@@ -229,7 +291,14 @@ def extract(doc, context: list[str] | None = None) -> list[Place]:
         if k not in chosen:
             continue
         ent, margin = chosen[k]
+        cue = _cue(text, s, e) if how != "demonym" else None
+        if cue and ent.feature != cue:
+            other = [c for c in cands[k] if c.feature == cue and c.country == ent.country]
+            if other:
+                ent = other[0]
         if ent.feature == "city" and ent.population < 1000 and how != "ner":
+            continue
+        if _stray(ent, ctx_countries, anchors):
             continue
         pid = (ent.name, ent.feature, ent.country, round(ent.lat, 3), round(ent.lon, 3))
         conf = round(min(0.99, 0.5 + 0.1 * margin) * (0.8 if how == "scan" else 1.0), 2)
