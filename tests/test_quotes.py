@@ -137,3 +137,17 @@ def test_segments_pair_marks_and_skip_apostrophes():
     text = "He said “don’t go” and then ‘Azerbaijan’s army’ left."
     segs = quotes.segments(text)
     assert [text[s.inner_start:s.inner_end] for s in segs] == ["don’t go", "Azerbaijan’s army"]
+
+
+def test_inverted_attribution_and_signature_line():
+    text = ('"We knew the dam would hold," said Maria Lopez, the regional engineer.\n\n'
+            '"Rebuild every bridge before winter."\n\n- Governor Tom Baird.')
+    found = run(text)
+    assert "Lopez" in find(found, "dam would hold").speaker_name
+    assert "Baird" in find(found, "Rebuild every bridge").speaker_name
+
+
+def test_quoted_words_inside_markup_are_ignored():
+    text = ('<tweet author="the city council" text="we are asking every family to leave the valley tonight">'
+            'Storm coming</tweet> The mayor said nothing.')
+    assert run(text) == []

@@ -120,7 +120,8 @@ def name_of(span) -> str:
     if ent is not None and ent.label_ == "PERSON":
         name = _strip_title(re.sub(r"[’']s$", "", ent.text.strip()))
         return fullest_person(doc, _last_word(name), name) or name
-    for child in head.children:  # "Her campaign manager, Robby Mook," -> Robby Mook
+    for child in [*head.children, *(t for t in head.subtree if t.dep_ == "appos" and t.head != head)]:
+        # "Her campaign manager, Robby Mook," -> Robby Mook
         if child.dep_ == "appos":
             app = _ent_at(doc, child)
             if app is not None and app.label_ == "PERSON":
