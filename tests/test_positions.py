@@ -73,3 +73,63 @@ def test_offsets_match_text_and_no_holder_no_position():
         assert text[p.start:p.end] == p.text
         assert p.evidence == [(p.start, p.end)]
     assert [p.stance for p in out] == ["agrees"]
+
+
+def test_each_stance_kind_from_its_verb():
+    cases = {"supports": "Kenya backed the peace plan on Monday.",
+             "opposes": "Uganda condemned the air strikes on the border town.",
+             "demands": "Sudan demanded the immediate withdrawal of foreign troops.",
+             "accuses": "Ethiopia accused Eritrea of massing soldiers near the frontier.",
+             "agrees": "Somalia agreed to a ten-day truce in the port city.",
+             "rejects": "Djibouti rejected the proposal for a joint patrol.",
+             "states": "Tanzania said the blockade was illegal and would not last."}
+    for stance, text in cases.items():
+        found, out = run(text)
+        holder = text.split()[0]
+        assert [p.stance for p in of(found, out, holder)] == [stance], (text, out)
+
+
+def test_reported_account_of_events_is_not_a_position():
+    found, out = run("The Rwandan defence ministry said its engineers had repaired the bridge over the river.")
+    assert out == []
+    found, out = run("Tanzania said the blockade was illegal and would not last.")
+    assert [p.text for p in out] == ["the blockade was illegal"]
+
+
+def test_reported_hostile_act_of_another_party_is_an_accusation():
+    found, out = run("Burundi said Congolese troops had shelled villages along the lake.")
+    burundi = of(found, out, "Burundi")
+    assert [(p.stance, p.text) for p in burundi] == [("accuses", "Congolese troops had shelled villages along the lake")]
+
+
+def test_explicit_stance_ranks_before_reported_speech():
+    found, out = run("Mali said the talks were a waste of time. "
+                     "Mali also firmly rejected the French proposal for a buffer zone.")
+    mali = of(found, out, "Mali")
+    assert [p.stance for p in mali] == ["rejects", "states"]
+
+
+def test_near_duplicates_once_and_at_most_four_per_party():
+    text = ("Chile supports a new vote. Chile strongly supports a new vote in the region. Chile rejected the "
+            "sanctions. Chile condemned the raid. Chile demanded talks. Chile accused Bolivia of lying. "
+            "Chile agreed to the summit.")
+    found, out = run(text)
+    chile = of(found, out, "Chile")
+    assert len(chile) == positions.PER_PARTY == 4
+    assert sum("new vote" in p.text for p in chile) == 1
+
+
+def test_quote_marks_come_in_pairs():
+    text = "Niger's president said the junta had acted under “foreign pressure and threats from abroad” before the vote."
+    found, out = run(text)
+    niger = of(found, out, "Niger")
+    assert [p.text for p in niger] == ["the junta had acted under “foreign pressure and threats from abroad”"]
+    # a span that stops inside a quotation takes in its closing mark, or gives up the opening one
+    text = "Peru said the vote was “a fraud from start to finish” and left."
+    start, stop = text.index("the vote"), text.index(" to finish")
+    s, e = positions._balance(text, start, stop, 0, len(text))
+    assert text[s:e] == "the vote was “a fraud from start to finish”"
+    s, e = positions._balance(text, start, stop, 0, stop)  # the closing mark is out of reach
+    assert text[s:e] == "the vote was"
+    s, e = positions._balance('He said "we will win', 8, 20, 0, 20)
+    assert 'He said "we will win'[s:e] == "we will win"

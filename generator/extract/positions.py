@@ -72,6 +72,7 @@ HOSTILE = {"shell", "attack", "fire", "strike", "bomb", "kill", "shoot", "target
 SHELL_NOUNS = {"claim", "proposal", "demand", "idea", "plan", "suggestion", "allegation", "accusation", "charge",
                "move", "decision", "offer", "request", "report", "assertion", "notion", "view", "position"}
 """Nouns that stand for the clause before them: "..., a claim Azerbaijan rejected"."""
+CONDITIONS = {"if", "unless", "when", "because", "although", "though", "while", "whereas", "once", "since"}
 FIRST_PERSON = {"i", "we", "our", "us", "my", "me", "ours"}
 OPEN_QUOTES, CLOSE_QUOTES = "“", "”"
 MIN_SCORE = 0.5
@@ -269,7 +270,9 @@ def _from_verb(ix: _Index, tok, stance: str):
         span = (start_tok.i, span[1])
     if tok.dep_ == "relcl" and subj.tag_ not in ("WDT", "WP"):
         span = _antecedent_span(ix.doc, tok) or span
-    return [(pid, stance, span) for pid, _ in ix.holders(subj)]
+    named = {ix.principal(p) for p in (ix.party_of(t) for t in tok.subtree if t.i != subj.i) if p}
+    return [(pid, stance, span) for pid, t in ix.holders(subj)
+            if not (t.pos_ == "PRON" and ix.principal(pid) in named)]  # "it sought help in the US" is not the US
 
 
 def _antecedent_span(doc, verb) -> tuple[int, int] | None:
@@ -360,6 +363,9 @@ def _from_quote(ix: _Index, full: str, q: Quote):
             cut = at + 1
     text = text[:cut]
     lead = re.match(r"^(?:\W|that\b|as\b)*", text, flags=re.I).end()
+    close = re.search(r'(?<=\S)[”"](?=[\s,.;:!?]|$)', text[lead:])  # the quote ends here: "said X" follows
+    if close and close.start() >= 20 and not re.search(r'(^|\s)[“"]', text[lead:lead + close.start()]):
+        text = text[:lead + close.start()]
     tail = len(text) - len(text.rstrip(" \t\n\"'“”‘’.,;:"))
     if len(text) - tail - lead < 3:
         return []
@@ -428,7 +434,7 @@ def _claim(ix: _Index, toks, speaker: str) -> tuple[bool, bool]:
                        or (t.pos_ == "NOUN" and t.lemma_.lower() in _STANCE_OF_NOUN) for t in toks)
     others = {ix.principal(p) for p in (ix.party_of(t) for t in toks) if p} - {speaker}
     accused = bool(others and lemmas & HOSTILE)
-    claim = (any(t.tag_ == "MD" or t.dep_ == "neg" or t.lower_ in FIRST_PERSON for t in toks)
+    claim = (any(t.tag_ == "MD" or t.dep_ == "neg" or (t.lower_ in FIRST_PERSON and t.pos_ == "PRON") for t in toks)
              or any(t.lemma_ == "be" and t.dep_ in ("ROOT", "ccomp", "conj") and
                     any(c.dep_ in ("attr", "acomp") for c in t.children) for t in toks)
              or stance_words or bool(lemmas & EVALUATIVE))
@@ -534,6 +540,8 @@ def _candidates(doc, ix: _Index, found, quotes: list[Quote]):
                 continue  # an account of events ("experts had examined the bodies"), not a position
             if accused and stance == "states" and source == "speech":
                 stance, source = "accuses", "accusation"
+        if toks.root.dep_ == "advcl" and toks[0].lower_ in CONDITIONS:
+            continue  # "If control cannot be achieved": a condition without what follows from it
         if source == "stance" and toks[0].lower_ == "to":
             continue  # "to back up their words": neither who nor what
         holder_named = any(ix.party_of(t) and ix.principal(ix.party_of(t)) == party for t in toks)
