@@ -183,31 +183,37 @@ def _subject(verb):
     return None
 
 
-def _time_phrase(prep, head, keep: set[int] | None) -> bool:
-    """'after talks in Moscow', 'on Sunday' at either end of a clause: when, not what. One in the middle
-    stays, or the text would stop short of what follows it."""
+def _time_phrase(prep) -> bool:
+    """'after talks in Moscow', 'on Sunday': when, not what."""
     if prep.lower_ not in TIME_PREPS:
         return False
-    if prep.lower_ == "on" and not any(g.ent_type_ in ("DATE", "TIME") for g in prep.children):
-        return False  # "agreed on the terms", "fired on the city"
-    after = [t for t in head.subtree if t.i > prep.right_edge.i and not t.is_punct and (keep is None or t.i in keep)]
-    return prep.i < head.i or not after
+    return prep.lower_ != "on" or any(g.ent_type_ in ("DATE", "TIME") for g in prep.children)  # not "agreed on"
+
+
+def _trailing(t, head, keep: set[int]) -> bool:
+    """Nothing kept follows ``t``'s phrase, so cutting it cuts nothing else (or it comes before the head)."""
+    return t.i < head.i or not any(x.i > t.right_edge.i and x.i in keep and not x.is_punct for x in head.subtree)
 
 
 def _clause(doc, head, start_tok=None) -> tuple[int, int]:
-    """Token range of the clause under ``head``: relative and adverbial clauses, asides and
-    time phrases cut off, from ``start_tok`` (the holder) when it comes first."""
+    """Token range of the clause under ``head``: relative and adverbial clauses, asides, second
+    predicates and time phrases cut off, from ``start_tok`` (the holder) when it comes first.
+    The text must stay one piece, so a short aside or a time phrase in mid-clause stays."""
     keep = set(t.i for t in head.subtree)
+    optional = []  # cut only where it ends the clause
     for t in head.subtree:
+        if t.i == head.i:
+            continue
         on_head = t.head.i == head.i  # spaCy makes a new Token object on every access: compare positions
-        if t.i != head.i and (t.dep_ in DROP or (on_head and t.dep_ == "prep" and _time_phrase(t, head, None))
-                              or (on_head and t.dep_ in ("mark", "cc"))
-                              or (on_head and t.dep_ == "conj" and t.pos_ in ("VERB", "AUX")
-                                  and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children))):
-            # a second clause with its own subject (", and the ministry said ...") is another statement
+        if t.dep_ in DROP and t.i > head.i and len(list(t.subtree)) <= 4 or \
+                (on_head and t.dep_ == "prep" and _time_phrase(t)):
+            optional.append(t)
+        elif t.dep_ in DROP or (on_head and t.dep_ in ("mark", "cc")) or \
+                (on_head and t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") and t.i > head.i):
+            # a second predicate (", and the ministry said ...", "and said ...") is another statement
             keep -= set(x.i for x in t.subtree)
-    for t in sorted((c for c in head.children if c.dep_ == "prep" and c.i > head.i), key=lambda c: -c.i):
-        if t.i in keep and _time_phrase(t, head, keep):  # "... on energy on Tuesday during a meeting"
+    for t in sorted(optional, key=lambda t: -t.i):
+        if t.i in keep and _trailing(t, head, keep):
             keep -= set(x.i for x in t.subtree)
     keep.add(head.i)
     start = min(keep)
