@@ -137,3 +137,17 @@ def test_a_clear_neighbour_anchors_an_ambiguous_town(parse):
             "and Walthamstow attended.")
     surf = by_surface(text, places.extract(parse(text)))
     assert surf["Edmonton"].country == "GB"
+
+
+def test_a_state_named_like_a_country_among_states(parse):
+    text = ("Storms hit Alabama and Georgia overnight, and officials in Florida and South Carolina "
+            "opened shelters. Georgia's governor declared an emergency.")
+    surf = by_surface(text, places.extract(parse(text)))
+    assert surf["Georgia"].country == "US" and surf["Georgia"].kind == "region"
+
+
+def test_english_names_england_not_the_whole_kingdom(parse):
+    text = "English hospitals reported record waiting times, while Scottish officials blamed London."
+    surf = by_surface(text, places.extract(parse(text)))
+    assert surf["English"].name == "England" and surf["English"].country == "GB"
+    assert surf["Scottish"].name == "Scotland"

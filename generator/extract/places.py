@@ -51,8 +51,15 @@ CONTINENT_ADJECTIVES = {"european": "Europe", "asian": "Asia", "african": "Afric
 its country (GeoWebNews marks both as places)."""
 
 
+NATION_ADJECTIVES = {"english": "England", "scottish": "Scotland", "welsh": "Wales"}
+"""The nations of the United Kingdom: "English" names England, whose centre lies some 200 km
+from the centre of the whole kingdom."""
+
+
 def _adjective_place(word: str) -> str | None:
     """The place an adjective stands for: a country's name or a continent's."""
+    if gazetteer.key(word) in NATION_ADJECTIVES:
+        return NATION_ADJECTIVES[gazetteer.key(word)]
     c = countries.by_demonym(word)
     if c is not None:
         return c.name
@@ -186,7 +193,7 @@ def _clear(cands: list[Entry]) -> bool:
 def _candidates(surface: str, how: str) -> list[Entry]:
     if how == "demonym":
         name = _adjective_place(surface)
-        return [e for e in gazetteer.lookup(name) if e.feature in ("country", "continent")][:1] if name else []
+        return [e for e in gazetteer.lookup(name) if e.feature in ("country", "continent", "admin1")][:1] if name else []
     return gazetteer.lookup(surface.replace(",", ""))[:40]
 
 
@@ -265,9 +272,11 @@ def extract(doc, context: list[str] | None = None) -> list[Place]:
             first[town] = max(inside, key=_prior)
     ctx_countries: Counter = Counter()
     ctx_regions: dict[tuple, set[str]] = defaultdict(set)
+    own: dict[str, str] = {}  # what each name adds to the context, so that it does not vote for itself
     for k, e in first.items():
         if e.feature == "country" or (e.feature in ("admin1", "territory") and len(cands[k]) == 1):
             ctx_countries[e.country] += counts[k]
+            own[k] = e.country
         if e.feature == "admin1":
             ctx_regions[(e.country, e.name)].add(k)
     for name in context or []:
@@ -280,7 +289,12 @@ def extract(doc, context: list[str] | None = None) -> list[Place]:
     for k, c in cands.items():
         if not c:
             continue
-        scored = sorted(((_score(e, ctx_countries, ctx_regions, anchors, k), i, e) for i, e in enumerate(c)), key=lambda x: (-x[0], x[1]))
+        ctx = ctx_countries
+        if k in own and any(e.feature == "admin1" and e.country != own[k] for e in c):
+            # "Georgia" among US states is the state, not the country: a name does not vote for itself
+            ctx = ctx_countries.copy()
+            ctx[own[k]] -= counts[k]
+        scored = sorted(((_score(e, ctx, ctx_regions, anchors, k), i, e) for i, e in enumerate(c)), key=lambda x: (-x[0], x[1]))
         best_s, _, best = scored[0]
         margin = best_s - scored[1][0] if len(scored) > 1 else 5.0
         chosen[k] = (best, margin)
