@@ -133,3 +133,18 @@ def test_quote_marks_come_in_pairs():
     assert text[s:e] == "the vote was"
     s, e = positions._balance('He said "we will win', 8, 20, 0, 20)
     assert 'He said "we will win'[s:e] == "we will win"
+
+
+def test_dateline_is_not_a_holder_and_vague_reports_are_dropped():
+    found, out = run("NAIROBI — Kenya and Uganda agreed on Friday to reopen the border crossing.")
+    assert {p.party for p in out} == {"kenya", "uganda"}
+    assert all(p.text.startswith("Kenya and Uganda agreed") for p in out)
+    found, out = run("Chile's foreign minister said Chile had signed it.")
+    assert out == []
+
+
+def test_what_a_party_opposes_is_the_proposal_before_it_and_the_proposer_keeps_its_claim():
+    found, out = run("Egypt has said it should chair the water talks, a proposal Ethiopia opposes.")
+    assert [(p.stance, p.text) for p in of(found, out, "Ethiopia")] == [
+        ("opposes", "it should chair the water talks, a proposal Ethiopia opposes")]
+    assert [(p.stance, p.text) for p in of(found, out, "Egypt")] == [("states", "it should chair the water talks")]

@@ -253,12 +253,8 @@ def _from_verb(ix: _Index, tok, stance: str):
     if tok.lemma_ in ("push", "press") and not any(c.lower_ in ("for", "on") and c.dep_ == "prep" or
                                                    c.dep_ == "xcomp" for c in tok.children):
         return []  # "press for talks" is a demand, "pushed prices up" and "press on with" are not
-    objects = [c for c in tok.children if c.dep_ in ("dobj", "ccomp", "xcomp")] + [
-        g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-    if objects and all(o.pos_ == "PRON" and o.lower_ not in ("that", "which") and not list(o.children)
-                       for o in objects) and not any(c.dep_ in ("advcl", "prep") and c.lower_ not in
-                                                     ("to", "with", "on") for c in tok.children):
-        return []  # "he had signed it": what was signed is said elsewhere
+    if _vague(tok):
+        return []
     if _negated(tok):
         if tok.dep_ == "ccomp" and tok.head.lemma_ in SPEECH and _subject(tok.head) is not None:
             return []  # "Aliyev said Pashinyan had not signed freely" is Aliyev's claim, not Armenia's refusal
@@ -300,6 +296,14 @@ def _antecedent_span(doc, verb) -> tuple[int, int] | None:
     if verb.i - start > MAX_TOKENS:
         return None
     return start, end + 1
+
+
+def _vague(verb) -> bool:
+    """'he had signed it': what was signed is said elsewhere, so this says nothing on its own."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "ccomp", "xcomp")] + [
+        g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    return bool(objects) and all(o.pos_ == "PRON" and o.lower_ not in ("that", "which") and not list(o.children)
+                                 for o in objects)
 
 
 def _from_noun(ix: _Index, tok, stance: str):
@@ -453,7 +457,7 @@ def _own_stance(ix: _Index, toks, speaker: str) -> str | None:
     root = toks.root
     stance = _STANCE_OF_VERB.get(root.lemma_.lower()) if root.pos_ == "VERB" else None
     subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
-    if stance is None or subj is None:
+    if stance is None or subj is None or _vague(root):
         return None
     pid = ix.party_of(subj)
     if (pid and ix.principal(pid) == speaker) or (pid is None and subj.pos_ == "PRON"
@@ -539,6 +543,8 @@ def _candidates(doc, ix: _Index, found, quotes: list[Quote]):
         if toks is None:
             continue
         if source == "speech":
+            if toks.root.lemma_.lower() in _STANCE_OF_VERB and _vague(toks.root):
+                continue  # "she said Chile had signed it"
             stance = _own_stance(ix, toks, party) or stance
         if source in ("speech", "quote"):
             claim, accused = _claim(ix, toks, party)
@@ -572,7 +578,8 @@ def _select(cands, parties: list[Party]) -> list[Position]:
             overlap = min(k.end, p.end) - max(k.start, p.start) > 0.5 * min(k.end - k.start, p.end - p.start)
             if k.party == p.party and (overlap or _similar(words, kw)):
                 clash = True
-            elif k.party != p.party and overlap and source != "stance" and ksource == "stance":
+            elif k.party != p.party and source != "stance" and ksource == "stance" \
+                    and p.start <= k.start and k.end <= p.end + 2:
                 clash = True  # "Ankara said Azerbaijan had agreed": Azerbaijan's position, not Turkey's
             if clash:
                 break
