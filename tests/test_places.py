@@ -151,3 +151,21 @@ def test_english_names_england_not_the_whole_kingdom(parse):
     surf = by_surface(text, places.extract(parse(text)))
     assert surf["English"].name == "England" and surf["English"].country == "GB"
     assert surf["Scottish"].name == "Scotland"
+
+
+def test_buildings_and_streets_named_after_places(parse):
+    text = ("Mourners gathered outside Manila Cathedral on Sunday. In Toronto, a march started "
+            "at Washington Square and ended at Victoria Park.")
+    found = places.extract(parse(text))
+    surf = by_surface(text, found)
+    if "Manila Cathedral" in surf:  # a building is where the place in its name is
+        assert surf["Manila Cathedral"].country == "PH"
+    for street in ("Washington Square", "Victoria Park"):  # never a far-away town of that name
+        if street in surf:
+            assert gazetteer.km(surf[street].lat, surf[street].lon, 43.7, -79.4) < 161, street
+
+
+def test_inner_place_of_a_building_name():
+    assert places._inner("Manila Cathedral")[0].country == "PH"
+    assert places._inner("University of Alberta")[0].name == "Alberta"
+    assert places._inner("International Terminal Building") == []  # no place in it

@@ -27,6 +27,14 @@ MAX_NGRAM = 4
 SCAN_CITY_POPULATION = 500_000
 """A city this big counts where the NER calls it something else ("Edmonton" as ORG, "the
 Winnipeg Free Press"): GeoWebNews and TR-News mark place names inside organisation names."""
+FACILITY = re.compile(r"\b(?:Street|Avenue|Road|Boulevard|Square|Bridge|Airport|Station|Stadium|Arena|Center|Centre"
+                      r"|Hall|Church|Cathedral|Basilica|Mosque|Temple|Hospital|University|College|School|Museum"
+                      r"|Palace|Prison|Embassy|Hotel|Racecourse)\b")
+"""Words that make an organisation's name the name of a building or site, which the annotation
+counts as a place."""
+STREET = re.compile(r"\b(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Lane|Drive|Way|Square|Park|Place|Close)\b")
+"""Streets and squares are named after places far away ("Washington Square"): their names
+say nothing about where they are."""
 DISTRICT = re.compile(r",?\s?D\.\s?C\.")
 
 
@@ -98,7 +106,7 @@ def _mentions(doc) -> list[tuple[int, int, str]]:
             if m:  # "Washington, D.C." is the city's full name, one mention
                 e = m.end()
             if _usable(text[s:e]):
-                add(s, e, "ner")
+                add(s, e, "facility" if ent.label_ == "FAC" else "ner")
     for ent in doc.ents:
         s, e = _trim(text, ent.start_char, ent.end_char)
         if ent.label_ == "NORP" and _adjective_place(text[s:e]) and not _is_plural_people(text[s:e]) \
@@ -190,11 +198,34 @@ def _clear(cands: list[Entry]) -> bool:
     return len(priors) == 1 or priors[0] - priors[1] >= ANCHOR_MARGIN
 
 
+INNER_CITY_POPULATION = 100_000
+
+
+def _inner(surface: str) -> list[Entry]:
+    """Candidates of the longest place name inside a building's or institution's name that the
+    gazetteer lacks: "Manila Cathedral" is in Manila, "University of Alberta" in Alberta."""
+    words = surface.replace(",", " ").split()
+    for n in range(len(words) - 1, 0, -1):
+        for i in range(len(words) - n + 1):
+            part = words[i:i + n]
+            name = " ".join(part)
+            if not (part[0][:1].isupper() and part[-1][:1].isupper()) or not _usable(name) or FACILITY.search(name):
+                continue
+            found = gazetteer.lookup(name)
+            if any(not c.alt and (c.feature in SCAN_FEATURES or c.feature == "city" and c.population >= INNER_CITY_POPULATION)
+                   for c in found):
+                return found[:40]
+    return []
+
+
 def _candidates(surface: str, how: str) -> list[Entry]:
     if how == "demonym":
         name = _adjective_place(surface)
         return [e for e in gazetteer.lookup(name) if e.feature in ("country", "continent", "admin1")][:1] if name else []
-    return gazetteer.lookup(surface.replace(",", ""))[:40]
+    found = gazetteer.lookup(surface.replace(",", ""))[:40]
+    if not found and how == "facility" and not STREET.search(surface):
+        found = _inner(surface)
+    return found
 
 
 def _score(e: Entry, ctx_countries: Counter, ctx_regions: dict, anchors: list[Entry], k: str) -> float:
@@ -205,7 +236,8 @@ def _score(e: Entry, ctx_countries: Counter, ctx_regions: dict, anchors: list[En
     if e.admin1 and ctx_regions.get((e.country, e.admin1), set()) - {k}:  # named by another mention
         s += 2.5
     if anchors and e.feature in ("city", "admin2"):
-        d = min(gazetteer.km(e.lat, e.lon, a.lat, a.lon) for a in anchors if a is not e) if len(anchors) > 1 or anchors[0] is not e else None
+        others = [a for a in anchors if a != e]  # a place is no anchor for itself
+        d = min(gazetteer.km(e.lat, e.lon, a.lat, a.lon) for a in others) if others else None
         if d is not None:
             s += 3.0 if d < 50 else 1.0 if d < 300 else 0.0
     return s
@@ -242,7 +274,15 @@ def _stray(e: Entry, ctx_countries: Counter, anchors: list[Entry]) -> bool:
     place the gazetteer lacks ("Heathrow" the airport, not the Florida hamlet): leave it out."""
     if e.feature != "city" or e.population >= STRAY_POPULATION or not ctx_countries or e.country in ctx_countries:
         return False
-    return not any(a is not e and gazetteer.km(e.lat, e.lon, a.lat, a.lon) < 300 for a in anchors)
+    return not any(a != e and gazetteer.km(e.lat, e.lon, a.lat, a.lon) < 300 for a in anchors)
+
+
+def _far_facility(e: Entry, anchors: list[Entry]) -> bool:
+    """A building or street named like a town ("Victoria Park", "Turtle Rock") is that town
+    only if it is a big one or lies near the article's other places."""
+    if e.feature != "city" or e.population >= 100_000:
+        return False
+    return not any(a != e and gazetteer.km(e.lat, e.lon, a.lat, a.lon) < 50 for a in anchors)
 
 
 def extract(doc, context: list[str] | None = None) -> list[Place]:
@@ -312,7 +352,7 @@ def extract(doc, context: list[str] | None = None) -> list[Place]:
                 ent = other[0]
         if ent.feature == "city" and ent.population < 1000 and how != "ner":
             continue
-        if _stray(ent, ctx_countries, anchors):
+        if _stray(ent, ctx_countries, anchors) or how == "facility" and _far_facility(ent, anchors):
             continue
         pid = (ent.name, ent.feature, ent.country, round(ent.lat, 3), round(ent.lon, 3))
         conf = round(min(0.99, 0.5 + 0.1 * margin) * (0.8 if how == "scan" else 1.0), 2)
