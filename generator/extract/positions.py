@@ -6,6 +6,13 @@ subject of a stance verb ("Turkey opposed calls"), the owner of a stance noun
 Russia"), the speaker of reported speech ("Ankara said that ...") or of a quote.
 Officials and state bodies speak for their country, so their positions are the
 country's.
+
+A reader wants a few telling statements per party, not every sentence it was
+the subject of: what someone said is kept only when it is a claim or a
+judgement (a modal, a negation, "X is Y", first-person voice, a judgement word),
+and becomes an accusation when it pins a hostile act on another party; an
+account of events ("experts had examined the bodies") is left out. Explicit
+stance words rank before quotes, quotes before paraphrase.
 """
 from __future__ import annotations
 
@@ -379,7 +386,7 @@ def _from_quote(ix: _Index, full: str, q: Quote):
     tail = len(text) - len(text.rstrip(" \t\n\"'“”‘’.,;:"))
     if len(text) - tail - lead < 3:
         return []
-    return [(q.speaker, "states", (q.start + lead, q.start + len(text) - tail), True)]
+    return [(q.speaker, "states", (q.start + lead, q.start + len(text) - tail))]  # a span of characters
 
 
 def _balance(full: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int] | None:
@@ -428,6 +435,7 @@ def _last_open(text: str) -> bool:
 
 
 def _trim(full: str, start: int, end: int) -> tuple[int, int]:
+    """No space or clause punctuation at either end, so that the text is the span itself."""
     while start < end and (full[start].isspace() or full[start] in ",;:"):
         start += 1
     while end > start and (full[end - 1].isspace() or full[end - 1] in ",;:"):
@@ -483,10 +491,13 @@ def _score(source: str, toks, holder_named: bool) -> float:
 
 
 def _similar(a: set[str], b: set[str]) -> bool:
+    """Near-duplicates: most content words of the shorter one are in the other."""
     return bool(a and b) and len(a & b) >= 0.6 * min(len(a), len(b))
 
 
 def extract(doc, parties: list[Party], quotes: list[Quote]) -> list[Position]:
+    """A handful of positions per party: what it supports, opposes, demands, accuses, agrees to,
+    rejects, or claims, best first; ``text`` is always ``doc.text[start:end]``."""
     ix = _Index(doc, parties)
     found: list[tuple[str, str, tuple[int, int], str]] = []  # (party, stance, token span, source)
     for tok in doc:
@@ -509,7 +520,7 @@ def _candidates(doc, ix: _Index, found, quotes: list[Quote]):
     full = doc.text  # Doc.text is rebuilt on every access: once, not once per quote
     cands: list[tuple[float, Position, set[str], str]] = []
     seen: set[tuple[str, int, int]] = set()
-    quoted = [(p, s, sp, "quote") for q in quotes for p, s, sp, _ in _from_quote(ix, full, q)]
+    quoted = [(p, s, sp, "quote") for q in quotes for p, s, sp in _from_quote(ix, full, q)]
     for pid, stance, span, source in quoted + found:  # a quote first: its reading beats a paraphrase
         if source == "quote":
             start, end = span
@@ -537,11 +548,6 @@ def _candidates(doc, ix: _Index, found, quotes: list[Quote]):
             while len(toks) > 3 and toks[-1].is_punct and toks[-1].text not in CLOSE_QUOTES + '"':
                 toks = toks[:-1]
             start, end = _trim(full, start, toks.end_char)
-            if _balance(full, start, end, start, start) != (start, end):
-                toks = None
-                break
-        if toks is None:
-            continue
         if source == "speech":
             if toks.root.lemma_.lower() in _STANCE_OF_VERB and _vague(toks.root):
                 continue  # "she said Chile had signed it"
@@ -565,9 +571,9 @@ def _candidates(doc, ix: _Index, found, quotes: list[Quote]):
 
 
 def _select(cands, parties: list[Party]) -> list[Position]:
-    """Best first; the same words once per party; at most PER_PARTY each, parties in their order."""
-    # Best first; the same words once per party (the stance-bearing reading wins over a bare "states"),
-    # and a "states" that only repeats another party's stance is that party's, not the speaker's.
+    """Best first; the same words once per party (the stance-bearing reading wins over a bare
+    "states"); a claim that only reports another party's stance is left to that party; at most
+    PER_PARTY each, parties in their order, each party's best first."""
     cands.sort(key=lambda c: (-c[0], c[1].stance == "states", c[1].start))
     kept: list[tuple[float, Position, set[str], str]] = []
     for score, p, words, source in cands:
