@@ -99,7 +99,8 @@ def test_reported_account_of_events_is_not_a_position():
 def test_reported_hostile_act_of_another_party_is_an_accusation():
     found, out = run("Burundi said Congolese troops had shelled villages along the lake.")
     burundi = of(found, out, "Burundi")
-    assert [(p.stance, p.text) for p in burundi] == [("accuses", "Congolese troops had shelled villages along the lake")]
+    assert [(p.stance, p.text) for p in burundi] == [
+        ("accuses", "Congolese troops had shelled villages along the lake")]
 
 
 def test_explicit_stance_ranks_before_reported_speech():
@@ -120,7 +121,8 @@ def test_near_duplicates_once_and_at_most_four_per_party():
 
 
 def test_quote_marks_come_in_pairs():
-    text = "Niger's president said the junta had acted under “foreign pressure and threats from abroad” before the vote."
+    text = ("Niger's president said the junta had acted under “foreign pressure and threats from abroad” "
+            "before the vote.")
     found, out = run(text)
     niger = of(found, out, "Niger")
     assert [p.text for p in niger] == ["the junta had acted under “foreign pressure and threats from abroad”"]
