@@ -64,6 +64,11 @@ def load_project(config_file: str):
     return cfg, options, Project.from_config(Path(cfg["docs_dir"]), options, cfg["site_name"], cfg["site_url"])
 
 
+paths_argument = click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True, path_type=Path))
+format_option = click.option("--format", "fmt", type=click.Choice(["json", "jsonl"]), default="json", show_default=True,
+                             help="One JSON array, or one JSON object per line.")
+strict_option = click.option("--strict", is_flag=True, help="Exit non-zero when any file could not be used.")
+
 config_option = click.option("-f", "--config-file", default="mkdocs.yml", show_default=True,
                              type=click.Path(dir_okay=False), help="The site's MkDocs configuration.")
 
@@ -79,12 +84,11 @@ def main():
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True, path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["json", "jsonl"]), default="json", show_default=True,
-              help="One JSON array, or one JSON object per line.")
+@paths_argument
+@format_option
 @click.option("--published", callback=_date, metavar="YYYY-MM-DD",
               help="Publication date for articles that do not give one (resolves 'on Saturday').")
-@click.option("--strict", is_flag=True, help="Exit non-zero when any file could not be used.")
+@strict_option
 def extract(paths, fmt, published, strict):
     """Print the facts of articles (files, directories, or - for standard input) as JSON."""
     from .export import facts_to_json
@@ -223,27 +227,19 @@ if __name__ == "__main__":
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True, path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["json", "jsonl"]), default="json", show_default=True,
-              help="One JSON array, or one JSON object per line.")
+@paths_argument
+@format_option
 @click.option("--published", callback=_date, metavar="YYYY-MM-DD",
               help="Publication date for articles that do not give one.")
 @click.option("--state", type=click.Path(dir_okay=False, path_type=Path),
               help="JSON file of the story index: read if it exists, written back after.")
-@click.option("--strict", is_flag=True, help="Exit non-zero when any file could not be used.")
+@strict_option
 def stories(paths, fmt, published, state, strict):
     """Group articles into stories, one at a time in the order given (streaming)."""
     from .nlp import load
     from .stories import StoryIndex, features_from_doc
 
-    articles, problems = [], []
-    for path in ingest.find_articles(list(paths)) if all(str(p) != "-" for p in paths) else paths:
-        article, found = ingest.read_article(path, published)
-        problems.extend(found)
-        if article is not None:
-            articles.append(article)
-    for problem in problems:
-        warn(str(problem))
+    articles, problems = read_inputs(paths, published)
     index = StoryIndex.from_dict(json.loads(state.read_text())) if state and state.exists() else StoryIndex()
     nlp = load()
     results = []
