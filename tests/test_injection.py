@@ -5,29 +5,23 @@ a site built from them (maps included) and checks that it stayed undefined.
 """
 from __future__ import annotations
 
-import contextlib
-import functools
 import html
 import html.parser
-import http.server
 import os
 import re
 import shutil
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import markdown
 import pytest
 
+from browser import ARGS, CHROMIUM, available, serve
 from conftest import FIXTURES, make_project
 from generator.render.text import attr, html_text, md_text, meta_text
 
 HOSTILE = FIXTURES / "hostile"
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 EXTENSIONS = ["admonition", "attr_list", "md_in_html", "tables", "toc", "footnotes", "abbr", "def_list",
               "pymdownx.snippets", "pymdownx.details", "pymdownx.superfences", "pymdownx.magiclink"]
 
@@ -196,23 +190,6 @@ def test_strict_option_fails_the_build_without_a_traceback(hostile_site, tmp_pat
 
 # ---- in a real browser ---------------------------------------------------------------------
 
-@contextlib.contextmanager
-def serve(folder: Path):
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    handler = functools.partial(Quiet, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 FOUND = """() => {
   const bad = [];
   for (const el of document.querySelectorAll('*')) {
@@ -231,9 +208,9 @@ FOUND = """() => {
 
 @pytest.mark.browser
 def test_no_injected_script_runs_in_a_browser(hostile_site):
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Debian chromium is not installed (make browser)")
-    sync_api = pytest.importorskip("playwright.sync_api")
+    if available():
+        pytest.skip(available())
+    from playwright import sync_api
     root, _, _ = hostile_site
     site = root / "site"
     pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html") if p.name != "404.html")
