@@ -1,4 +1,5 @@
-"""`mkdocs serve` through the plugin: a new article shows up as a briefing within seconds."""
+"""`mkdocs serve` through the plugin: a new article shows up as a briefing within seconds,
+in the browser of a reader who has the briefings page open (live reload)."""
 from __future__ import annotations
 
 import os
@@ -11,6 +12,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+
+from browser import ARGS, CHROMIUM, available
 
 FIXTURES = Path(__file__).parent / "fixtures" / "articles"
 
@@ -55,9 +58,25 @@ def test_new_article_appears_while_serving(tmp_path):
         index = wait_for(lambda: get(f"{base}/generated/"), 120)
         assert index is not None, "the server did not come up"
         assert "Trump" not in index
-        shutil.copy(second, root / "content" / "articles" / second.name)
-        updated = wait_for(lambda: (lambda page: page if page and "Trump" in page else None)(get(f"{base}/generated/")), 90)
-        assert updated, "the new article's briefing did not appear"
+        why_not = available()
+        if why_not:  # no browser here: check what the server sends
+            shutil.copy(second, root / "content" / "articles" / second.name)
+            updated = wait_for(lambda: (lambda page: page if page and "Trump" in page else None)(get(f"{base}/generated/")), 90)
+            assert updated, "the new article's briefing did not appear"
+            return
+        from playwright.sync_api import sync_playwright
+
+        with sync_playwright() as pw:  # a reader with the briefings page open sees the new one arrive
+            browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            page = browser.new_page()
+            page.goto(f"{base}/generated/", wait_until="load")
+            assert "Trump" not in page.inner_text("body")
+            shutil.copy(second, root / "content" / "articles" / second.name)
+            page.wait_for_function("document.body.innerText.includes('Trump')", timeout=90_000)
+            page.click("text=Trump hails")
+            page.wait_for_load_state("load")
+            assert "Many lives will be saved" in page.inner_text("body")
+            browser.close()
     finally:
         proc.terminate()
         try:
