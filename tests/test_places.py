@@ -169,3 +169,19 @@ def test_inner_place_of_a_building_name():
     assert places._inner("Manila Cathedral")[0].country == "PH"
     assert places._inner("University of Alberta")[0].name == "Alberta"
     assert places._inner("International Terminal Building") == []  # no place in it
+
+
+def test_towns_the_ner_misses_are_found_by_what_surrounds_them(parse):
+    text = ("The British soldier served in Colchester before he was deployed. Heating schemes run in "
+            "Boise, Idaho, and the chain closed its stores in Zilina, Nitra and Kosice in March.")
+    surf = by_surface(text, places.extract(parse(text)))
+    assert "Colchester" in surf
+    assert surf["Boise"].country == "US"
+    assert surf["Nitra"].country == "SK"
+    assert "March" not in surf  # a month, not the town in Cambridgeshire
+
+
+def test_a_town_inside_a_longer_name_is_not_cued(parse):
+    text = "She worked at Lombard Odier and later studied at Windsor Castle Academy."
+    surf = by_surface(text, places.extract(parse(text)))
+    assert "Lombard" not in surf and "Windsor" not in surf

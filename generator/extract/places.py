@@ -87,6 +87,40 @@ def _hyphenated_people(doc, i: int) -> bool:
     return j < len(doc) and doc[j].text in ("American", "Americans", "Canadian", "Canadians")
 
 
+CUE_CITY_POPULATION = 15_000
+CALENDAR = re.compile(r"(?i)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|tues|wed|thu|thur|thurs"
+                      r"|fri|sat|sun)[a-z]*\.?$")
+"""Months and weekdays: "in March" is a date, not the town in Cambridgeshire."""
+LOCATIVE = {"in", "at", "near", "outside", "from", "to", "into", "around", "across", "via", "toward", "towards"}
+
+
+def _cue_of(doc, i: int, j: int, cands: list[Entry], taken: list[bool]) -> str | None:
+    """Why a town the NER missed is a place here: "in Boise" ("in"), "Boise, Idaho" ("region":
+    a town of that region follows), or one of a list of places ("Nitra, Presov and Kosice").
+    None if the name is no town of some size, or nothing around it says place."""
+    towns = [c for c in cands if not c.alt and c.feature == "city" and c.population >= CUE_CITY_POPULATION]
+    name = doc[i:j].text
+    if not towns or CALENDAR.match(name) or FACILITY.search(name):
+        return None
+    if j < len(doc) and doc[j].text[:1].isupper() or i > 0 and doc[i - 1].text[:1].isupper():
+        return None  # part of a longer name: "at Windsor Castle", "at Lombard Odier"
+    prev = doc[i - 1].lower_ if i > 0 else ""
+    if prev in LOCATIVE:
+        return "in" if prev in ("in", "at", "near", "outside") else "prep"
+    if j + 1 < len(doc) and doc[j].text == ",":
+        for m in (3, 2, 1):
+            region = [c for c in gazetteer.lookup(doc[j + 1:j + 1 + m].text) if not c.alt
+                      and c.feature in ("admin1", "country")] if j + 1 + m <= len(doc) else []
+            if any(t.country == r.country and (r.feature == "country" or t.admin1 == r.name) for t in towns for r in region):
+                return "region"
+    listed = lambda k: 0 <= k < len(doc) and taken[doc[k].idx]  # noqa: E731 - a place mention there
+    if prev in (",", "and", "or") and listed(i - 2):
+        return "list"
+    if j < len(doc) and doc[j].text in (",", "and", "or") and listed(j + 1):
+        return "list"
+    return None
+
+
 def _mentions(doc) -> list[tuple[int, int, str]]:
     """(start, end, how) for every candidate mention, without overlaps."""
     out: list[tuple[int, int, str]] = []
@@ -130,18 +164,21 @@ def _mentions(doc) -> list[tuple[int, int, str]]:
                 continue
             s, e = _trim(text, span.start_char, span.end_char)
             cands = gazetteer.lookup(text[s:e]) if _usable(text[s:e]) else []
-            if any(not c.alt and (c.feature in SCAN_FEATURES and (c.feature != "admin1" or c.population >= 1_000_000)
-                                  or c.feature == "city" and c.population >= SCAN_CITY_POPULATION)
-                   for c in cands):
+            strong = any(not c.alt and (c.feature in SCAN_FEATURES and (c.feature != "admin1" or c.population >= 1_000_000)
+                                        or c.feature == "city" and c.population >= SCAN_CITY_POPULATION)
+                         for c in cands)
+            cue = None if strong else _cue_of(doc, i, i + n, cands, taken)
+            if strong or cue:
                 label = ent_label.get(i)
-                if label and label[0] == "PERSON" and (n == 1 or (label[1], label[2]) != (i, i + n)):
+                if label and label[0] == "PERSON" and (n == 1 or (label[1], label[2]) != (i, i + n)) \
+                        and not (cue == "in" and (label[1], label[2]) == (i, i + n)):
                     break  # a person's name, or part of one: "Georgia Smith"
                 if n == 1 and tok.pos_ != "PROPN":
                     break
-                hit = (s, e, n)
+                hit = (s, e, n, "scan" if strong else "cue")
                 break
         if hit:
-            add(hit[0], hit[1], "scan")
+            add(hit[0], hit[1], hit[3])
             i += hit[2]
             continue
         if i + 1 < len(doc) and f"{tok.text} {doc[i + 1].text}".lower() in CONTINENT_ADJECTIVES \
