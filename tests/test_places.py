@@ -185,3 +185,26 @@ def test_a_town_inside_a_longer_name_is_not_cued(parse):
     text = "She worked at Lombard Odier and later studied at Windsor Castle Academy."
     surf = by_surface(text, places.extract(parse(text)))
     assert "Lombard" not in surf and "Windsor" not in surf
+
+
+def test_white_house_palestine_and_korean(parse):
+    text = ("The White House said on Friday that Palestinian officials had been invited. Korean "
+            "diplomats, and North Korean envoys, were not.")
+    surf = by_surface(text, places.extract(parse(text)))
+    wh = surf["White House"]
+    assert gazetteer.km(wh.lat, wh.lon, 38.9, -77.04) < 30  # the building in Washington, not a hamlet
+    assert surf["Palestinian"].country == "PS"
+    assert surf["Korean"].country == "KR"
+    assert surf["North Korean"].country == "KP"
+
+
+def test_a_country_before_a_comma_is_no_town(parse):
+    text = "He had worked in Russia, U.S. officials said on Wednesday, before moving to Paris."
+    surf = by_surface(text, places.extract(parse(text)))
+    assert surf["Russia"].kind == "country" and surf["Russia"].country == "RU"
+
+
+def test_small_town_named_like_a_capital_is_not_the_capital():
+    utah = next(e for e in gazetteer.lookup("Washington") if e.country == "US" and e.admin1 == "Utah")
+    dc = next(e for e in gazetteer.lookup("Washington") if e.admin1 == "District of Columbia")
+    assert places._prior(dc) > places._prior(utah) + 2

@@ -59,9 +59,11 @@ CONTINENT_ADJECTIVES = {"european": "Europe", "asian": "Asia", "african": "Afric
 its country (GeoWebNews marks both as places)."""
 
 
-NATION_ADJECTIVES = {"english": "England", "scottish": "Scotland", "welsh": "Wales"}
-"""The nations of the United Kingdom: "English" names England, whose centre lies some 200 km
-from the centre of the whole kingdom."""
+NATION_ADJECTIVES = {"english": "England", "scottish": "Scotland", "welsh": "Wales",
+                     "korean": "South Korea", "palestinian": "Palestine", "kosovar": "Kosovo", "kurdish": "Kurdistan"}
+"""Adjectives the country list lacks or reads too widely: "English" names England, whose centre
+lies some 200 km from the whole kingdom's; a bare "Korean" in news is the South (the North is
+always "North Korean", read first as two words); the rest name territories of data/regions.tsv."""
 
 
 def _adjective_place(word: str) -> str | None:
@@ -181,8 +183,9 @@ def _mentions(doc) -> list[tuple[int, int, str]]:
             add(hit[0], hit[1], hit[3])
             i += hit[2]
             continue
-        if i + 1 < len(doc) and f"{tok.text} {doc[i + 1].text}".lower() in CONTINENT_ADJECTIVES \
-                and not _hyphenated_people(doc, i + 1):  # "North American"
+        pair = f"{tok.text} {doc[i + 1].text}" if i + 1 < len(doc) else ""
+        if pair and tok.lower_ != "the" and (pair.lower() in CONTINENT_ADJECTIVES or countries.by_demonym(pair)) \
+                and doc[i + 1].text[:1].isupper() and not _hyphenated_people(doc, i + 1):  # "North American", "North Korean"
             add(tok.idx, doc[i + 1].idx + len(doc[i + 1].text), "demonym")
             i += 2
             continue
@@ -210,13 +213,20 @@ def _usable(surface: str) -> bool:
     return True
 
 
+def _near_capital(e: Entry, c) -> bool:
+    """The capital itself, not a hamlet named after a seat of power ("White House", Tennessee)."""
+    if c.capital_lat is None or c.capital_lon is None:
+        return True
+    return gazetteer.km(e.lat, e.lon, c.capital_lat, c.capital_lon) < 50
+
+
 def _prior(e: Entry) -> float:
     """How likely a candidate is before context: feature first, then size."""
     base = {"country": 9.0, "continent": 8.5, "area": 8.8, "territory": 8.0, "admin1": 7.5, "admin2": 3.0}.get(e.feature)
     if base is None:  # a city: log-population, national capitals above regions of that name
         base = math.log10(e.population + 10)
         capital_of = countries.by_capital(e.name)
-        if capital_of is not None and capital_of.iso2 == e.country:
+        if capital_of is not None and capital_of.iso2 == e.country and _near_capital(e, capital_of):
             base = max(base, 8.2)  # "Washington" is the capital before the state
         elif e.population >= 1_000_000:
             base = max(base, 7.8)  # "New York" is the city before the state
@@ -258,7 +268,7 @@ def _inner(surface: str) -> list[Entry]:
 def _candidates(surface: str, how: str) -> list[Entry]:
     if how == "demonym":
         name = _adjective_place(surface)
-        return [e for e in gazetteer.lookup(name) if e.feature in ("country", "continent", "admin1")][:1] if name else []
+        return [e for e in gazetteer.lookup(name) if e.feature in ("country", "continent", "admin1", "territory")][:1] if name else []
     found = gazetteer.lookup(surface.replace(",", ""))[:40]
     if not found and how == "facility" and not STREET.search(surface):
         found = _inner(surface)
@@ -340,8 +350,9 @@ def extract(doc, context: list[str] | None = None) -> list[Place]:
     first = {k: max(c, key=_prior) for k, c in cands.items() if c}
     for town, region in _town_region_pairs(text, mentions):
         r = first.get(region)
-        if town == region or r is None or r.feature not in ("country", "admin1", "territory") or town not in first:
-            continue
+        if town == region or r is None or r.feature not in ("country", "admin1", "territory") or town not in first \
+                or first[town].feature not in ("city", "admin2"):
+            continue  # "in Russia, U.S. officials said" is no town in the US
         inside = [c for c in cands[town] if c.feature in ("city", "admin2") and c.country == r.country
                   and (r.feature != "admin1" or c.admin1 == r.name)]
         if inside:
