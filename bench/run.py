@@ -277,6 +277,7 @@ def metrics(r: dict) -> dict:
     """The reported numbers, from the raw measurements of one size (also for re-printing a saved run)."""
     parse, extract, full, warm = r["parse"], r["extract"], r["full"], r["full_cached"]
     bare, incremental, n = r["bare_mkdocs"], r["incremental"], r["articles"]
+    site = r["site_bytes"] if "site_bytes" in r else r["metrics"]["site_bytes"]  # older result files
     extract_rate = extract["articles"] / extract["seconds"]
     parse_rate = parse["articles"] / parse["seconds"]
     return {
@@ -294,8 +295,8 @@ def metrics(r: dict) -> dict:
         "full_cached_generation_seconds": warm["generation_seconds"],
         "full_cached_vs_bare_mkdocs": warm["process_seconds"] / bare["process_seconds"],
         "full_cached_vs_bare_mkdocs_cpu": warm["process_cpu_seconds"] / bare["process_cpu_seconds"],
-        "site_bytes": r["site_bytes"],
-        "site_kb_per_briefing": r["site_bytes"] / 1024 / n,
+        "site_bytes": site,
+        "site_kb_per_briefing": site / 1024 / n,
         "incremental_generation_seconds": incremental["generation_seconds"],
         "incremental_seconds": incremental["process_seconds"],
         "incremental_files_written": incremental["written"],
@@ -320,12 +321,15 @@ def growth(results: list[dict], key) -> float | None:
 
 GROWTH = {
     "extract": lambda r: r["extract"]["seconds"],
+    "extract_cpu": lambda r: r["extract"]["cpu_seconds"],
     "full_build": lambda r: r["full"]["process_seconds"],
+    "full_build_cpu": lambda r: r["full"]["process_cpu_seconds"],
     "full_build_cached": lambda r: r["full_cached"]["process_seconds"],
+    "full_build_cached_cpu": lambda r: r["full_cached"]["process_cpu_seconds"],
     "full_generation": lambda r: r["full"]["generation_seconds"],
     "bare_mkdocs": lambda r: r["bare_mkdocs"]["process_seconds"],
     "incremental_generation": lambda r: r["incremental"]["generation_seconds"],
-    "site_bytes": lambda r: r["site_bytes"],
+    "site_bytes": lambda r: r["metrics"]["site_bytes"],
 }
 
 
