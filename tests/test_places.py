@@ -208,3 +208,12 @@ def test_small_town_named_like_a_capital_is_not_the_capital():
     utah = next(e for e in gazetteer.lookup("Washington") if e.country == "US" and e.admin1 == "Utah")
     dc = next(e for e in gazetteer.lookup("Washington") if e.admin1 == "District of Columbia")
     assert places._prior(dc) > places._prior(utah) + 2
+
+
+def test_peoples_and_teams_are_not_places(parse):
+    text = ("South Koreans voted on Wednesday. The Buffalo Bisons beat the visitors, and the Honolulu "
+            "Star-Advertiser reported the score.")
+    found = places.extract(parse(text))
+    surf = by_surface(text, found)
+    assert "South Koreans" not in surf
+    assert not any("Bisons" in k or "Advertiser" in k for k in surf)

@@ -185,6 +185,7 @@ def _mentions(doc) -> list[tuple[int, int, str]]:
             continue
         pair = f"{tok.text} {doc[i + 1].text}" if i + 1 < len(doc) else ""
         if pair and tok.lower_ != "the" and (pair.lower() in CONTINENT_ADJECTIVES or countries.by_demonym(pair)) \
+                and not _is_plural_people(pair) \
                 and doc[i + 1].text[:1].isupper() and not _hyphenated_people(doc, i + 1):  # "North American", "North Korean"
             add(tok.idx, doc[i + 1].idx + len(doc[i + 1].text), "demonym")
             i += 2
@@ -270,7 +271,7 @@ def _candidates(surface: str, how: str) -> list[Entry]:
         name = _adjective_place(surface)
         return [e for e in gazetteer.lookup(name) if e.feature in ("country", "continent", "admin1", "territory")][:1] if name else []
     found = gazetteer.lookup(surface.replace(",", ""))[:40]
-    if not found and how == "facility" and not STREET.search(surface):
+    if not found and how == "facility" and FACILITY.search(surface) and not STREET.search(surface):
         found = _inner(surface)
     return found
 
