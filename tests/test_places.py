@@ -217,3 +217,12 @@ def test_peoples_and_teams_are_not_places(parse):
     surf = by_surface(text, found)
     assert "South Koreans" not in surf
     assert not any("Bisons" in k or "Advertiser" in k for k in surf)
+
+
+def test_a_language_or_a_people_is_not_a_place(parse):
+    text = ("The ministry said English will remain an official language. Students learn it in English. "
+            "French engineers arrived on Monday.")
+    found = places.extract(parse(text))
+    spans = {text[s:e] + "@" + str(s) for p in found for s, e in p.mentions}
+    assert not any(x.startswith("English@") for x in spans)
+    assert any(x.startswith("French@") for x in spans)  # an adjective before a noun is its country

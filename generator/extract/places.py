@@ -81,6 +81,14 @@ def _is_plural_people(word: str) -> bool:
     return word.endswith("s") and _adjective_place(word[:-1]) is not None
 
 
+def _modifies(doc, i: int) -> bool:
+    """A country adjective is a place when it modifies a noun ("French engineer", "Turkish
+    forces"); standing alone it is mostly a language or a people ("in English", "the Irish")."""
+    t = doc[i]
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    return t.dep_ in ("amod", "compound", "nmod") or (nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ"))
+
+
 def _hyphenated_people(doc, i: int) -> bool:
     """ "African American", "Asian-Americans": a group of people, not the continent."""
     j = i + 1
@@ -146,7 +154,7 @@ def _mentions(doc) -> list[tuple[int, int, str]]:
     for ent in doc.ents:
         s, e = _trim(text, ent.start_char, ent.end_char)
         if ent.label_ == "NORP" and _adjective_place(text[s:e]) and not _is_plural_people(text[s:e]) \
-                and not _hyphenated_people(doc, ent.end - 1):
+                and not _hyphenated_people(doc, ent.end - 1) and _modifies(doc, ent.end - 1):
             add(s, e, "demonym")
     # Gazetteer scan: the longest strong name at each capitalised token.
     ent_label = {}
@@ -186,12 +194,13 @@ def _mentions(doc) -> list[tuple[int, int, str]]:
         pair = f"{tok.text} {doc[i + 1].text}" if i + 1 < len(doc) else ""
         if pair and tok.lower_ != "the" and (pair.lower() in CONTINENT_ADJECTIVES or countries.by_demonym(pair)) \
                 and not _is_plural_people(pair) \
-                and doc[i + 1].text[:1].isupper() and not _hyphenated_people(doc, i + 1):  # "North American", "North Korean"
+                and doc[i + 1].text[:1].isupper() and not _hyphenated_people(doc, i + 1) \
+                and _modifies(doc, i + 1):  # "North American", "North Korean"
             add(tok.idx, doc[i + 1].idx + len(doc[i + 1].text), "demonym")
             i += 2
             continue
         if _adjective_place(tok.text) and tok.pos_ in ("ADJ", "PROPN") and not _is_plural_people(tok.text) \
-                and not _hyphenated_people(doc, i):
+                and not _hyphenated_people(doc, i) and _modifies(doc, i):
             add(tok.idx, tok.idx + len(tok.text), "demonym")
         i += 1
     return sorted(out)
