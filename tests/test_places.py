@@ -226,3 +226,10 @@ def test_a_language_or_a_people_is_not_a_place(parse):
     spans = {text[s:e] + "@" + str(s) for p in found for s, e in p.mentions}
     assert not any(x.startswith("English@") for x in spans)
     assert any(x.startswith("French@") for x in spans)  # an adjective before a noun is its country
+
+
+def test_a_town_near_another_lies_by_it(parse):
+    text = "The stabbing happened at a house in Edmonton, south of Cairns, in November."
+    surf = by_surface(text, places.extract(parse(text)))
+    assert surf["Edmonton"].country == "AU"
+    assert gazetteer.km(surf["Edmonton"].lat, surf["Edmonton"].lon, surf["Cairns"].lat, surf["Cairns"].lon) < 50

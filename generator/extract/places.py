@@ -326,6 +326,18 @@ def _town_region_pairs(text: str, mentions: list[tuple[int, int, str]]):
 STRAY_POPULATION = 10_000
 
 
+NEAR = re.compile(r",?\s*(?:(?:about|some|just)\s+)?(?:[\d.,]+\s*(?:km|kilometres|kilometers|miles|mi)\s+)?"
+                  r"(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of"
+                  r"|near|outside|on the outskirts of)\s+(?:the\s+)?", re.I)
+
+
+def _near_pairs(text: str, mentions: list[tuple[int, int, str]]):
+    """ "Edmonton, south of Cairns", "a village near Hebron": the first lies by the second."""
+    for (s1, e1, h1), (s2, e2, h2) in zip(mentions, mentions[1:]):
+        if h1 != "demonym" and h2 != "demonym" and NEAR.fullmatch(text, e1, s2):
+            yield gazetteer.key(text[s1:e1]), gazetteer.key(text[s2:e2])
+
+
 def _stray(e: Entry, ctx_countries: Counter, anchors: list[Entry]) -> bool:
     """A small town abroad that nothing else in the article points to is more likely a
     place the gazetteer lacks ("Heathrow" the airport, not the Florida hamlet): leave it out."""
@@ -381,7 +393,20 @@ def extract(doc, context: list[str] | None = None) -> list[Place]:
         c = countries.resolve(name)
         if c:
             ctx_countries[c.iso2] += 1
-    anchors = [e for k, e in first.items() if e.feature in ("city", "admin2", "territory") and _clear(cands[k])]
+    for town, near in _near_pairs(text, mentions):
+        y = first.get(near)
+        if town == near or y is None or town not in first or not _clear(cands[near]):
+            continue
+        close = [c for c in cands[town] if c.feature in ("city", "admin2") and gazetteer.km(c.lat, c.lon, y.lat, y.lon) < 300]
+        if close:
+            cands[town] = close
+            first[town] = max(close, key=_prior)
+    anchor_of = {k: e for k, e in first.items() if e.feature in ("city", "admin2", "territory") and _clear(cands[k])}
+
+    def anchors_for(k: str) -> list[Entry]:
+        """Other names' clear picks: a name is no anchor for itself."""
+        return [a for kk, a in anchor_of.items() if kk != k]
+
     # Pass 2: with context.
     chosen: dict[str, tuple[Entry, float]] = {}
     for k, c in cands.items():
@@ -392,6 +417,7 @@ def extract(doc, context: list[str] | None = None) -> list[Place]:
             # "Georgia" among US states is the state, not the country: a name does not vote for itself
             ctx = ctx_countries.copy()
             ctx[own[k]] -= counts[k]
+        anchors = anchors_for(k)
         scored = sorted(((_score(e, ctx, ctx_regions, anchors, k), i, e) for i, e in enumerate(c)), key=lambda x: (-x[0], x[1]))
         best_s, _, best = scored[0]
         margin = best_s - scored[1][0] if len(scored) > 1 else 5.0
@@ -410,7 +436,7 @@ def extract(doc, context: list[str] | None = None) -> list[Place]:
                 ent = other[0]
         if ent.feature == "city" and ent.population < 1000 and how != "ner":
             continue
-        if _stray(ent, ctx_countries, anchors) or how == "facility" and _far_facility(ent, anchors):
+        if _stray(ent, ctx_countries, anchors_for(k)) or how == "facility" and _far_facility(ent, anchors_for(k)):
             continue
         pid = (ent.name, ent.feature, ent.country, round(ent.lat, 3), round(ent.lon, 3))
         conf = round(min(0.99, 0.5 + 0.1 * margin) * (0.8 if how == "scan" else 1.0), 2)
