@@ -9,6 +9,7 @@ import glob
 import json
 import os
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -177,7 +178,9 @@ def all_countries() -> dict[str, Country]:
 
 
 def _key(name: str) -> str:
+    """Lower case without accents, so that news spelling 'Chisinau' finds the data's 'Chișinău'."""
     name = re.sub(r"^the\s+", "", name.strip(), flags=re.I)
+    name = "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
     return re.sub(r"[.\s]+", " ", name).strip().lower()
 
 

@@ -215,3 +215,73 @@ def test_a_paper_the_ner_calls_a_person_is_an_organisation():
     text = "Jones told the Herald that he would stay at the club next season."
     found = run(text)
     assert not any(p.kind == "person" and p.name == "Herald" for p in found), [(p.name, p.kind) for p in found]
+
+
+CAPITALS = ("TBILISI — Georgia and Moldova signed a trade pact on Monday. Yerevan denied the report. "
+            "Baku said its forces had not crossed the line, and Chisinau had agreed to a delay. "
+            "Armenia and Azerbaijan have fought over the region for decades. Talks in Moscow ended without a deal.")
+
+
+def test_capital_as_actor_joins_its_country_whatever_the_ner_label():
+    found = run(CAPITALS)
+    for capital, country in (("Yerevan", "Armenia"), ("Baku", "Azerbaijan"), ("Chisinau", "Moldova")):
+        party = named(found, country)
+        assert party.kind == "country" and capital in party.aliases
+        start = CAPITALS.index(capital)
+        assert (start, start + len(capital)) in party.mentions
+        assert not any(p.name == capital for p in found)
+    # a capital as a location and a dateline stay places
+    assert not any("Moscow" in p.aliases or p.name == "Russia" for p in found)
+    assert "TBILISI" not in named(found, "Georgia").aliases
+
+
+TOWNS = ("Artillery struck Talvar, the region's main town, overnight. Residents of Talvar fled towards Armenia. "
+         "Azerbaijani troops entered the Kerimli district from two directions, and in several villages, including "
+         "Ostrava, houses were burned. Dr Goygol, a surgeon, said the hospital in Goygol was full. "
+         "Lachin said he would stay.")
+
+
+def test_places_the_ner_calls_people_or_bodies_are_not_parties():
+    found = run(TOWNS)
+    names = {p.name for p in found} | {a for p in found for a in p.aliases}
+    assert not names & {"Talvar", "Kerimli", "Ostrava"}, names
+
+
+def test_a_man_named_like_a_town_stays_a_person():
+    found = run(TOWNS)
+    goygol = named(found, "Goygol")
+    assert goygol.kind == "person"
+    start = TOWNS.index("Dr Goygol") + 3
+    assert goygol.mentions == [(start, start + len("Goygol"))]  # 'the hospital in Goygol' is the town
+    assert named(found, "Lachin").kind == "person"  # 'Lachin said he would stay'
+
+
+AIDES = ("Georgia's president Nino Beridze met reporters in Tbilisi. Beridze's chief aide Levan Kapanadze said "
+         "the talks would resume on Friday.\n\nGeorgia's foreign minister Tamar Kvaratskhelia spoke on Tuesday. "
+         "Her spokesman Giorgi Tsereteli said the date was set.")
+
+
+def test_role_and_affiliation_through_a_person_named_in_the_possessive():
+    found = run(AIDES)
+    georgia = named(found, "Georgia")
+    aide = named(found, "Levan Kapanadze")
+    assert aide.role == "chief aide"
+    assert aide.affiliation == georgia.id and aide.country == "GE"
+    spokesman = named(found, "Giorgi Tsereteli")  # 'Her spokesman': the minister just named
+    assert spokesman.role == "spokesman" and spokesman.affiliation == georgia.id
+
+
+JOINT = ("Georgian and Russian troops exchanged fire near the border on Sunday, while Serbian and Croatian militias "
+         "clashed further west. The truce was declared by the Georgian and Russian foreign ministries.")
+
+
+def test_forces_of_two_countries_are_not_one_countrys():
+    found = run(JOINT)
+    troops = [p for p in found if p.name.endswith("troops")]
+    assert {p.country for p in troops} == {"GE", "RU"}, [(p.name, p.country) for p in troops]
+    phrase = JOINT.index("Georgian and Russian troops")
+    assert all((phrase, phrase + len("Georgian and Russian troops")) in p.mentions for p in troops)
+    ministries = {p.name: p for p in found if "foreign ministry" in p.name}
+    assert set(ministries) == {"Georgian foreign ministry", "Russian foreign ministry"}, list(ministries)
+    militias = [p for p in found if "militias" in p.name.lower()]
+    assert militias and all(p.country is None for p in militias)

@@ -23,7 +23,7 @@ ROLE_HEADS = {
     "chairwoman", "chair", "executive", "ceo", "founder", "mediator", "negotiator", "diplomat",
     "lawmaker", "mp", "candidate", "nominee", "speaker", "judge", "prosecutor", "attorney", "officer",
     "colonel", "lieutenant", "major", "captain", "admiral", "marshal", "coach", "manager", "boss",
-    "captain", "striker", "player", "champion", "spokesmen", "monarch", "dictator", "rapporteur",
+    "captain", "striker", "player", "champion", "spokesmen", "monarch", "dictator", "rapporteur", "aide",
 }
 ROLE_MODIFIERS = {
     "foreign", "defence", "defense", "prime", "deputy", "vice", "interior", "finance", "economy",
@@ -132,8 +132,16 @@ def _locative(tok) -> bool:
     return tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE
 
 
+def _dateline(doc, start: int, end: int) -> bool:
+    """'MOSCOW — Armenia and ...': the city a report was filed from, a place."""
+    return end < len(doc) and doc[end].text in ("—", "–", "-", "--") and doc[start:end].text.isupper() and (
+        start == 0 or "\n" in doc[start - 1].text + doc[start - 1].whitespace_)
+
+
 def _as_government(doc, start: int, end: int) -> bool:
     """Is a capital city here the government ("Moscow said", "brokered by Moscow"), not the place?"""
+    if _dateline(doc, start, end):
+        return False
     root = doc[start:end].root
     if root.dep_ in ("nsubj", "nsubjpass", "poss", "agent", "dative", "appos", "conj"):
         if root.dep_ == "conj":
@@ -151,6 +159,11 @@ def _as_government(doc, start: int, end: int) -> bool:
     if root.dep_ == "compound" and root.head.lemma_ in {"government", "official", "authorities", "talk"}:
         return True
     return False
+
+
+def _titled(doc, start: int) -> bool:
+    """'Mr Lachin', 'President Victoria': a title or role word right before a name makes it a person."""
+    return start > 0 and (doc[start - 1].lower_.rstrip(".") in TITLES or doc[start - 1].lower_ in ROLE_HEADS)
 
 
 def _place_surfaces(places: list[Place], text: str) -> set[str]:
@@ -240,8 +253,11 @@ def _entity_mentions(doc, places: list[Place]) -> list[Mention]:
             out += [country, person]
             continue
         c, demonym = _resolve_country(text)
-        if c is None and ent.label_ != "PERSON" and (seat := countries.by_capital(text)):
-            if text in countries.SEATS or ("the " + text) in countries.SEATS or _as_government(doc, start, end):
+        if c is None and (seat := countries.by_capital(text)) and not (
+                ent.label_ == "PERSON" and _titled(doc, start)):
+            # the NER often calls a lone capital a PERSON ("Baku said"); only a title makes it a person
+            if _as_government(doc, start, end) or (not _dateline(doc, start, end) and (
+                    text in countries.SEATS or ("the " + text) in countries.SEATS)):
                 out.append(Mention(start, end, "country", seat.name, seat.iso2, surface=text))
             continue
         if c is not None:
@@ -249,8 +265,9 @@ def _entity_mentions(doc, places: list[Place]) -> list[Mention]:
             continue
         if ent.label_ in ("GPE", "LOC", "FAC"):
             continue  # a place, not an actor
-        if text.lower() in place_text:
-            continue
+        if text.lower() in place_text and not (
+                ent.label_ == "PERSON" and _person_evidence(doc, Mention(start, end, "person", text))):
+            continue  # 'Dr Goygol said' is a man even where Goygol is also a town
         if ent.label_ == "NORP":
             if doc[end - 1].tag_ in ("NNS", "NNPS"):
                 out.append(_group(doc, start, end, None))
@@ -305,6 +322,10 @@ def _scan_missed(doc, taken: set[int]) -> list[Mention]:
                 seat = countries.by_capital(text)
                 hit = Mention(i, i + n, "country", seat.name, seat.iso2, surface=text)
                 break
+            if span[0].pos_ == "PROPN" and text[:1].isupper() and (seat := countries.by_capital(text)) and \
+                    _as_government(doc, i, i + n):
+                hit = Mention(i, i + n, "country", seat.name, seat.iso2, surface=text)  # 'Yerevan denied'
+                break
             if span[0].pos_ in ("PROPN", "ADJ", "NOUN"):
                 c, demonym = _resolve_country(text)
                 if c is not None:
@@ -332,17 +353,24 @@ def _phrase_mentions(doc, mentions: list[Mention]) -> list[Mention]:
         mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < tok.i]
         owner = next((by_tok[c.i] for c in mods if c.i in by_tok and by_tok[c.i].kind in ("country", "organisation")),
                      None)
+        # 'Armenian and Azerbaijani forces': every country joined to the owner by 'and'
+        joint = [owner] + [by_tok[c.i] for c in doc[owner.start].conjuncts
+                           if c.i in by_tok and by_tok[c.i].kind == "country"
+                           and by_tok[c.i].country != owner.country] if owner is not None else []
         if tok.lower_ in GROUP_NOUNS:
             start = min([c.left_edge.i for c in mods if c.dep_ != "poss"] + [tok.i])
             start, _ = _trim(doc, start, tok.i + 1)
             name = _text(doc, start, tok.i + 1)
             g = Mention(start, tok.i + 1, "group", name[:1].upper() + name[1:],
-                        owner.country if owner else None, surface=name)
-            if owner:
-                mentions.remove(owner) if owner in mentions and owner.start >= start else None
+                        owner.country if owner and len(joint) == 1 else None, surface=name)
+            for o in joint:  # a group of two peoples belongs to neither alone
+                mentions.remove(o) if o in mentions and o.start >= start else None
             out.append(g)
             continue
         if owner is None or owner.kind != "country":
+            continue
+        if len(joint) > 1:
+            out += _joint_bodies(doc, tok, mods, joint, lemma)
             continue
         unnamed_official = lemma in GOVERNMENT_ROLES and (tok.i + 1 >= len(doc) or doc[tok.i + 1].ent_type_ != "PERSON")
         if (lemma in GOVERNMENT_HEADS and tok.lower_ != "officials" and tok.lower_ != "diplomats") or unnamed_official:
@@ -362,6 +390,29 @@ def _phrase_mentions(doc, mentions: list[Mention]) -> list[Mention]:
         m.key = f"org:{owner.country}:{head}"
         m.extra["owner"] = owner
         owner.extra["absorbed"] = True  # "Turkish" in "the Turkish foreign ministry" names the ministry
+        out.append(m)
+    return out
+
+
+def _joint_bodies(doc, tok, mods, owners: list[Mention], lemma: str) -> list[Mention]:
+    """'the Armenian and Azerbaijani foreign ministries' are two bodies, one of each country, both named by
+    the whole phrase. 'The Armenian and Azerbaijani governments' are just the two countries."""
+    if lemma in GOVERNMENT_HEADS or lemma in GOVERNMENT_ROLES:
+        return []
+    start, end = _trim(doc, min(c.left_edge.i for c in mods), tok.i + 1)
+    owned = {t for o in owners for t in range(o.start, o.end)}
+    inner = [t for t in doc[start:end - 1] if t.i not in owned and t.tag_ != "POS" and t.dep_ != "cc"
+             and not t.is_punct]
+    last = tok.lower_ if tok.lower_ in ORG_HEADS or tok.lemma_.lower() not in ORG_HEADS else tok.lemma_.lower()
+    head = " ".join([t.lower_ for t in inner] + [last])
+    out = []
+    for o in owners:
+        demonym = countries.by_code(o.country).demonym if o.country else None
+        m = Mention(start, end, "organisation", f"{demonym or o.name} {head}", o.country,
+                    surface=_text(doc, start, end))
+        m.key = f"org:{o.country}:{head}"
+        m.extra["owner"] = o
+        o.extra["absorbed"] = True
         out.append(m)
     return out
 
@@ -483,11 +534,27 @@ def _role_before(doc, m: Mention, by_tok: dict[int, Mention]) -> tuple[str | Non
         j -= 1
     if j >= 0 and j in by_tok and by_tok[j].kind in ("country", "organisation", "person"):
         owner = by_tok[j]
-        if owner.kind == "person" and owner.end - owner.start == 1 and gazetteer.known(owner.name):
+        if owner.kind == "person" and owner.end - owner.start == 1 and gazetteer.known(owner.name) and \
+                by_tok.get(j + 1) is None and doc[j + 1].tag_ != "POS":
             owner.kind = "organisation"  # 'Bolton boss Sam Allardyce': a club named after its town
-        elif owner.kind == "person":
-            owner = None
+    elif j >= 0 and doc[j].lower_ in ("his", "her"):
+        owner = _pronoun_owner(doc, j, by_tok)  # 'His foreign policy aide Hikmet Hajiyev'
     return _words(run), owner
+
+
+def _pronoun_owner(doc, i: int, by_tok: dict[int, Mention]) -> Mention | None:
+    """The person a possessive 'his'/'her' points back to: the last named person who is the subject
+    of a clause in the same or the previous sentence."""
+    sent = doc[i].sent
+    start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    for k in range(i - 1, start - 1, -1):
+        m = by_tok.get(k)
+        root = doc[m.start:m.end].root if m is not None else None
+        if root is None or not (root.dep_ == "nsubj" or root.dep_ == "appos" and root.head.dep_ == "nsubj"):
+            continue  # 'Ilham Aliyev wrote', 'Azerbaijan's president Ilham Aliyev wrote'
+        if m.kind == "person" or (m.kind == "organisation" and _name_like(doc, m)):
+            return m
+    return None
 
 
 def _role_appos(doc, m: Mention, by_tok: dict[int, Mention], need_person: bool = False
@@ -596,6 +663,90 @@ def _drop_junk(doc, mentions: list[Mention]) -> list[Mention]:
     return [m for m in out if m.key not in drop]
 
 
+PLACE_HEADS = PLACE_NOUNS | {"corridor", "road", "highway", "airport", "municipality", "oblast", "settlement",
+                             "outskirts", "rayon", "front", "frontline", "hill", "heights", "river", "bridge"}
+"""Nouns a place name modifies or stands beside ('the Kalbajar district', 'the Lachin corridor')."""
+TAKEN_VERBS = {"capture", "shell", "seize", "enter", "occupy", "liberate", "recapture", "bomb", "flee", "evacuate",
+               "besiege", "storm", "encircle", "overlook", "surround", "reclaim", "retake", "annex", "bombard"}
+"""Verbs whose object is a place, not a person ('shelled Stepanakert', 'entered Kalbajar')."""
+OF_PLACE = {"south", "north", "east", "west", "outskirts", "residents", "centre", "center", "streets", "people",
+            "inhabitants", "population", "edge", "mayor", "governor", "town", "city", "village", "district",
+            "region", "province", "area"}
+"""'south of X', 'residents of X': X is a place."""
+
+
+def _place_use(doc, m: Mention) -> bool:
+    """Does this mention read as a location whatever the NER says? An appositive or compound of a place
+    noun ('Stepanakert, the main city', 'the Kalbajar district'), one of a list of places ('villages,
+    including Charektar'), 'residents of X', or the object of a verb of war ('shelled Stepanakert')."""
+    root = doc[m.start:m.end].root
+    while root.dep_ == "conj" and root.head.i < root.i:
+        root = root.head
+    head = root.head
+    if not m.start <= root.i < m.end and root.lemma_.lower() in PLACE_HEADS:
+        return True  # one of a list headed by a place noun: 'the main city, ..., Martuni'
+    if root.dep_ in ("compound", "nmod", "amod") and head.lemma_.lower() in PLACE_HEADS and head.i > root.i:
+        return True
+    if any(c.dep_ == "appos" and c.lemma_.lower() in PLACE_HEADS for c in root.children):
+        return True
+    if root.dep_ == "appos" and head.lemma_.lower() in PLACE_HEADS:
+        return True
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in OF_PLACE:
+        return True
+    if root.dep_ == "pobj" and head.lower_ in ("including", "like", "as") and (
+            head.head.lemma_.lower() in PLACE_HEADS or head.head.head.lemma_.lower() in PLACE_HEADS):
+        return True
+    return root.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in TAKEN_VERBS
+
+
+def _located(doc, m: Mention) -> bool:
+    """A weaker sign: the complement of a preposition of place ('in Lachin', 'through Lachin')."""
+    root = doc[m.start:m.end].root
+    while root.dep_ == "conj" and root.head.i < root.i:
+        root = root.head
+    return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE - {"to", "over", "between", "with"}
+
+
+def _person_evidence(doc, m: Mention) -> bool:
+    """Signs that a name is a person's: a title or role, the subject of a speech verb, the owner of
+    someone ('Lachin's wife'), or 'he'/'she' taking up the name in the next clause."""
+    if m.role or _titled(doc, m.start):
+        return True
+    root = doc[m.start:m.end].root
+    if root.dep_ == "nsubj" and root.head.lemma_ in SPEECH:
+        return True
+    if root.dep_ == "poss" and _personal(root.head):
+        return True
+    if root.dep_ == "nsubj":
+        after = [t for t in root.head.subtree if t.i > root.i and t.dep_ == "nsubj" and t.lower_ in ("he", "she")]
+        return bool(after)
+    return False
+
+
+def _drop_places(doc, mentions: list[Mention], place_text: set[str]) -> list[Mention]:
+    """Lone names the NER called a person or organisation that the text uses as places: dropped
+    when one mention is plainly a place, or when the place index knows the name and the text puts
+    something in it. Any sign of a person keeps the name."""
+    by_key: dict[str, list[Mention]] = {}
+    for m in mentions:
+        if m.kind in ("person", "organisation") and m.key in ("person:" + m.name.lower(), "org:" + m.name.lower()):
+            by_key.setdefault(m.key, []).append(m)
+    drop: set[int] = set()
+    for key, ms in by_key.items():
+        name = ms[0].name
+        if len(name.split()) > 2:
+            continue
+        if len(name.split()) == 2 and not (name.lower() in place_text or gazetteer.known(name)):
+            continue  # 'Hikmet Hajiyev': a first name and a surname
+        indexed = name.lower() in place_text or _place_name(name)
+        place = [m for m in ms if _place_use(doc, m) or (indexed and _located(doc, m))]
+        if any(_person_evidence(doc, m) for m in ms):
+            drop.update(id(m) for m in place)  # 'Dr Goygol said the hospital in Goygol ...': the town goes
+        elif place:
+            drop.update(id(m) for m in ms)
+    return [m for m in mentions if id(m) not in drop]
+
+
 def _surnames_missed(doc, mentions: list[Mention]) -> list[Mention]:
     """The NER finds 'Abiy Ahmed' but not every later 'Ahmed': pick those up by the surname."""
     surnames = {m.name.split()[-1] for m in mentions if m.kind == "person" and len(m.name.split()) > 1}
@@ -675,6 +826,7 @@ def extract(doc, places: list[Place]) -> list[Party]:
             m.kind, m.key = "organisation", org_keys[m.name.lower()]
 
     mentions = _drop_junk(doc, mentions)
+    mentions = _drop_places(doc, mentions, _place_surfaces(places, doc.text))
 
     # Sentence-level weights: the lead counts, and so does being the one who speaks or acts.
     sents = list(doc.sents)
@@ -720,10 +872,14 @@ def extract(doc, places: list[Place]) -> list[Party]:
             pid, n = f"{base}-{n}", n + 1
         used.add(pid)
         p.id = pid
-    for key, owner_key in owners.items():
-        owner = parties.get(owner_key)
-        if owner is not None and owner_key != key:
-            parties[key].affiliation = owner.id
+    # People are affiliated to bodies and countries; 'Aliyev's aide' takes Aliyev's affiliation, so
+    # the owners that are people are resolved after the rest.
+    for via_person in (False, True):
+        for key, owner_key in owners.items():
+            owner = parties.get(owner_key)
+            if owner is None or owner_key == key or (owner.kind == "person") != via_person:
+                continue
+            parties[key].affiliation = owner.affiliation if via_person else owner.id
             if parties[key].country is None:
                 parties[key].country = owner.country
     # Countries also carry the weight of the people and bodies that speak for them.
