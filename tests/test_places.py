@@ -233,3 +233,10 @@ def test_a_town_near_another_lies_by_it(parse):
     surf = by_surface(text, places.extract(parse(text)))
     assert surf["Edmonton"].country == "AU"
     assert gazetteer.km(surf["Edmonton"].lat, surf["Edmonton"].lon, surf["Cairns"].lat, surf["Cairns"].lon) < 50
+
+
+def test_a_city_named_like_a_state_in_a_list_of_states(parse):
+    text = "Tech firms are leaving western states such as California, Oregon and Washington because of costs."
+    surf = by_surface(text, places.extract(parse(text)))
+    assert surf["Washington"].kind == "region"
+    assert surf["Washington"].lon < -115  # the state in the north-west, not the capital

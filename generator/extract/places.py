@@ -331,6 +331,9 @@ NEAR = re.compile(r",?\s*(?:(?:about|some|just)\s+)?(?:[\d.,]+\s*(?:km|kilometre
                   r"|near|outside|on the outskirts of)\s+(?:the\s+)?", re.I)
 
 
+LIST_GAP = re.compile(r"\s*(?:,|,?\s+(?:and|or))\s*")
+
+
 def _near_pairs(text: str, mentions: list[tuple[int, int, str]]):
     """ "Edmonton, south of Cairns", "a village near Hebron": the first lies by the second."""
     for (s1, e1, h1), (s2, e2, h2) in zip(mentions, mentions[1:]):
@@ -423,13 +426,25 @@ def extract(doc, context: list[str] | None = None) -> list[Place]:
         margin = best_s - scored[1][0] if len(scored) > 1 else 5.0
         chosen[k] = (best, margin)
 
+    def listed_with_states(m: int) -> bool:
+        """ "California or Washington": in a list of states, a name that is also a city is the state."""
+        for a, b in ((m - 1, m), (m, m + 1)):
+            if 0 <= a and b < len(mentions) and LIST_GAP.fullmatch(text, mentions[a][1], mentions[b][0]):
+                o = mentions[b if a == m else a]
+                ko = gazetteer.key(text[o[0]:o[1]])
+                if o[2] != "demonym" and ko in chosen and chosen[ko][0].feature == "admin1":
+                    return True
+        return False
+
     places: dict[tuple, Place] = {}
-    for s, e, how in mentions:
+    for m, (s, e, how) in enumerate(mentions):
         k = ("demonym:" if how == "demonym" else "") + gazetteer.key(text[s:e])
         if k not in chosen:
             continue
         ent, margin = chosen[k]
         cue = _cue(text, s, e) if how != "demonym" else None
+        if cue is None and how != "demonym" and ent.feature == "city" and listed_with_states(m):
+            cue = "admin1"
         if cue and ent.feature != cue:
             other = [c for c in cands[k] if c.feature == cue and c.country == ent.country]
             if other:
