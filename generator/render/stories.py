@@ -22,9 +22,39 @@ def story_slug(story: MergedStory) -> str:
     return slugify(story.id, 80)
 
 
+PARTIES_SHOWN = 8
+"""Parties with stated positions shown in full on a story page; the others are named in one line."""
+STANCES_SHOWN = 6
+OTHERS_SHOWN = 15
+
+
+EVENTS_PER_DATE = 3
+"""A story's timeline shows a few events per date (articles retell the same day); the rest are counted."""
+
+
+def by_date(events: list[dict]) -> list[dict]:
+    days: dict[str, list[dict]] = {}
+    for e in events:
+        days.setdefault(e["date"], []).append(e)
+    return [{"date": d, "events": evs[:EVENTS_PER_DATE], "more": max(0, len(evs) - EVENTS_PER_DATE)}
+            for d, evs in days.items()]
+
+
+def _month_before(day: str) -> str:
+    """The month before a YYYY-MM-DD date, as YYYY-MM: a story's timeline starts there."""
+    year, month = int(day[:4]), int(day[5:7])
+    return f"{year - (month == 1)}-{(month - 2) % 12 + 1:02d}"
+
+
 def story_view(story: MergedStory) -> dict:
     latest = story.sources[-1]
     dates = [d for d in (_published(s) for s in story.sources) if d]
+    with_stances = [p for p in story.parties if p.stances]
+    start = _month_before(dates[0]) if dates else ""  # older dates are background
+
+    def event(e):
+        return {"date": e.date, "text": e.text, "link": _link(e.source, e.start)}
+
     new = story.whats_new
     return {
         "slug": story_slug(story),
@@ -37,15 +67,17 @@ def story_view(story: MergedStory) -> dict:
         "parties": [
             {"name": p.name, "kind": p.kind, "role": p.role, "articles": p.articles, "changed": p.changed,
              "stances": [{"stance": s.stance, "text": s.text, "published": _published(s.source),
-                          "link": _link(s.source, s.start)} for s in p.stances][-6:]}
-            for p in story.parties[:12]
+                          "link": _link(s.source, s.start)} for s in p.stances][-STANCES_SHOWN:]}
+            for p in with_stances[:PARTIES_SHOWN]
         ],
+        "others": [p.name for p in story.parties if not p.stances][:OTHERS_SHOWN],
         "quotes": [
             {"speaker": speaker, "quotes": [{"text": q.text, "published": _published(q.source),
                                              "link": _link(q.source, q.start)} for q in qs]}
             for speaker, qs in sorted(story.quotes.items(), key=lambda kv: (-len(kv[1]), kv[0]))
         ],
-        "timeline": [{"date": e.date, "text": e.text, "link": _link(e.source, e.start)} for e in story.timeline],
+        "timeline": by_date([event(e) for e in story.timeline if e.date >= start]),
+        "background": [event(e) for e in story.timeline if e.date < start],
         "whats_new": None if new is None else {
             "title": new.source.facts.article.title, "slug": new.source.slug, "published": _published(new.source),
             "parties": new.parties, "places": new.places,
