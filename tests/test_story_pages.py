@@ -1,0 +1,39 @@
+"""Story pages: what a reader sees of a merged story."""
+from __future__ import annotations
+
+import datetime as dt
+
+from generator.merge import Source, merge
+from generator.model import Article, Event, Facts, Party, Position, Sentence
+from generator.render import stories
+from generator.render.pages import environment
+from conftest import ROOT
+
+
+def facts(aid: str, day: int, events, positions=()) -> Facts:
+    text = "Armenia said it would talk. " * 4
+    return Facts(article=Article(id=aid, title=f"Story article {aid}", text=text, published=dt.date(2020, 10, day)),
+                 sentences=[Sentence(i * 28, i * 28 + 27) for i in range(4)], summary=[(0, 27)],
+                 parties=[Party("am", "Armenia", "country", country="AM", mentions=[(0, 7)]),
+                          Party("red-cross", "Red Cross", "organisation", mentions=[(0, 3)])],
+                 positions=list(positions), timeline=list(events))
+
+
+def test_timeline_groups_dates_and_folds_background():
+    many = [Event("2020-10-10", "day", "Saturday", 0, 5, event=f"event {i}") for i in range(5)]
+    old = [Event("1994", "year", "1994", 30, 34, event="the 1994 war")]
+    story = merge("s", "Talks", [Source(facts("a", 10, many + old), "a"), Source(facts("b", 12, []), "b")])
+    view = stories.story_view(story)
+    (day,) = view["timeline"]
+    assert day["date"] == "2020-10-10" and len(day["events"]) == stories.EVENTS_PER_DATE and day["more"] == 2
+    assert [e["date"] for e in view["background"]] == ["1994"]
+
+
+def test_parties_with_positions_come_first_and_the_rest_in_one_line():
+    pos = [Position("am", "demands", "wants talks", 0, 10)]
+    story = merge("s", "Talks", [Source(facts("a", 10, [], pos), "a"), Source(facts("b", 12, []), "b")])
+    view = stories.story_view(story)
+    assert [p["name"] for p in view["parties"]] == ["Armenia"]
+    assert view["others"] == ["Red Cross"]
+    md = environment(ROOT / "templates").get_template("story.md.j2").render(s=view)
+    assert "Also involved: Red Cross" in md and "../briefings/a.md#s-1" in md
