@@ -37,7 +37,7 @@ from pathlib import Path
 
 from . import countries
 
-SCHEMA = 11
+SCHEMA = 12
 """Bump when the index layout or the way it is built changes."""
 
 DATA = Path(__file__).parent / "data"
@@ -312,8 +312,11 @@ def build(path: Path) -> None:
         city_ids.setdefault(k, []).append(eid)
         if k.endswith(" city") and pop >= 100_000 and k[:-5] in state_keys:
             names.append((k[:-5], eid, 0))  # "New York" is New York City's own name, not a loose alternate
+        for a in c.get("alternatenames", []):
+            if _latin(a) and len(a.replace(".", "")) <= 3 and code_key(a) and pop >= ALT_MIN_POPULATION:
+                names.append((code_key(a), eid, 1))  # "NYC", "LA": as codes, never the words "Mod" or "Boa"
         for alt in {key(a) for a in c.get("alternatenames", []) if _latin(a)} - {k}:
-            if len(alt) > 2:
+            if len(alt) > 3:
                 city_ids.setdefault(alt, []).append(eid)
                 if pop >= ALT_MIN_POPULATION:
                     names.append((alt, eid, 1))

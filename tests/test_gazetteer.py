@@ -83,3 +83,8 @@ def test_region_points_lie_inside_their_towns_extent():
     assert -29 < qld.lat < -10 and 138 < qld.lon < 154
     alberta = first("Alberta")
     assert 49 < alberta.lat < 60 and -120 < alberta.lon < -110
+
+
+def test_short_alternate_names_are_codes_not_words():
+    assert not any(e.name == "Modesto" for e in gazetteer.lookup("MoD"))  # the ministry, not the town
+    assert not any(e.name == "Modesto" for e in gazetteer.lookup("Mod"))
