@@ -358,6 +358,17 @@ def build(path: Path) -> None:
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
+    _prune(path)
+
+
+def _prune(keep: Path) -> None:
+    """Indexes built from other data versions are dead weight (30 MB each): remove them."""
+    for old in keep.parent.glob("gazetteer-*.sqlite"):
+        if old != keep:
+            try:
+                old.unlink()
+            except OSError:
+                pass
 
 
 def _gnc_cities() -> list[dict]:

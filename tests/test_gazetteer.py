@@ -88,3 +88,12 @@ def test_region_points_lie_inside_their_towns_extent():
 def test_short_alternate_names_are_codes_not_words():
     assert not any(e.name == "Modesto" for e in gazetteer.lookup("MoD"))  # the ministry, not the town
     assert not any(e.name == "Modesto" for e in gazetteer.lookup("Mod"))
+
+
+def test_building_removes_indexes_of_other_versions(tmp_path):
+    stale = tmp_path / "gazetteer-0000000000000000.sqlite"
+    stale.write_bytes(b"old")
+    keep = tmp_path / "gazetteer-1111111111111111.sqlite"
+    keep.write_bytes(b"new")
+    gazetteer._prune(keep)
+    assert keep.exists() and not stale.exists()
