@@ -1,14 +1,18 @@
 """Places: every place mention, resolved to coordinates with the offline gazetteer.
 
-Mentions come from spaCy's GPE/LOC/FAC entities, from country adjectives ("French",
-a place in the sense of the GeoWebNews annotation), and from names the gazetteer
-holds strongly (countries, regions, disputed territories) that the small model tags
-as something else or misses ("Nagorno-Karabakh" comes out as ORG).
+Mentions come from spaCy's GPE/LOC/FAC entities, from country and continent adjectives
+that modify a noun ("French engineers", "European airlines": places in the sense of the
+GeoWebNews annotation), from names the gazetteer holds strongly (countries, regions,
+disputed territories, seas, big cities) that the small model tags as something else or
+misses ("Nagorno-Karabakh" comes out as ORG), and from towns the text itself marks as
+places ("in Boise", "Boise, Idaho", one of a list of places).
 
 A name with several candidates is resolved in two passes: first every mention with
 its prior alone (country > region > city, then population), then again with the
 article's context: the countries and regions it names, and how close each candidate
 lies to the other places found. "Edmonton" beside "Cairns" is the Queensland suburb.
+The text around a mention can settle it outright: "Town, Region" and "X, south of Y" put
+the town there; "upstate New York", "New York Gov." and a list of states mean the state.
 """
 from __future__ import annotations
 
