@@ -261,6 +261,11 @@ def _newest_first(rows: list[dict]) -> list[dict]:
     return sorted(rows, key=lambda v: (v["published"] or "", v["title"]), reverse=True)
 
 
+PARTY_BRIEFINGS_DETAILED = 25
+"""A party page shows positions and quotes of its latest briefings; older ones are listed as links,
+so that party pages stay small as the site grows."""
+
+
 def parties_index(all_facts: list[Facts], slugs: list[str]) -> dict[str, dict]:
     """A page per party that is principal in at least one briefing: its positions and quotes everywhere."""
     pages: dict[str, dict] = {}
@@ -385,7 +390,7 @@ def render_site(all_facts: list[Facts], env: jinja2.Environment, output: str,
     files["index.md"] = env.get_template("briefings.md.j2").render(briefings=rows).encode()
     files["parties/index.md"] = env.get_template("parties.md.j2").render(parties=list(parties.values())).encode()
     for slug, page in parties.items():
-        files[f"parties/{slug}.md"] = env.get_template("party.md.j2").render(p=page).encode()
+        files[f"parties/{slug}.md"] = env.get_template("party.md.j2").render(p=page, detailed=PARTY_BRIEFINGS_DETAILED).encode()
     files["places/index.md"] = env.get_template("places.md.j2").render(places=places, world=has_world).encode()
     files["timeline.md"] = env.get_template("timeline.md.j2").render(months=timeline_rows(views)).encode()
     files["tags.md"] = env.get_template("tags.md.j2").render().encode()

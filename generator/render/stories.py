@@ -104,10 +104,12 @@ def story_map(story: MergedStory) -> maps.MapSpec:
 
 
 def render_stories(stories: list[MergedStory], env: jinja2.Environment) -> tuple[dict[str, bytes], list[dict]]:
-    """Story pages, story maps and the stories index; also the views, newest story first."""
+    """Story pages, story maps and the stories index; also the views, newest story first.
+
+    A story of one article is that article's briefing: it gets no page of its own."""
     files: dict[str, bytes] = {}
     views = []
-    for story in stories:
+    for story in (s for s in stories if len(s.sources) > 1):
         view = story_view(story)
         files[f"stories/{view['slug']}.md"] = env.get_template("story.md.j2").render(s=view).encode()
         if view["map"]:
