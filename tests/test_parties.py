@@ -285,3 +285,20 @@ def test_forces_of_two_countries_are_not_one_countrys():
     assert set(ministries) == {"Georgian foreign ministry", "Russian foreign ministry"}, list(ministries)
     militias = [p for p in found if "militias" in p.name.lower()]
     assert militias and all(p.country is None for p in militias)
+
+
+def test_staff_of_a_person_with_no_country_are_that_persons():
+    text = ("Opposition leader Nika Melia toured the flooded district on Monday. Melia's spokeswoman Ana Tsitlidze "
+            "said the rally would go ahead.")
+    found = run(text)
+    melia = named(found, "Nika Melia")
+    assert "Melia" in melia.aliases  # the possessive, whatever the NER called it
+    assert named(found, "Ana Tsitlidze").affiliation == melia.id
+
+
+def test_an_address_or_a_dateline_is_no_government():
+    text = ("Muscat: The summit opened on Monday. The talks were held at the Ministry of Foreign Affairs, Abuja, "
+            "and Oman and Nigeria signed a pact.")
+    found = run(text)
+    assert "Muscat" not in named(found, "Oman").aliases
+    assert "Abuja" not in named(found, "Nigeria").aliases

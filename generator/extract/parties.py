@@ -133,9 +133,10 @@ def _locative(tok) -> bool:
 
 
 def _dateline(doc, start: int, end: int) -> bool:
-    """'MOSCOW — Armenia and ...': the city a report was filed from, a place."""
-    return end < len(doc) and doc[end].text in ("—", "–", "-", "--") and doc[start:end].text.isupper() and (
-        start == 0 or "\n" in doc[start - 1].text + doc[start - 1].whitespace_)
+    """'MOSCOW — Armenia and ...', 'Muscat: The festival ...': the city a report was filed from, a place."""
+    if end >= len(doc) or not (start == 0 or "\n" in doc[start - 1].text + doc[start - 1].whitespace_):
+        return False
+    return doc[end].text == ":" or doc[end].text in ("—", "–", "-", "--") and doc[start:end].text.isupper()
 
 
 def _as_government(doc, start: int, end: int) -> bool:
@@ -256,6 +257,10 @@ def _entity_mentions(doc, places: list[Place]) -> list[Mention]:
         if c is None and (seat := countries.by_capital(text)) and not (
                 ent.label_ == "PERSON" and _titled(doc, start)):
             # the NER often calls a lone capital a PERSON ("Baku said"); only a title makes it a person
+            root = doc[start:end].root
+            if ent.label_ == "PERSON" and (root.dep_ == "appos" or root.dep_ == "conj" and countries.resolve(
+                    root.head.text) is None):
+                continue  # 'the Ministry of Information, Abuja, ...': an address
             if _as_government(doc, start, end) or (not _dateline(doc, start, end) and (
                     text in countries.SEATS or ("the " + text) in countries.SEATS)):
                 out.append(Mention(start, end, "country", seat.name, seat.iso2, surface=text))
@@ -266,7 +271,7 @@ def _entity_mentions(doc, places: list[Place]) -> list[Mention]:
         if ent.label_ in ("GPE", "LOC", "FAC"):
             continue  # a place, not an actor
         if text.lower() in place_text and not (
-                ent.label_ == "PERSON" and _person_evidence(doc, Mention(start, end, "person", text))):
+                ent.label_ == "PERSON" and _person_evidence(doc, Mention(start, end, "person", text), speech=False)):
             continue  # 'Dr Goygol said' is a man even where Goygol is also a town
         if ent.label_ == "NORP":
             if doc[end - 1].tag_ in ("NNS", "NNPS"):
@@ -687,8 +692,9 @@ def _place_use(doc, m: Mention) -> bool:
         return True  # one of a list headed by a place noun: 'the main city, ..., Martuni'
     if root.dep_ in ("compound", "nmod", "amod") and head.lemma_.lower() in PLACE_HEADS and head.i > root.i:
         return True
-    if any(c.dep_ == "appos" and c.lemma_.lower() in PLACE_HEADS for c in root.children):
-        return True
+    if any(c.dep_ == "appos" and c.lemma_.lower() in PLACE_HEADS and not any(
+            g.dep_ == "nummod" for g in c.children) for c in root.children):
+        return True  # 'Stepanakert, the main city', not 'the EPA, 18 states'
     if root.dep_ == "appos" and head.lemma_.lower() in PLACE_HEADS:
         return True
     if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in OF_PLACE:
@@ -707,13 +713,16 @@ def _located(doc, m: Mention) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE - {"to", "over", "between", "with"}
 
 
-def _person_evidence(doc, m: Mention) -> bool:
-    """Signs that a name is a person's: a title or role, the subject of a speech verb, the owner of
-    someone ('Lachin's wife'), or 'he'/'she' taking up the name in the next clause."""
+def _person_evidence(doc, m: Mention, speech: bool = True) -> bool:
+    """Signs that a name is a person's: a title or role, a personal appositive ('Goygol, a surgeon'),
+    the owner of someone ('Lachin's wife'), 'he'/'she' taking up the name in the same sentence, and
+    (with ``speech``; places speak for their people too) the subject of a speech verb."""
     if m.role or _titled(doc, m.start):
         return True
     root = doc[m.start:m.end].root
-    if root.dep_ == "nsubj" and root.head.lemma_ in SPEECH:
+    if any(c.dep_ == "appos" and _personal(c) for c in root.children):
+        return True
+    if speech and root.dep_ == "nsubj" and root.head.lemma_ in SPEECH:
         return True
     if root.dep_ == "poss" and _personal(root.head):
         return True
@@ -738,19 +747,28 @@ def _drop_places(doc, mentions: list[Mention], place_text: set[str]) -> list[Men
             continue
         if len(name.split()) == 2 and not (name.lower() in place_text or gazetteer.known(name)):
             continue  # 'Hikmet Hajiyev': a first name and a surname
-        indexed = name.lower() in place_text or _place_name(name)
+        if name.isupper():
+            continue  # 'NATO', 'EPA': acronyms name bodies
+        # the place index alone is weak for bodies ('in Congress'): they need the places step's word
+        resolved = name.lower() in place_text
+        indexed = resolved or (ms[0].kind == "person" and _place_name(name))
         place = [m for m in ms if _place_use(doc, m) or (indexed and _located(doc, m))]
-        if any(_person_evidence(doc, m) for m in ms):
-            drop.update(id(m) for m in place)  # 'Dr Goygol said the hospital in Goygol ...': the town goes
+        if any(_person_evidence(doc, m, speech=not resolved) for m in ms):
+            # 'Dr Goygol said the hospital in Goygol ...': the town goes, 'Mr Goygol' never
+            drop.update(id(m) for m in place if not _titled(doc, m.start))
         elif place:
             drop.update(id(m) for m in ms)
     return [m for m in mentions if id(m) not in drop]
 
 
 def _surnames_missed(doc, mentions: list[Mention]) -> list[Mention]:
-    """The NER finds 'Abiy Ahmed' but not every later 'Ahmed': pick those up by the surname."""
+    """The NER finds 'Abiy Ahmed' but not every later 'Ahmed': pick those up by the surname, also where
+    the NER took it alone for a place ('Melia's spokeswoman' after 'Nika Melia')."""
     surnames = {m.name.split()[-1] for m in mentions if m.kind == "person" and len(m.name.split()) > 1}
-    taken = {t for m in mentions for t in range(m.start, m.end)} | {t for e in doc.ents for t in range(e.start, e.end)}
+    taken = {t for m in mentions for t in range(m.start, m.end)} | {
+        t for e in doc.ents for t in range(e.start, e.end)
+        if not (len(e) == 1 and e.label_ in ("GPE", "LOC") and e.text in surnames and _actor_context(
+            doc, Mention(e.start, e.end, "person", e.text)))}
     return [Mention(t.i, t.i + 1, "person", t.text, surface=t.text) for t in doc
             if t.text in surnames and t.i not in taken and t.pos_ == "PROPN"]
 
@@ -879,7 +897,8 @@ def extract(doc, places: list[Place]) -> list[Party]:
             owner = parties.get(owner_key)
             if owner is None or owner_key == key or (owner.kind == "person") != via_person:
                 continue
-            parties[key].affiliation = owner.affiliation if via_person else owner.id
+            # 'Aliyev's aide' is Azerbaijan's; 'Clinton spokesman' is Clinton's, who has no other
+            parties[key].affiliation = owner.affiliation or owner.id if via_person else owner.id
             if parties[key].country is None:
                 parties[key].country = owner.country
     # Countries also carry the weight of the people and bodies that speak for them.
