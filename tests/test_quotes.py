@@ -151,3 +151,34 @@ def test_quoted_words_inside_markup_are_ignored():
     text = ('<tweet author="the city council" text="we are asking every family to leave the valley tonight">'
             'Storm coming</tweet> The mayor said nothing.')
     assert run(text) == []
+
+
+def _parsed(tokens):
+    """A doc with a parse given by hand: (text, space after, head index, dep, pos, lemma) per token."""
+    from spacy.tokens import Doc
+    doc = Doc(nlp.load().vocab, words=[t[0] for t in tokens], spaces=[t[1] for t in tokens],
+              heads=[t[2] for t in tokens], deps=[t[3] for t in tokens], pos=[t[4] for t in tokens],
+              lemmas=[t[5] for t in tokens], ents=["B-PERSON", "I-PERSON"] + ["O"] * (len(tokens) - 2))
+    return doc
+
+
+def test_quote_ending_a_sentence_is_not_hung_on_the_next_said():
+    # the parser's slip: "called" hangs on the "said" of the next sentence
+    doc = _parsed([
+        ("Nora", True, 1, "compound", "PROPN", "Nora"), ("Lind", True, 2, "nsubj", "PROPN", "Lind"),
+        ("spoke", False, 2, "ROOT", "VERB", "speak"), (".", True, 2, "punct", "PUNCT", "."),
+        ("She", True, 5, "nsubj", "PRON", "she"), ("called", True, 19, "ccomp", "VERB", "call"),
+        ("the", True, 7, "det", "DET", "the"), ("mayor", True, 5, "dobj", "NOUN", "mayor"),
+        ("a", True, 11, "det", "DET", "a"), ("“", False, 11, "punct", "PUNCT", "“"),
+        ("brave", True, 11, "amod", "ADJ", "brave"), ("person", False, 5, "oprd", "NOUN", "person"),
+        (".", False, 5, "punct", "PUNCT", "."), ("”", True, 5, "punct", "PUNCT", "”"),
+        ("“", False, 15, "punct", "PUNCT", "“"), ("Thanks", False, 19, "ccomp", "NOUN", "thanks"),
+        (",", False, 19, "punct", "PUNCT", ","), ("”", True, 19, "punct", "PUNCT", "”"),
+        ("she", True, 19, "nsubj", "PRON", "she"), ("said", False, 19, "ROOT", "VERB", "say"),
+        (".", False, 19, "punct", "PUNCT", "."),
+    ])
+    q = find(quotes.extract(doc, []), "brave person")
+    assert q.kind == "mixed"
+    assert q.cue == "called"
+    assert "mayor" in q.text and "Thanks" not in q.text
+    assert "Lind" in q.speaker_name

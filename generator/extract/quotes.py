@@ -218,18 +218,22 @@ def _tokens(doc, start: int, end: int):
     return span if span is not None else doc[0:0]
 
 
-def _cue_for(doc, seg_span, inside) -> tuple[object | None, object | None]:
+def _cue_for(doc, seg_span, inside, bounds=(0, 1 << 30)) -> tuple[object | None, object | None]:
     """The reporting verb the quote hangs on, and the child of it on the way to the quote.
 
     The walk goes up the parse to the top of the clause chain (not out of a relative
     clause) and keeps the highest reporting verb: in "Lavrov said that both sides had
-    agreed to 'begin talks'" the speaker is Lavrov, not the sides.
+    agreed to 'begin talks'" the speaker is Lavrov, not the sides. It stays inside
+    the sentence ``bounds`` (by punctuation): the parser sometimes hangs a quote that
+    ends a sentence on the "said" of the next one.
     """
     heads = [t for t in seg_span if not inside(t.head.idx) or t.head == t]
     for t in heads:
         node, child = t.head, t
         found = []
         for _ in range(12):
+            if not bounds[0] <= node.idx < bounds[1]:
+                break
             if not inside(node.idx) and ((node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in REPORT)
                                          or (node.pos_ == "NOUN" and node.lemma_.lower() in REPORT_NOUNS)):
                 found.append((node, child))
@@ -392,7 +396,11 @@ def extract(doc, parties: list[Party]) -> list[Quote]:
                         subj = sig.root
         else:
             seg_span = _tokens(doc, first.inner_start, first.inner_end)
-            verb, child = _cue_for(doc, seg_span, lambda p: first.inner_start <= p < first.inner_end)
+            inner = text[first.inner_start:first.inner_end].rstrip()
+            s_hi = first.end if inner.endswith((".", "!", "?")) and not first.single else \
+                _sentence_end(text, first.end, len(text))
+            bounds = (_sentence_start(text, first.start, 0), s_hi)
+            verb, child = _cue_for(doc, seg_span, lambda p: first.inner_start <= p < first.inner_end, bounds)
             if verb is None:
                 continue  # a scare quote or a title: no one is clearly speaking
             cue = verb
@@ -415,11 +423,11 @@ def extract(doc, parties: list[Party]) -> list[Quote]:
             if tail:  # the statement ends with the quoted words; what follows a comma or dash is comment
                 hi = first.end + tail.start()
             start, end = _clean(text, lo, max(hi, first.end))
-            if start >= end:
-                continue
             if child.i < verb.i:  # the statement comes before the verb: from its start to the quote's end
                 s0 = max(child.left_edge.idx, _sentence_start(text, first.start, 0))
                 start, end = _clean(text, s0, first.end)
+            if start >= end:
+                continue
         speaker = _speaker(doc, subj, history, inside, parties)
         words = len(_quote_text(text, start, end).split())
         if kind == "direct" and subj is None and cue is None and words < 8:
