@@ -74,6 +74,8 @@ def test_seas_and_the_eu_are_indexed():
     assert first("European Union").name == "Europe"
     assert first("EU").name == "Europe"
     assert not any(e.name == "Europe" for e in gazetteer.lookup("Eu"))  # case matters for codes
+    latam = first("Latin America")
+    assert latam.kind == "region" and latam.lat < 0
     weak = [e for e in gazetteer.lookup("Atlantic") if e.feature == "area"]
     assert weak and weak[0].alt  # the bare word alone does not make a mention
 
