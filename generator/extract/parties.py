@@ -804,7 +804,8 @@ def extract(doc, places: list[Place]) -> list[Party]:
 
     # Keys: one per actor. Surnames join the full name met nearest before (or first after).
     full_names: list[Mention] = [m for m in mentions if m.kind == "person" and len(m.name.split()) > 1]
-    for m in mentions:
+    # full names first, so that a surname joins the key its full name ended up with
+    for m in sorted(mentions, key=lambda m: not (m.kind == "person" and len(m.name.split()) > 1)):
         if m.key:
             continue
         if m.kind == "country":
@@ -818,7 +819,8 @@ def extract(doc, places: list[Place]) -> list[Party]:
             same = by_last or [f for f in full_names if f.name.split()[0].lower() == low]
             before = [f for f in same if f.start < m.start]
             m.kind = "person"
-            m.key = "person:" + (before[-1] if before else same[0]).name.lower()
+            target = before[-1] if before else same[0]
+            m.key = target.key or "person:" + target.name.lower()
         elif m.kind == "person":
             words = m.name.split()
             last = words[-1].lower()
@@ -829,7 +831,8 @@ def extract(doc, places: list[Place]) -> list[Party]:
                 m.key = "person:" + (longer[0].name.lower() if longer else m.name.lower())
             elif same:
                 before = [f for f in same if f.start < m.start]
-                m.key = "person:" + (before[-1] if before else same[0]).name.lower()
+                target = before[-1] if before else same[0]
+                m.key = target.key or "person:" + target.name.lower()
             else:
                 m.key = "person:" + m.name.lower()
         elif m.kind == "group":
@@ -840,8 +843,9 @@ def extract(doc, places: list[Place]) -> list[Party]:
     # A lone name the NER typed both ways ("Labour" as ORG and PERSON) is one organisation.
     org_keys = {m.name.lower(): m.key for m in mentions if m.kind == "organisation"}
     for m in mentions:
-        if m.kind == "person" and m.key == "person:" + m.name.lower() and m.name.lower() in org_keys:
-            m.kind, m.key = "organisation", org_keys[m.name.lower()]
+        full = m.key.removeprefix("person:")
+        if m.kind == "person" and (m.key == "person:" + m.name.lower() or full != m.key) and full in org_keys:
+            m.kind, m.key = "organisation", org_keys[full]  # its surname alone follows it
 
     mentions = _drop_junk(doc, mentions)
     mentions = _drop_places(doc, mentions, _place_surfaces(places, doc.text))
