@@ -1,6 +1,7 @@
 """Maps: deterministic bytes, local scripts only, escaped popups, markers sized by mentions."""
 from __future__ import annotations
 
+import json
 import re
 
 from generator.render import maps
@@ -41,7 +42,11 @@ def test_marker_per_place_sized_by_mentions_and_parties_shaded():
     assert len(re.findall(r"L\.circleMarker\(", html)) == 2
     assert maps.marker_radius(9) > maps.marker_radius(1)
     assert maps.marker_radius(1000) == maps.marker_radius(25)  # bounded
-    assert html.count('"fillColor": "#c2410c"') >= 1 and html.count('"fillColor": "#1d4ed8"') >= 1
+    # the parties' countries are shaded from the shared outlines, by ISO code and colour
+    shades = json.loads(re.search(r"\}\)\(\w+, (\{.*?\})\);", html).group(1))
+    assert {v["colour"] for v in shades.values()} == {"#c2410c", "#1d4ed8"}
+    assert all(len(iso) == 2 for iso in shades)
+    assert '"coordinates"' not in html  # no polygons copied into the map file
 
 
 def test_world_layer_holds_country_outlines():

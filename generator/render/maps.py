@@ -113,6 +113,31 @@ class _Outlines(MacroElement):
     """)
 
 
+class _Shaded(MacroElement):
+    """The parties' countries, filled in their colours, drawn from the shared outlines (no polygons in the map file)."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+            (function (map, shades) {
+                if (!window.BRIEFING_WORLD) { return; }
+                L.geoJSON(window.BRIEFING_WORLD, {
+                    filter: function (f) { return shades.hasOwnProperty(f.properties.iso); },
+                    style: function (f) { var c = shades[f.properties.iso].colour;
+                        return {color: c, fillColor: c, weight: 1.5, fillOpacity: 0.22}; },
+                    onEachFeature: function (f, layer) { layer.bindTooltip(shades[f.properties.iso].name); }
+                }).addTo(map);
+            })({{ this._parent.get_name() }}, {{ this.shades }});
+        {% endmacro %}
+    """)
+
+    def __init__(self, shaded: list[tuple[str, str, str]]):
+        super().__init__()
+        self._name = "Shaded"
+        # names are escaped text (no "<"), so the JSON cannot close the script element
+        self.shades = json.dumps({iso: {"name": str(html_text(name)), "colour": colour} for iso, name, colour in shaded},
+                                 sort_keys=True, ensure_ascii=False)
+
+
 def _fix_ids(root, seed: str) -> None:
     """Replace folium's random element ids with ids derived from the map's content."""
     counter = 0
@@ -222,13 +247,8 @@ def _draw_map(spec: MapSpec, root: str) -> str:
     folium.TileLayer("OpenStreetMap", name="OpenStreetMap",
                      attr='&copy; <a href="https://www.openstreetmap.org/copyright" target="_blank">OpenStreetMap</a> contributors'
                      ).add_to(m)
-    for iso, name, colour in spec.shaded:
-        geo = countries.outline(iso)
-        if not geo:
-            continue
-        folium.GeoJson(geo, name=str(html_text(name)),
-                       style_function=lambda _f, c=colour: {"fillColor": c, "color": c, "weight": 1.5, "fillOpacity": 0.22},
-                       tooltip=str(html_text(name))).add_to(m)
+    if spec.shaded:
+        m.add_child(_Shaded(spec.shaded))
     for marker in sorted(spec.markers, key=lambda x: -x.mentions):  # small markers on top of big ones
         folium.CircleMarker(
             location=[marker.lat, marker.lon],
