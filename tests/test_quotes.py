@@ -182,3 +182,16 @@ def test_quote_ending_a_sentence_is_not_hung_on_the_next_said():
     assert q.cue == "called"
     assert "mayor" in q.text and "Thanks" not in q.text
     assert "Lind" in q.speaker_name
+
+
+def test_common_noun_speaker_keeps_whose_it_is():
+    text = "A spokeswoman for the Harbor Workers Union said the offer was “an insult to every docker.”"
+    q = find(run(text), "insult")
+    assert q.speaker_name.startswith("A spokeswoman for the Harbor Workers Union")
+
+
+def test_mixed_quote_goes_on_after_comma_and():
+    text = ('Senator Ruth Adler said her state was watching the talks with "growing concern," and '
+            'that farmers would not wait much longer.')
+    q = find(run(text), "growing concern")
+    assert "farmers would not wait" in q.text

@@ -83,6 +83,7 @@ class _SentEnds:
 SENT_END = _SentEnds()
 
 
+
 @dataclass
 class Segment:
     """Text between one pair of quote marks (``start``/``end`` include the marks)."""
@@ -237,15 +238,33 @@ def _cue_for(doc, seg_span, inside, bounds=(0, 1 << 30)) -> tuple[object | None,
             if not inside(node.idx) and ((node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in REPORT)
                                          or (node.pos_ == "NOUN" and node.lemma_.lower() in REPORT_NOUNS)):
                 found.append((node, child))
-            verbs_found = [f for f in found if f[0].pos_ != "NOUN"]
+            verbs_found = [f for f in found if f[0].pos_ != "NOUN" and _cue_subject(f[0]) is not None]
             if node.head == node or (verbs_found and node.dep_ not in (
                     "ccomp", "xcomp", "pcomp", "prep", "pobj", "dobj", "acomp", "attr", "oprd")):
                 break
             node, child = node.head, node
-        strong = [f for f in found if f[0].lemma_.lower() not in WEAK]
-        if strong or found:
-            return (strong or found)[-1]
+        # a verb with a speaker beats one without ("a gesture intended to highlight 'x'", Frazier said)
+        said = [f for f in found if _cue_subject(f[0]) is not None] or found
+        strong = [f for f in said if f[0].lemma_.lower() not in WEAK]
+        if strong or said:
+            return (strong or said)[-1]
     return None, None
+
+
+def _goes_on(tok, child) -> bool:
+    """Does ``tok``, after a comma that follows a quote, continue the reported clause under ``child``?"""
+    return tok.lower_ in ("and", "but", "or")
+
+
+def _cue_subject(verb):
+    """Who speaks through a cue: its subject, a noun's possessor ("his claim"), or the
+    subject of the verb it hangs on ("went on to say", "calling it")."""
+    subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subj and verb.pos_ == "NOUN":
+        subj = [c for c in verb.children if c.dep_ == "poss"]
+    if not subj and verb.dep_ in ("xcomp", "advcl", "conj", "acl"):
+        subj = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return subj[0] if subj else None
 
 
 def _attribution(doc, lo: int, hi: int, inside, nearest_last: bool = False, any_verb: bool = False):
@@ -404,24 +423,23 @@ def extract(doc, parties: list[Party]) -> list[Quote]:
             if verb is None:
                 continue  # a scare quote or a title: no one is clearly speaking
             cue = verb
-            subj_l = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-            if not subj_l and verb.pos_ == "NOUN":
-                poss = [c for c in verb.children if c.dep_ == "poss"]
-                subj_l = poss
-            if not subj_l and verb.dep_ in ("xcomp", "advcl", "conj", "acl") :
-                subj_l = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
-            subj = subj_l[0] if subj_l else None
+            subj = _cue_subject(verb)
             lo = child.left_edge.idx if child.i > verb.i else first.start
-            comps = [c for c in verb.rights if c.dep_ in ("ccomp", "xcomp", "dobj", "obj") and c.i <= child.i]
+            comps = [c for c in verb.rights if c.dep_ in ("ccomp", "xcomp", "dobj", "obj", "dep", "oprd", "nmod", "attr") and c.i <= child.i]
             if comps and child.i > verb.i:  # "says that X, but instead Y 'quote'" starts at "that"
                 lo = min(lo, comps[0].left_edge.idx)
             lo = max(lo, verb.idx + len(verb.text))
             right = child.right_edge
             hi = max(first.end, right.idx + len(right.text))
             hi = min(hi, _sentence_end(text, first.end, len(text)))
-            tail = re.search(r"[,;:(—–]|\s-\s", text[first.end:hi])
-            if tail:  # the statement ends with the quoted words; what follows a comma or dash is comment
-                hi = first.end + tail.start()
+            for tail in re.finditer(r"[,;:(—–]|\s-\s", text[first.end:hi]):
+                # the statement ends with the quoted words; what follows a comma or dash is comment,
+                # unless it goes on with the reported clause ("... with 'bemused interest,' and there was")
+                nxt = _tokens(doc, first.end + tail.end(), hi)
+                nxt = [t for t in nxt if not t.is_space]
+                if not nxt or not _goes_on(nxt[0], child):
+                    hi = first.end + tail.start()
+                    break
             start, end = _clean(text, lo, max(hi, first.end))
             if child.i < verb.i:  # the statement comes before the verb: from its start to the quote's end
                 s0 = max(child.left_edge.idx, _sentence_start(text, first.start, 0))

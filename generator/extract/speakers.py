@@ -136,7 +136,26 @@ def name_of(span) -> str:
         full = fullest_person(doc, _last_word(name), name)
         if full and len(name.split()) <= 2:
             return full
-    return span.text.strip(" ,")
+    return _with_modifiers(span).text.strip(" ,")
+
+
+def _with_modifiers(span):
+    """A common-noun speaker with what tells whose it is: "a spokesman" -> "a spokesman for the
+    House Armed Services Committee", "the senator from Vermont" (not relative clauses or asides)."""
+    head = span.root
+    if head.pos_ == "PROPN":
+        return span
+    end = span.end
+    for child in head.rights:
+        if child.i < end:
+            continue
+        if child.dep_ not in ("prep", "acl", "cc", "conj", "nmod", "amod") or child.i != end \
+                or child.right_edge.i - span.start > 15:
+            break
+        end = child.right_edge.i + 1
+    while end > span.end and span.doc[end - 1].is_punct:
+        end -= 1
+    return span.doc[span.start:end]
 
 
 def is_pronoun(tok) -> bool:
