@@ -448,7 +448,7 @@ def extract(doc, parties: list[Party]) -> list[Quote]:
                 continue
         speaker = _speaker(doc, subj, history, inside, parties)
         words = len(_quote_text(text, start, end).split())
-        if kind == "direct" and subj is None and cue is None and words < 8:
+        if kind == "direct" and subj is None and cue is None and words < 12:
             continue  # a short phrase in quote marks with nobody saying it
         if speaker is None and kind == "direct" and out and out[-1].speaker_name and last_speaker is not None:
             # an unattributed quote goes on with the speaker quoted just before, in this or the last paragraph
