@@ -44,6 +44,24 @@ def read_inputs(paths, published) -> tuple[list, list]:
     return articles, problems
 
 
+class JsonOutput:
+    """Objects printed as JSON lines as they come (jsonl), or as one JSON array at the end (json)."""
+
+    def __init__(self, fmt: str):
+        self.fmt = fmt
+        self.rows: list[dict] = []
+
+    def add(self, obj: dict) -> None:
+        if self.fmt == "jsonl":
+            click.echo(json.dumps(obj, ensure_ascii=False))
+        else:
+            self.rows.append(obj)
+
+    def close(self) -> None:
+        if self.fmt == "json":
+            click.echo(json.dumps(self.rows, ensure_ascii=False, indent=2))
+
+
 def load_project(config_file: str):
     """The project described by mkdocs.yml (the briefing plugin's options)."""
     from mkdocs.config import load_config
@@ -96,7 +114,7 @@ def extract(paths, fmt, published, strict):
     from .nlp import parse
 
     articles, problems = read_inputs(paths, published)
-    results = []
+    out = JsonOutput(fmt)
     for article, doc in zip(articles, parse(a.text for a in articles)):
         try:
             obj = facts_to_json(extract_facts(doc, article))
@@ -104,12 +122,8 @@ def extract(paths, fmt, published, strict):
             problems.append(exc)
             warn(f"{article.path}: extraction failed ({type(exc).__name__}: {exc}); skipped it")
             continue
-        if fmt == "jsonl":
-            click.echo(json.dumps(obj, ensure_ascii=False))
-        else:
-            results.append(obj)
-    if fmt == "json":
-        click.echo(json.dumps(results, ensure_ascii=False, indent=2))
+        out.add(obj)
+    out.close()
     if strict and problems:
         sys.exit(1)
 
@@ -242,18 +256,14 @@ def stories(paths, fmt, published, state, strict):
     articles, problems = read_inputs(paths, published)
     index = StoryIndex.from_dict(json.loads(state.read_text())) if state and state.exists() else StoryIndex()
     nlp = load()
-    results = []
+    out = JsonOutput(fmt)
     with nlp.select_pipes(disable=[p for p in ("parser",) if p in nlp.pipe_names]):
         docs = nlp.pipe((a.text for a in articles), batch_size=16)
         for article, doc in zip(articles, docs):
             story = index.assign(features_from_doc(doc, article))
             obj = {"path": article.path, "story": story, "title": index.stories[story].title}
-            if fmt == "jsonl":
-                click.echo(json.dumps(obj, ensure_ascii=False))
-            else:
-                results.append(obj)
-    if fmt == "json":
-        click.echo(json.dumps(results, ensure_ascii=False, indent=2))
+            out.add(obj)
+    out.close()
     if state:
         state.write_text(json.dumps(index.to_dict(), ensure_ascii=False))
     if strict and problems:

@@ -394,30 +394,24 @@ class StoryIndex:
     def _number_clash(self, features: ArticleFeatures, story: _Story) -> float:
         """1 when the article leads with counts the story never gave while the count most
         of the story's articles give is missing ("26 pirates" against "23 pirates")."""
-        p = self.params
-        if story.size < p.core_min_size:
-            return 0.0
-        novel = [n for n in features.numbers if story.entity_docs.get(n, 0) < p.novel_share * story.size]
-        if not novel:
-            return 0.0
-        missing = [
-            e for e, c in story.entity_docs.items()
-            if e.startswith("num:") and c >= p.core_share * story.size and e not in features.entities
-        ]
-        return 1.0 if missing else 0.0
+        return self._clash(features.numbers, "num:", features, story)
 
     def _conflict(self, features: ArticleFeatures, story: _Story) -> float:
         """1 when the article leads with a person the story does not know while the
         person most of the story's articles name is absent: a different event."""
+        return self._clash(features.lead, "who:", features, story)
+
+    def _clash(self, leads: list[str], kind: str, features: ArticleFeatures, story: _Story) -> float:
+        """1 when the article leads with names of ``kind`` the story hardly knows, while a name
+        of that kind that most of the story's articles give is absent from the article."""
         p = self.params
         if story.size < p.core_min_size:
             return 0.0
-        novel = [e for e in features.lead if story.entity_docs.get(e, 0) < p.novel_share * story.size]
-        if not novel:
+        if not any(story.entity_docs.get(e, 0) < p.novel_share * story.size for e in leads):
             return 0.0
         missing = [
             e for e, c in story.entity_docs.items()
-            if e.startswith("who:") and c >= p.core_share * story.size and e not in features.entities
+            if e.startswith(kind) and c >= p.core_share * story.size and e not in features.entities
         ]
         return 1.0 if missing else 0.0
 
