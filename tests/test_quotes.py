@@ -195,3 +195,17 @@ def test_mixed_quote_goes_on_after_comma_and():
             'that farmers would not wait much longer.')
     q = find(run(text), "growing concern")
     assert "farmers would not wait" in q.text
+
+
+@pytest.mark.parametrize("sentence, verb", [
+    ("Mayor Lena Ortiz blamed the flooding on “years of neglect by the water board.”", "blamed"),
+    ("Senator Paul Greer cited “a pattern of reckless spending” in the budget office.", "cited"),
+    ("Governor Ruth Hale dismissed the report as “a partisan hit job from start to finish.”", "dismissed"),
+])
+def test_judgement_verbs_cue_mixed_quotes(sentence, verb):
+    text = "The council met on Tuesday. " + sentence
+    said = sentence.split("“")[1].split("”")[0].rstrip(".")
+    q = find(run(text), said)
+    assert q.kind == "mixed"
+    assert q.cue == verb
+    assert q.speaker_name and q.speaker_name.split()[-1] in sentence

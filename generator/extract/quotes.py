@@ -39,6 +39,9 @@ REPORT = {
     "sigh", "laugh", "snap", "bark", "growl", "mutter", "gush", "rave", "rant", "thunder", "declare",
     "assure", "reassure", "inform", "notify", "remind", "warn", "caution", "advise", "learn", "hear",
     "opine", "interject", "chime", "begin", "offer", "share", "retweet", "text", "email", "e-mail",
+    # verbs that frame someone's words as the grounds of a judgement ("blamed 'the rigged system'")
+    "blame", "credit", "cite", "refer", "portray", "characterize", "characterise", "wave", "dismiss",
+    "denounce", "decry", "hail", "tout", "condemn", "question", "quote",
 }
 WEAK = {
     "agree", "continue", "call", "read", "put", "point", "begin", "open", "close", "finish", "end", "learn",
