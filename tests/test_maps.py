@@ -52,3 +52,15 @@ def test_marker_per_place_sized_by_mentions_and_parties_shaded():
 def test_world_layer_holds_country_outlines():
     js = maps.world_js().decode()
     assert js.startswith("window.BRIEFING_WORLD=") and js.count('"iso":') > 150
+
+
+def test_first_view_frames_the_scene_where_most_is_said():
+    caucasus = [maps.Marker("Stepanakert", 39.82, 46.75, "city", 4), maps.Marker("Baku", 40.41, 49.87, "city", 2),
+                maps.Marker("Yerevan", 40.18, 44.51, "city", 2)]
+    moscow = maps.Marker("Moscow", 55.75, 37.62, "city", 3)  # talks were held there; the war is elsewhere
+    russia = maps.Marker("Russia", 60.0, 90.0, "country", 9)  # centroids never pull the view
+    centre, zoom = maps._view(caucasus + [moscow, russia], focus=(55.75, 37.62))
+    assert 39 < centre[0] < 41 and 44 < centre[1] < 50
+    assert 5 <= zoom <= 8
+    alone, _ = maps._view([moscow], focus=(55.75, 37.62))
+    assert alone == (55.75, 37.62)

@@ -162,17 +162,34 @@ def _fix_ids(root, seed: str) -> None:
     walk(root.get_root())
 
 
-def _zoom_for(markers: list[Marker], centre: tuple[float, float] | None = None) -> int:
-    """A zoom that shows the markers; country centroids (far from the action) only count when alone."""
-    near = [m for m in markers if m.kind != "country"] or markers
-    if centre is not None:  # around the focus: leave out places far away from it
-        near = [m for m in near if abs(m.lat - centre[0]) < 12 and abs(m.lon - centre[1]) < 20] or near
-    if not near:
-        return 2
-    lats = [m.lat for m in near] + ([centre[0]] if centre else [])
-    lons = [m.lon for m in near] + ([centre[1]] if centre else [])
-    span = max(max(lats) - min(lats), (max(lons) - min(lons)) * math.cos(math.radians(sum(lats) / len(lats))), 1.0)
-    return max(2, min(8, int(math.floor(math.log2(360 / span))) - 1))
+NEIGHBOURHOOD_KM = 1000
+"""Places this close together make one scene; the map frames the scene where most is said."""
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (*a, *b))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 12742 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _view(markers: list[Marker], focus: tuple[float, float]) -> tuple[tuple[float, float], int]:
+    """Centre and zoom that frame the scene of the story: the places within reach of one another
+    that gather the most mentions (the focus place breaks ties). A capital abroad where talks were
+    held stays on the map but outside the first view. Country markers sit at centroids far from the
+    action, so they only count when nothing more precise is on the map."""
+    points = [m for m in markers if m.kind != "country"] or markers
+
+    def scene(anchor: Marker) -> list[Marker]:
+        return [m for m in points if _km((anchor.lat, anchor.lon), (m.lat, m.lon)) <= NEIGHBOURHOOD_KM]
+
+    anchor = max(points, key=lambda a: (sum(m.mentions for m in scene(a)),
+                                        -_km((a.lat, a.lon), focus), a.mentions, a.name))
+    near = scene(anchor)
+    lats = [m.lat for m in near]
+    lons = [m.lon for m in near]
+    centre = ((max(lats) + min(lats)) / 2, (max(lons) + min(lons)) / 2)
+    span = max(max(lats) - min(lats), (max(lons) - min(lons)) * math.cos(math.radians(centre[0])), 1.0)
+    return centre, max(2, min(8, int(math.floor(math.log2(360 / span))) - 1))
 
 
 def marker_radius(mentions: int) -> float:
@@ -229,14 +246,15 @@ def render_map(spec: MapSpec, root: str) -> str:
 
 def _draw_map(spec: MapSpec, root: str) -> str:
     if spec.focus:
-        centre = spec.focus
+        focus = spec.focus
     elif spec.markers:
         top = max(spec.markers, key=lambda m: (m.mentions, m.kind != "country"))
-        centre = (top.lat, top.lon)
+        focus = (top.lat, top.lon)
     else:
-        centre = (20.0, 0.0)
+        focus = (20.0, 0.0)
+    centre, zoom = _view(spec.markers, focus) if spec.markers else (focus, 2)
     m = folium.Map(location=[round(centre[0], 4), round(centre[1], 4)],
-                   zoom_start=spec.zoom or _zoom_for(spec.markers, centre if spec.markers else None),
+                   zoom_start=spec.zoom or zoom,
                    tiles=None, control_scale=True, prefer_canvas=False, world_copy_jump=True)
     m.default_js = [("leaflet", f"{root}{VENDOR}/leaflet/leaflet.js"),
                     ("jquery", f"{root}{VENDOR}/jquery/jquery.min.js"),
