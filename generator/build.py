@@ -19,7 +19,7 @@ from .config import BriefingConfig
 from .extract import VERSION as EXTRACT_VERSION
 from .model import Article, Facts
 from . import merge
-from .render import feeds, maps, pages
+from .render import feeds, pages
 from .render import stories as story_pages
 from .stories import ArticleFeatures, StoryIndex, features_from_doc
 
@@ -236,18 +236,15 @@ def build(project: Project, progress: Progress | None = None) -> BuildResult:
     stories = group_stories(analysed, index)
 
     started = time.time()
-    maps.MEMO = memo = map_memo(project)  # unchanged maps are not drawn again (folium is slow)
-    try:
-        env = pages.environment(project.templates)
-        story_files, story_views = story_pages.render_stories(stories, env)
-        rendered = pages.render_site(analysed.facts, env, project.output_rel, story_views)
-        files = {**rendered.files, **story_files}
-        if project.site_url:
-            items = feed_items(analysed.facts, stories, project.output_rel)
-            files["feed.xml"] = feeds.rss(items, project.site_name, project.site_url, project.site_name)
-            files["feed.json"] = feeds.json_feed(items, project.site_name, project.site_url, project.site_name)
-    finally:
-        maps.MEMO = None
+    memo = map_memo(project)  # unchanged maps are not drawn again (folium is slow)
+    env = pages.environment(project.templates)
+    story_files, story_views = story_pages.render_stories(stories, env, memo)
+    rendered = pages.render_site(analysed.facts, env, project.output_rel, story_views, memo)
+    files = {**rendered.files, **story_files}
+    if project.site_url:
+        items = feed_items(analysed.facts, stories, project.output_rel)
+        files["feed.xml"] = feeds.rss(items, project.site_name, project.site_url, project.site_name)
+        files["feed.json"] = feeds.json_feed(items, project.site_name, project.site_url, project.site_name)
     prune_memo(memo, started)
     home = project.docs_dir / "index.md"
     owned = {home: rendered.home} if home_is_ours(home) else {}

@@ -20,10 +20,13 @@ class ArticleCache:
     def __init__(self, folder: Path | None, version: str):
         self.folder = folder
         self.version = version
+        self._keys: dict[Article, str] = {}  # each article is looked up and stored several times
 
     def key(self, article: Article) -> str:
-        payload = json.dumps([self.version, asdict(article)], default=str, sort_keys=True)
-        return hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()
+        if article not in self._keys:
+            payload = json.dumps([self.version, asdict(article)], default=str, sort_keys=True)
+            self._keys[article] = hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()
+        return self._keys[article]
 
     def _path(self, article: Article, kind: str) -> Path | None:
         if self.folder is None:

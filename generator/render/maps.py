@@ -219,19 +219,19 @@ _STYLE = """<style>
 </style>"""
 
 
-MEMO: Path | None = None
-"""Set by the build to its cache folder: folium takes about 0.1 s a map and most maps do not change
-between builds, so a map is drawn again only when what it shows (or this code, or folium) changed."""
-
 _CODE = hashlib.sha256(Path(__file__).read_bytes() + folium.__version__.encode()).hexdigest()[:16]
 
 
-def render_map(spec: MapSpec, root: str) -> str:
-    """The map as a standalone HTML document; ``root`` is the relative URL of the generated folder."""
-    if MEMO is None:
+def render_map(spec: MapSpec, root: str, memo: Path | None = None) -> str:
+    """The map as a standalone HTML document; ``root`` is the relative URL of the generated folder.
+
+    ``memo`` is a folder of maps drawn before: folium takes about 0.1 s a map and most maps do not
+    change between builds, so a map is drawn again only when what it shows (or this code, or folium)
+    changed."""
+    if memo is None:
         return _draw_map(spec, root)
     key = hashlib.sha256(repr((_CODE, root, spec)).encode("utf-8", "surrogatepass")).hexdigest()
-    path = MEMO / key[:2] / f"{key}.html"
+    path = memo / key[:2] / f"{key}.html"
     try:
         html = path.read_text(encoding="utf-8")
         path.touch()  # still in use: the build prunes entries it did not touch

@@ -364,7 +364,7 @@ class Rendered:
 
 
 def render_site(all_facts: list[Facts], env: jinja2.Environment, output: str,
-                stories: list[dict] | None = None) -> Rendered:
+                stories: list[dict] | None = None, memo: Path | None = None) -> Rendered:
     """Every generated page and map; ``stories`` are the story views (newest first), if any."""
     files: dict[str, bytes] = {}
     stories = [s for s in (stories or []) if len(s["sources"]) > 1]
@@ -378,7 +378,7 @@ def render_site(all_facts: list[Facts], env: jinja2.Environment, output: str,
         view["story"] = story_of.get(slug)
         files[f"briefings/{slug}.md"] = env.get_template("briefing.md.j2").render(b=view).encode()
         if view["map"]:
-            files[f"maps/{slug}.html"] = maps.render_map(map_spec(facts, slug), root="../").encode()
+            files[f"maps/{slug}.html"] = maps.render_map(map_spec(facts, slug), root="../", memo=memo).encode()
         views.append(view)
     rows = _newest_first(views)
     for site_path, source in maps.vendor_files().items():
@@ -386,7 +386,7 @@ def render_site(all_facts: list[Facts], env: jinja2.Environment, output: str,
     files[maps.WORLD] = maps.world_js()
     has_world = bool(places)
     if has_world:
-        files[WORLD_MAP] = maps.render_map(world_spec(places, all_facts), root="../../").encode()
+        files[WORLD_MAP] = maps.render_map(world_spec(places, all_facts), root="../../", memo=memo).encode()
     files["index.md"] = env.get_template("briefings.md.j2").render(briefings=rows).encode()
     files["parties/index.md"] = env.get_template("parties.md.j2").render(parties=list(parties.values())).encode()
     for slug, page in parties.items():

@@ -1,6 +1,8 @@
 """Story pages: a story's merged facts → view data → Markdown, plus the story map."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import jinja2
 
 from ..merge import MergedStory, Source
@@ -103,7 +105,8 @@ def story_map(story: MergedStory) -> maps.MapSpec:
     return maps.MapSpec(key=f"story-{story.id}", markers=markers, shaded=shaded, title=story.title)
 
 
-def render_stories(stories: list[MergedStory], env: jinja2.Environment) -> tuple[dict[str, bytes], list[dict]]:
+def render_stories(stories: list[MergedStory], env: jinja2.Environment,
+                   memo: Path | None = None) -> tuple[dict[str, bytes], list[dict]]:
     """Story pages, story maps and the stories index; also the views, newest story first.
 
     A story of one article is that article's briefing: it gets no page of its own."""
@@ -113,7 +116,7 @@ def render_stories(stories: list[MergedStory], env: jinja2.Environment) -> tuple
         view = story_view(story)
         files[f"stories/{view['slug']}.md"] = env.get_template("story.md.j2").render(s=view).encode()
         if view["map"]:
-            files[f"maps/story-{view['slug']}.html"] = maps.render_map(story_map(story), root="../").encode()
+            files[f"maps/story-{view['slug']}.html"] = maps.render_map(story_map(story), root="../", memo=memo).encode()
         views.append(view)
     views.sort(key=lambda v: (v["latest"] or "", v["slug"]), reverse=True)
     files["stories/index.md"] = env.get_template("stories.md.j2").render(stories=views).encode()
