@@ -64,3 +64,14 @@ def test_first_view_frames_the_scene_where_most_is_said():
     assert 5 <= zoom <= 8
     alone, _ = maps._view([moscow], focus=(55.75, 37.62))
     assert alone == (55.75, 37.62)
+
+
+def test_plain_strings_skip_jinja_but_render_as_jinja_would():
+    import branca.element
+    import jinja2
+
+    for text in ["<div>plain &amp; text</div>\n", "two\nlines", "", "{{ 1 + 1 }} {% if true %}x{% endif %}\n"]:
+        assert maps._template(text).render(this=None, kwargs={}) == jinja2.Template(text).render()
+    before = branca.element.Template
+    maps.render_map(_spec(), root="../")
+    assert branca.element.Template is before  # the shortcut is undone after drawing
