@@ -27,7 +27,7 @@ from branca.element import Element, MacroElement
 from jinja2 import Template
 
 from .. import countries
-from .text import attr, html_text
+from .text import attr, html_text, squeeze_html
 
 VENDOR = "assets/vendor"
 """Where Leaflet and jQuery are copied, relative to the generated folder."""
@@ -326,4 +326,4 @@ def _draw(spec: MapSpec, root: str) -> str:
     html = html.replace("<html>", '<html lang="en">', 1)
     html = html.replace("<head>", f"<head>\n    <title>{html_text(spec.title)}</title>", 1)
     html = html.replace("maximum-scale=1.0, user-scalable=no", "", 1)
-    return html
+    return squeeze_html(html, scripts=True)  # folium indents deeply; none of its strings spans lines

@@ -59,3 +59,26 @@ def meta_text(value) -> str:
     text = _line(value).translate(str.maketrans({"<": "‹", ">": "›", '"': "”", "`": "’"}))
     text = re.sub(r"&(?=[#\w])", "＆", text)  # '&lt;' would turn back into '<' (html.unescape needs no ';')
     return json.dumps(text, ensure_ascii=False)
+
+
+_VERBATIM = re.compile(r"(<(pre|textarea|script|style)\b.*?</\2\s*>)", re.S | re.I)
+_INDENT = re.compile(r"[ \t\r\f\v]*\n\s*")
+
+
+def squeeze_html(html: str, scripts: bool = False) -> str:
+    """``html`` without the indentation and blank lines templates leave (a third of a themed page).
+
+    A run of white space holding a line break becomes one line break, which HTML shows exactly as it
+    showed the run; ``<pre>`` and ``<textarea>`` are kept as they are, and so are ``<script>`` and
+    ``<style>`` unless ``scripts`` (for documents whose scripts we wrote, where no string spans lines)."""
+    verbatim = ("pre", "textarea") if scripts else ("pre", "textarea", "script", "style")
+    parts = _VERBATIM.split(html)
+    out = []
+    i = 0
+    while i < len(parts):
+        out.append(_INDENT.sub("\n", parts[i]))
+        if i + 2 < len(parts):
+            block, tag = parts[i + 1], parts[i + 2]
+            out.append(block if tag.lower() in verbatim else _INDENT.sub("\n", block))
+        i += 3
+    return "".join(out)
