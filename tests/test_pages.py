@@ -95,3 +95,15 @@ def test_tags_hold_the_articles_tags_then_principal_countries_and_people():
     countries = [p.name for p in pages.principal_parties(_facts()) if p.kind == "country"]
     assert countries and all(c in view["tags"] for c in countries)
     assert len(view["tags"]) == len(set(view["tags"]))
+
+
+def test_a_party_gets_its_page_from_its_second_briefing(env):
+    one = pages.render_site([_facts()], env, "generated")
+    assert not [f for f in one.files if f.startswith("parties/") and f != "parties/index.md"]
+    md = one.files[f"briefings/{pages.article_slug(_facts())}.md"].decode()
+    assert "../../parties/" not in md  # no link to a page that does not exist
+    index = one.files["parties/index.md"].decode()
+    assert "Armenia" in index and f"../briefings/{pages.article_slug(_facts())}.md" in index
+    two = pages.render_site([_facts(), _facts(title="Second day", article_id="a2")], env, "generated")
+    assert "parties/armenia.md" in two.files and "(armenia.md)" in two.files["parties/index.md"].decode()
+    assert "../../parties/armenia/" in two.files[f"briefings/{pages.article_slug(_facts())}.md"].decode()

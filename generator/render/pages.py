@@ -140,17 +140,19 @@ def _party_slug(name: str) -> str:
     return slugify(name)
 
 
-def briefing_view(facts: Facts, slug: str) -> dict:
+def briefing_view(facts: Facts, slug: str, party_pages: set[str] | None = None) -> dict:
     """Everything the briefing template shows, decided here and not in the template.
 
-    It depends on this article alone, so that a new article never rewrites
-    other briefings: only parties principal here are linked (they always have a page)."""
+    Only parties principal here are linked, and only those of them with a page of their own
+    (``party_pages``; all of them when not given). A new article rewrites an older briefing only
+    when it gives one of that briefing's parties its page."""
     a = facts.article
     text = a.text
     names = {p.id: p.name for p in facts.parties}
     colours = party_colours(facts)
     principal = principal_parties(facts)
-    party_pages = {_party_slug(p.name) for p in principal}
+    mine = {_party_slug(p.name) for p in principal}
+    party_pages = mine if party_pages is None else mine & party_pages
     summary = [{"text": text[s:e].strip(), "anchor": _anchor(facts, s)} for s, e in facts.summary]
 
     def party_link(party_id: str | None) -> str | None:
@@ -261,6 +263,11 @@ def _newest_first(rows: list[dict]) -> list[dict]:
     return sorted(rows, key=lambda v: (v["published"] or "", v["title"]), reverse=True)
 
 
+PARTY_PAGE_BRIEFINGS = 2
+"""A party gets a page of its own once it is principal in this many briefings. A page for a party of
+one briefing only repeated that briefing (most often with nothing it said): four in five of the party
+pages, and the largest share of the site's bytes. The parties index links such a party to its briefing."""
+
 PARTY_BRIEFINGS_DETAILED = 25
 """A party page shows positions and quotes of its latest briefings; older ones are listed as links,
 so that party pages stay small as the site grows."""
@@ -291,6 +298,7 @@ def parties_index(all_facts: list[Facts], slugs: list[str]) -> dict[str, dict]:
         page["briefings"] = _newest_first(page["briefings"])
         page["positions"] = sum(len(b["positions"]) for b in page["briefings"])
         page["quotes"] = sum(len(b["quotes"]) for b in page["briefings"])
+        page["page"] = len(page["briefings"]) >= PARTY_PAGE_BRIEFINGS
     return dict(sorted(pages.items(), key=lambda kv: (-len(kv[1]["briefings"]), kv[1]["name"])))
 
 
@@ -373,8 +381,9 @@ def render_site(all_facts: list[Facts], env: jinja2.Environment, output: str,
     parties = parties_index(all_facts, slugs)
     places = places_index(all_facts, slugs)
     views = []
+    party_pages = {slug for slug, page in parties.items() if page["page"]}
     for facts, slug in zip(all_facts, slugs):
-        view = briefing_view(facts, slug)
+        view = briefing_view(facts, slug, party_pages)
         view["story"] = story_of.get(slug)
         files[f"briefings/{slug}.md"] = env.get_template("briefing.md.j2").render(b=view).encode()
         if view["map"]:
@@ -389,7 +398,8 @@ def render_site(all_facts: list[Facts], env: jinja2.Environment, output: str,
         files[WORLD_MAP] = maps.render_map(world_spec(places, all_facts), root="../../", memo=memo).encode()
     files["index.md"] = env.get_template("briefings.md.j2").render(briefings=rows).encode()
     files["parties/index.md"] = env.get_template("parties.md.j2").render(parties=list(parties.values())).encode()
-    for slug, page in parties.items():
+    for slug in sorted(party_pages):
+        page = parties[slug]
         files[f"parties/{slug}.md"] = env.get_template("party.md.j2").render(p=page, detailed=PARTY_BRIEFINGS_DETAILED).encode()
     files["places/index.md"] = env.get_template("places.md.j2").render(places=places, world=has_world).encode()
     files["timeline.md"] = env.get_template("timeline.md.j2").render(months=timeline_rows(views)).encode()
