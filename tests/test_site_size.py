@@ -19,3 +19,22 @@ def test_runs_without_a_line_break_and_verbatim_blocks_stay():
     # in documents whose scripts we wrote, scripts and styles lose their indentation too
     ours = squeeze_html(html, scripts=True)
     assert "<script>\nvar s = 'x';\n</script>" in ours and "<pre>  code\n    indented\n</pre>" in ours
+
+
+def test_search_index_holds_each_text_once(built_site):
+    """Pages and sections that gather what briefings say stay out of the search index; the briefings'
+    own words stay in it."""
+    import json
+
+    site = built_site / "site"
+    docs = json.loads((site / "search" / "search_index.json").read_text())["docs"]
+    where = {d["location"] for d in docs}
+    assert any(w.startswith("generated/briefings/") and w.endswith("#summary") for w in where)
+    assert not [w for w in where if w.startswith(("generated/places/", "generated/timeline/", "generated/tags/"))]
+    assert not [w for w in where if w.startswith("generated/briefings/") and w.endswith(("#map", "#parties", "#sources"))]
+    assert (site / "generated" / "places" / "index.html").is_file()
+
+
+def test_built_pages_are_squeezed(built_site):
+    page = next((built_site / "site" / "generated" / "briefings").glob("*/index.html")).read_text()
+    assert "\n  " not in page.split("<script", 1)[0]  # no indented lines before the first script
