@@ -25,7 +25,8 @@ def test_only_local_scripts_and_the_world_layer():
     html = maps.render_map(_spec(), root="../")
     srcs = re.findall(r'<script src="([^"]+)"', html) + re.findall(r'<link rel="stylesheet" href="([^"]+)"', html)
     assert srcs and all(s.startswith("../assets/") for s in srcs), srcs
-    assert "../assets/world.js" in srcs
+    assert "../assets/world.js" in srcs and "../assets/map.css" in srcs  # shared, not inlined in every map
+    assert "L.geoJSON" not in html and "<style>\n.leaflet-container.leaflet-container" not in html
     assert "bootstrap" not in html.lower() and "font-awesome" not in html.lower()
     assert "user-scalable=no" not in html and '<html lang="en">' in html
 
@@ -43,7 +44,7 @@ def test_marker_per_place_sized_by_mentions_and_parties_shaded():
     assert maps.marker_radius(9) > maps.marker_radius(1)
     assert maps.marker_radius(1000) == maps.marker_radius(25)  # bounded
     # the parties' countries are shaded from the shared outlines, by ISO code and colour
-    shades = json.loads(re.search(r"\}\)\(\w+, (\{.*?\})\);", html).group(1))
+    shades = json.loads(re.search(r"briefingShade\(\w+, (\{.*?\})\);", html).group(1))
     assert {v["colour"] for v in shades.values()} == {"#c2410c", "#1d4ed8"}
     assert all(len(iso) == 2 for iso in shades)
     assert '"coordinates"' not in html  # no polygons copied into the map file
@@ -52,6 +53,7 @@ def test_marker_per_place_sized_by_mentions_and_parties_shaded():
 def test_world_layer_holds_country_outlines():
     js = maps.world_js().decode()
     assert js.startswith("window.BRIEFING_WORLD=") and js.count('"iso":') > 150
+    assert "window.briefingOutlines = function" in js and "window.briefingShade = function" in js
 
 
 def test_first_view_frames_the_scene_where_most_is_said():

@@ -33,7 +33,11 @@ VENDOR = "assets/vendor"
 """Where Leaflet and jQuery are copied, relative to the generated folder."""
 
 WORLD = "assets/world.js"
-"""The country outlines of the base layer, one file shared by every map (cached by browsers)."""
+"""The country outlines of the base layer and the functions that draw them, one file shared by every
+map (cached by browsers)."""
+
+STYLE = "assets/map.css"
+"""The maps' own styles, shared by every map."""
 
 PARTY_COLOURS = ["#c2410c", "#1d4ed8", "#15803d", "#7e22ce", "#b91c1c", "#0f766e", "#a16207", "#be185d"]
 MARKER_LINES = 6
@@ -98,7 +102,31 @@ def world_js() -> bytes:
                 features.append({"type": "Feature", "properties": {"iso": iso},
                                  "geometry": {"type": geom["type"], "coordinates": _round(geom["coordinates"])}})
     data = json.dumps({"type": "FeatureCollection", "features": features}, separators=(",", ":"), sort_keys=True)
-    return f"window.BRIEFING_WORLD={data};\n".encode()
+    return f"window.BRIEFING_WORLD={data};\n{_WORLD_JS}".encode()
+
+
+_WORLD_JS = """\
+// The grey country outlines, in a pane under the tiles (they still show when the tiles cannot load).
+window.briefingOutlines = function (map) {
+    var pane = map.createPane("outlines");
+    pane.style.zIndex = 150;
+    L.geoJSON(window.BRIEFING_WORLD, {pane: "outlines", interactive: false,
+        style: {color: "#8a8f98", weight: 0.7, fillColor: "#f3f1ea", fillOpacity: 1}}).addTo(map);
+};
+// The parties' countries, filled in their colours: shades maps an ISO code to {name, colour}.
+window.briefingShade = function (map, shades) {
+    L.geoJSON(window.BRIEFING_WORLD, {
+        filter: function (f) { return shades.hasOwnProperty(f.properties.iso); },
+        style: function (f) { var c = shades[f.properties.iso].colour;
+            return {color: c, fillColor: c, weight: 1.5, fillOpacity: 0.22}; },
+        onEachFeature: function (f, layer) { layer.bindTooltip(shades[f.properties.iso].name); }
+    }).addTo(map);
+};
+"""
+
+
+def map_css() -> bytes:
+    return _STYLE.encode()
 
 
 class _Outlines(MacroElement):
@@ -106,14 +134,7 @@ class _Outlines(MacroElement):
 
     _template = Template("""
         {% macro script(this, kwargs) %}
-            (function (map) {
-                var pane = map.createPane("outlines");
-                pane.style.zIndex = 150;
-                if (window.BRIEFING_WORLD) {
-                    L.geoJSON(window.BRIEFING_WORLD, {pane: "outlines", interactive: false,
-                        style: {color: "#8a8f98", weight: 0.7, fillColor: "#f3f1ea", fillOpacity: 1}}).addTo(map);
-                }
-            })({{ this._parent.get_name() }});
+            window.briefingOutlines && briefingOutlines({{ this._parent.get_name() }});
         {% endmacro %}
     """)
 
@@ -123,15 +144,7 @@ class _Shaded(MacroElement):
 
     _template = Template("""
         {% macro script(this, kwargs) %}
-            (function (map, shades) {
-                if (!window.BRIEFING_WORLD) { return; }
-                L.geoJSON(window.BRIEFING_WORLD, {
-                    filter: function (f) { return shades.hasOwnProperty(f.properties.iso); },
-                    style: function (f) { var c = shades[f.properties.iso].colour;
-                        return {color: c, fillColor: c, weight: 1.5, fillOpacity: 0.22}; },
-                    onEachFeature: function (f, layer) { layer.bindTooltip(shades[f.properties.iso].name); }
-                }).addTo(map);
-            })({{ this._parent.get_name() }}, {{ this.shades }});
+            window.briefingShade && briefingShade({{ this._parent.get_name() }}, {{ this.shades }});
         {% endmacro %}
     """)
 
@@ -215,13 +228,13 @@ def _popup(marker: Marker) -> str:
             f"<ul class='popup-lines'>{lines}</ul>{extra}")
 
 
-_STYLE = """<style>
+_STYLE = """\
 .leaflet-container.leaflet-container { background: #b9d3e6; font: 14px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
 .leaflet-popup-content { max-height: 260px; overflow-y: auto; }
 .popup-lines { padding-left: 1.1em; margin: .4em 0 0; }
 .popup-lines li { margin-bottom: .35em; }
 .leaflet-container a { color: #1a4d8f; }
-</style>"""
+"""
 
 
 _CODE = hashlib.sha256(Path(__file__).read_bytes() + folium.__version__.encode()).hexdigest()[:16]
@@ -303,8 +316,7 @@ def _draw(spec: MapSpec, root: str) -> str:
     m.default_js = [("leaflet", f"{root}{VENDOR}/leaflet/leaflet.js"),
                     ("jquery", f"{root}{VENDOR}/jquery/jquery.min.js"),
                     ("world", f"{root}{WORLD}")]
-    m.default_css = [("leaflet_css", f"{root}{VENDOR}/leaflet/leaflet.css")]
-    m.get_root().header.add_child(Element(_STYLE), name="briefing_style")
+    m.default_css = [("leaflet_css", f"{root}{VENDOR}/leaflet/leaflet.css"), ("briefing_css", f"{root}{STYLE}")]
     m.add_child(_Outlines())
     # the provider itself, not its name: looking a name up scans every provider xyzservices knows
     folium.TileLayer(xyzservices.providers.OpenStreetMap.Mapnik, name="OpenStreetMap",
@@ -314,7 +326,7 @@ def _draw(spec: MapSpec, root: str) -> str:
         m.add_child(_Shaded(spec.shaded))
     for marker in sorted(spec.markers, key=lambda x: -x.mentions):  # small markers on top of big ones
         folium.CircleMarker(
-            location=[marker.lat, marker.lon],
+            location=[round(marker.lat, 4), round(marker.lon, 4)],  # 11 m is precise enough for a place
             radius=marker_radius(marker.mentions),
             color="#1e3a8a", weight=2, fill=True, fill_color="#3b82f6", fill_opacity=0.7, class_name="place-marker",
             tooltip=str(html_text(marker.name)),

@@ -393,6 +393,7 @@ def render_site(all_facts: list[Facts], env: jinja2.Environment, output: str,
     for site_path, source in maps.vendor_files().items():
         files[site_path] = source.read_bytes()
     files[maps.WORLD] = maps.world_js()
+    files[maps.STYLE] = maps.map_css()
     has_world = bool(places)
     if has_world:
         files[WORLD_MAP] = maps.render_map(world_spec(places, all_facts), root="../../", memo=memo).encode()
