@@ -208,7 +208,7 @@ def prune_memo(memo: Path | None, started: float) -> None:
     """Drop maps this build did not use, so that the memo does not grow with every change."""
     if memo is None or not memo.is_dir():
         return
-    for f in memo.glob("*/*.html"):
+    for f in [*memo.glob("*/*.html"), *memo.glob("world-*.js")]:
         try:
             if f.stat().st_mtime < started - 1:
                 f.unlink()
@@ -237,9 +237,14 @@ def build(project: Project, progress: Progress | None = None) -> BuildResult:
 
     started = time.time()
     memo = map_memo(project)  # unchanged maps are not drawn again (folium is slow)
-    env = pages.environment(project.templates)
+    env = pages.environment(project.templates, project.cache / "templates" if project.cache else None)
     story_files, story_views = story_pages.render_stories(stories, env, memo)
-    rendered = pages.render_site(analysed.facts, env, project.output_rel, story_views, memo)
+    reuse = None
+    if project.cache is not None:  # the cache's keys say which facts are the same as last time
+        reuse = pages.Reuse({pages.article_slug(f): cache.key(f.article) for f in analysed.facts},
+                            output.read_inputs(project.output),
+                            lambda rel: output.read_generated(project.output, rel))
+    rendered = pages.render_site(analysed.facts, env, project.output_rel, story_views, memo, reuse)
     files = {**rendered.files, **story_files}
     if project.site_url:
         items = feed_items(analysed.facts, stories, project.output_rel)
@@ -250,7 +255,7 @@ def build(project: Project, progress: Progress | None = None) -> BuildResult:
     owned = {home: rendered.home} if home_is_ours(home) else {}
     if not owned:
         log.info("%s was written by hand: left as it is", home)
-    written = output.write_tree(project.output, files, owned)
+    written = output.write_tree(project.output, files, owned, rendered.inputs)
     if state is not None:
         output.write_if_changed(state, json.dumps(index.to_dict(), ensure_ascii=False, sort_keys=True).encode())
     return BuildResult(analysed.facts, problems + analysed.problems, analysed.parsed,

@@ -6,6 +6,7 @@ longer makes it, so files users put anywhere are never touched.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -84,8 +85,29 @@ def remove_stale_temporaries(out_dir: Path) -> list[str]:
     return removed
 
 
-def write_manifest(out_dir: Path, files) -> None:
-    write_if_changed(out_dir / MANIFEST, json.dumps({"files": sorted(set(files))}, indent=1).encode())
+def write_manifest(out_dir: Path, files, inputs: dict[str, list[str]] | None = None) -> None:
+    data: dict = {"files": sorted(set(files))}
+    if inputs:
+        data["inputs"] = dict(sorted(inputs.items()))
+    write_if_changed(out_dir / MANIFEST, json.dumps(data, indent=1).encode())
+
+
+def read_inputs(out_dir: Path) -> dict[str, list[str]]:
+    """What each generated file was made from at the last build: ``[input digest, sha256 of its bytes]``."""
+    try:
+        data = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8")).get("inputs", {})
+        return {str(k): [str(x) for x in v] for k, v in data.items() if isinstance(v, list) and len(v) == 2}
+    except (OSError, ValueError, AttributeError, TypeError):
+        return {}
+
+
+def read_generated(out_dir: Path, rel: str) -> bytes | None:
+    """A file we generated before, if it is still there (``None`` for anything else)."""
+    try:
+        target = inside(out_dir, out_dir / safe_relpath(rel))
+        return None if target.is_symlink() else target.read_bytes()
+    except (OSError, ValueError):
+        return None
 
 
 def read_manifest(out_dir: Path) -> list[str]:
@@ -96,8 +118,12 @@ def read_manifest(out_dir: Path) -> list[str]:
         return []
 
 
-def write_tree(out_dir: Path, files: dict[str, bytes], owned_outside: dict[Path, bytes] | None = None) -> WriteReport:
+def write_tree(out_dir: Path, files: dict[str, bytes], owned_outside: dict[Path, bytes] | None = None,
+               inputs: dict[str, str] | None = None) -> WriteReport:
     """Make ``out_dir`` hold ``files``: write what changed, remove what we made before and no longer make.
+
+    ``inputs`` (by path: a digest of what the file was made from) goes into the manifest with a hash
+    of the file's bytes, so that the next build can take the file as it is when its inputs are the same.
 
     The manifest first lists both the old and the new files, so that a build killed halfway
     still knows every file it may have written, and the next build can tidy up after it."""
@@ -127,5 +153,6 @@ def write_tree(out_dir: Path, files: dict[str, bytes], owned_outside: dict[Path,
         if target.is_file() and not target.is_symlink():
             target.unlink()
             report.removed.append(rel)
-    write_manifest(out_dir, files)
+    write_manifest(out_dir, files, {rel: [digest, hashlib.sha256(files[rel]).hexdigest()]
+                                    for rel, digest in (inputs or {}).items() if rel in files})
     return report

@@ -34,8 +34,12 @@ def test_adding_and_removing_an_article(project):
     new_briefings = [w for w in rewritten if w.startswith("briefings/") and w not in old_briefings]
     assert len(new_briefings) == 1
     story = re.search(r'href="\.\./\.\./stories/([^/"]+)/"', (proj.output / new_briefings[0]).read_text())
-    for touched in rewritten & old_briefings:  # only briefings of the new article's story may change
-        assert story and f"stories/{story.group(1)}/" in (proj.output / touched).read_text()
+    new_party_pages = {w[len("parties/"):-3] for w in rewritten if w.startswith("parties/") and w != "parties/index.md"
+                       and w not in first.written.written}
+    for touched in rewritten & old_briefings:
+        # only briefings of the new article's story, or with a party that has just got its page, may change
+        text = (proj.output / touched).read_text()
+        assert (story and f"stories/{story.group(1)}/" in text) or any(f"parties/{p}/" in text for p in new_party_pages)
     assert not any(w.startswith("assets/") for w in rewritten)
 
     held_back.unlink()
@@ -55,3 +59,25 @@ def test_user_files_in_the_output_folder_survive(project):
     build(proj)
     assert mine.read_text() == "# My notes\n"
     assert home.read_text() == "# My own home page\n"
+
+
+def test_unchanged_briefings_are_taken_as_they_are(project):
+    """A briefing whose facts, templates and links did not change is not rendered again; a generated
+    file edited by hand, or a changed template, makes it rendered again."""
+    proj = project_for(project)
+    build(proj)
+    briefing = sorted((proj.output / "briefings").glob("*.md"))[0]
+    good = briefing.read_bytes()
+    assert b"data-search-exclude" in good
+    again = build(proj)
+    assert not [w for w in again.written.written if w.startswith(("briefings/", "maps/"))]
+
+    briefing.write_bytes(good.replace(b"## Summary", b"## Edited by hand"))
+    build(proj)
+    assert briefing.read_bytes() == good  # the edit does not pass for last build's page
+
+    template = project / "templates" / "briefing.md.j2"
+    template.write_text(template.read_text().replace("## Summary", "## In short"))
+    changed = build(proj)
+    assert f"briefings/{briefing.name}" in changed.written.written
+    assert b"## In short" in briefing.read_bytes()

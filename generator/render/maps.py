@@ -88,11 +88,30 @@ def _round(coords):
     return [_round(c) for c in coords]
 
 
-def world_js() -> bytes:
+def world_js(memo: Path | None = None) -> bytes:
     """Every country outline as one GeoJSON collection in a script (``window.BRIEFING_WORLD``).
 
-    A script rather than a ``.geojson`` file so that maps also work when opened from disk.
+    A script rather than a ``.geojson`` file so that maps also work when opened from disk. Kept in
+    ``memo`` (the drawn maps' folder) as it takes a few tenths of a second to build.
     """
+    if memo is None:
+        return _world_js()
+    key = hashlib.sha256((_CODE + Path(countries.__file__).read_text(encoding="utf-8")).encode()).hexdigest()[:16]
+    path = memo / f"world-{key}.js"
+    try:
+        data = path.read_bytes()
+        path.touch()  # still in use (the build prunes what it did not touch)
+        return data
+    except OSError:
+        pass
+    from ..output import atomic_write
+
+    data = _world_js()
+    atomic_write(path, data)
+    return data
+
+
+def _world_js() -> bytes:
     features = []
     for iso in sorted(countries.all_countries()):
         geo = countries.outline(iso)

@@ -11,8 +11,9 @@ import hashlib
 import re
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 import jinja2
 
@@ -42,9 +43,18 @@ def article_slug(facts: Facts) -> str:
     return f"{slugify(facts.article.title)}-{digest}"
 
 
-def environment(templates: Path) -> jinja2.Environment:
+def environment(templates: Path, cache: Path | None = None) -> jinja2.Environment:
+    """``cache``: a folder for compiled templates (compiling them was a third of a no-change build)."""
+    bytecode = None
+    if cache is not None:
+        try:
+            cache.mkdir(parents=True, exist_ok=True)
+            bytecode = jinja2.FileSystemBytecodeCache(str(cache))
+        except OSError:
+            pass
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates)),
+        bytecode_cache=bytecode,
         undefined=jinja2.StrictUndefined,
         autoescape=False,  # output is Markdown; every article-borne value goes through md/html filters
         keep_trailing_newline=True,
@@ -302,6 +312,11 @@ def parties_index(all_facts: list[Facts], slugs: list[str]) -> dict[str, dict]:
     return dict(sorted(pages.items(), key=lambda kv: (-len(kv[1]["briefings"]), kv[1]["name"])))
 
 
+PLACE_BRIEFINGS_DETAILED = 10
+"""The places page quotes the sentences of a place's latest briefings and lists older ones as links,
+so that a place named in hundreds of briefings does not make the page grow with every one of them."""
+
+
 def places_index(all_facts: list[Facts], slugs: list[str]) -> list[dict]:
     """Every located place on the site, with the sentences of every briefing that mentions it."""
     places: dict[str, dict] = {}
@@ -369,12 +384,51 @@ def timeline_rows(views: list[dict]) -> list[dict]:
 class Rendered:
     files: dict[str, bytes]  # by path under the output folder
     home: bytes  # the site's home page (docs_dir/index.md)
+    inputs: dict[str, str] = field(default_factory=dict)  # by path: digest of what a briefing or map was made from
+
+
+@dataclass
+class Reuse:
+    """The last build's briefings and maps, taken as they are when what they are made from is the same.
+
+    Rendering every briefing through Jinja (and looking every map up in the memo) was most of an
+    incremental build; a briefing depends only on its article's facts (``facts``: the extraction
+    cache's key of each article, by slug), the templates, this code, its story and which of its
+    parties have pages."""
+
+    facts: dict[str, str]
+    previous: dict[str, list[str]]  # by path: [input digest, sha256 of the bytes] at the last build
+    read: Callable[[str], bytes | None]  # a file of the last build
+
+    def get(self, path: str, digest: str) -> bytes | None:
+        was = self.previous.get(path)
+        if not was or was[0] != digest:
+            return None
+        data = self.read(path)
+        return data if data is not None and hashlib.sha256(data).hexdigest() == was[1] else None
+
+
+def _code_digest(templates: Path | None) -> str:
+    """Everything that shapes a briefing or map besides its facts: the templates and the code."""
+    h = hashlib.sha256()
+    here = Path(__file__).resolve().parent
+    # the focus place is chosen by the places extractor; model.py decides how facts read
+    for f in [*sorted(here.glob("*.py")), here.parent / "extract" / "places.py", here.parent / "model.py"]:
+        h.update(f.read_bytes())
+    if templates is not None:
+        for f in sorted(templates.glob("*.j2")):
+            h.update(f.name.encode() + b"\0" + f.read_bytes())
+    h.update(maps.folium.__version__.encode())
+    return h.hexdigest()
 
 
 def render_site(all_facts: list[Facts], env: jinja2.Environment, output: str,
-                stories: list[dict] | None = None, memo: Path | None = None) -> Rendered:
+                stories: list[dict] | None = None, memo: Path | None = None, reuse: Reuse | None = None) -> Rendered:
     """Every generated page and map; ``stories`` are the story views (newest first), if any."""
     files: dict[str, bytes] = {}
+    inputs: dict[str, str] = {}
+    code = _code_digest(Path(env.loader.searchpath[0]) if isinstance(env.loader, jinja2.FileSystemLoader) else None) \
+        if reuse is not None else ""
     stories = [s for s in (stories or []) if len(s["sources"]) > 1]
     story_of = {src["slug"]: {"slug": s["slug"], "title": s["title"]} for s in stories for src in s["sources"]}
     slugs = [article_slug(f) for f in all_facts]
@@ -385,14 +439,25 @@ def render_site(all_facts: list[Facts], env: jinja2.Environment, output: str,
     for facts, slug in zip(all_facts, slugs):
         view = briefing_view(facts, slug, party_pages)
         view["story"] = story_of.get(slug)
-        files[f"briefings/{slug}.md"] = env.get_template("briefing.md.j2").render(b=view).encode()
+        page, drawn = f"briefings/{slug}.md", f"maps/{slug}.html"
+        known = reuse is not None and slug in reuse.facts
+        if known:
+            linked = sorted(p["slug"] for p in view["principal"] if p["link"])
+            inputs[page] = _digest(code, reuse.facts[slug], slug, view["story"], linked)
+            inputs[drawn] = _digest(code, reuse.facts[slug], slug)
+        data = reuse.get(page, inputs[page]) if known else None
+        files[page] = data if data is not None else env.get_template("briefing.md.j2").render(b=view).encode()
         if view["map"]:
-            files[f"maps/{slug}.html"] = maps.render_map(map_spec(facts, slug), root="../", memo=memo).encode()
+            data = reuse.get(drawn, inputs[drawn]) if known else None
+            files[drawn] = data if data is not None else \
+                maps.render_map(map_spec(facts, slug), root="../", memo=memo).encode()
+        else:
+            inputs.pop(drawn, None)
         views.append(view)
     rows = _newest_first(views)
     for site_path, source in maps.vendor_files().items():
         files[site_path] = source.read_bytes()
-    files[maps.WORLD] = maps.world_js()
+    files[maps.WORLD] = maps.world_js(memo)
     files[maps.STYLE] = maps.map_css()
     has_world = bool(places)
     if has_world:
@@ -402,10 +467,15 @@ def render_site(all_facts: list[Facts], env: jinja2.Environment, output: str,
     for slug in sorted(party_pages):
         page = parties[slug]
         files[f"parties/{slug}.md"] = env.get_template("party.md.j2").render(p=page, detailed=PARTY_BRIEFINGS_DETAILED).encode()
-    files["places/index.md"] = env.get_template("places.md.j2").render(places=places, world=has_world).encode()
+    files["places/index.md"] = env.get_template("places.md.j2").render(places=places, world=has_world,
+                                                                             detailed=PLACE_BRIEFINGS_DETAILED).encode()
     files["timeline.md"] = env.get_template("timeline.md.j2").render(months=timeline_rows(views)).encode()
     files["tags.md"] = env.get_template("tags.md.j2").render().encode()
     home = env.get_template("home.md.j2").render(briefings=rows, stories=stories[:5], output=output, mark=GENERATED_MARK,
                                                   world=has_world, parties=list(parties.values())[:12],
                                                   places=len(places)).encode()
-    return Rendered(files, home)
+    return Rendered(files, home, inputs)
+
+
+def _digest(*parts) -> str:
+    return hashlib.sha256(repr(parts).encode("utf-8", "surrogatepass")).hexdigest()
