@@ -233,6 +233,7 @@ def build(project: Project, progress: Progress | None = None) -> BuildResult:
 
     state = project.cache / "stories.json" if project.cache else None
     index = load_story_index(state)
+    known = index.n_docs
     stories = group_stories(analysed, index)
 
     started = time.time()
@@ -256,7 +257,7 @@ def build(project: Project, progress: Progress | None = None) -> BuildResult:
     if not owned:
         log.info("%s was written by hand: left as it is", home)
     written = output.write_tree(project.output, files, owned, rendered.inputs)
-    if state is not None:
+    if state is not None and (index.n_docs != known or not state.is_file()):  # to_dict is slow: only when it changed
         output.write_if_changed(state, json.dumps(index.to_dict(), ensure_ascii=False, sort_keys=True).encode())
     return BuildResult(analysed.facts, problems + analysed.problems, analysed.parsed,
                        len(articles) - analysed.parsed, written)

@@ -64,11 +64,12 @@ def safe_relpath(rel: str) -> PurePosixPath:
     return p
 
 
-def inside(out_dir: Path, target: Path) -> Path:
+def inside(out_dir: Path, target: Path, resolved: Path | None = None) -> Path:
     """``target`` after following symbolic links, refused unless it is still inside ``out_dir``
-    (a link in the output folder must not make us write over files elsewhere)."""
+    (a link in the output folder must not make us write over files elsewhere). ``resolved``:
+    ``out_dir.resolve()``, when the caller checks many files."""
     real = target.resolve()
-    if not real.is_relative_to(out_dir.resolve()):
+    if not real.is_relative_to(resolved or out_dir.resolve()):
         raise ValueError(f"generated path leaves the output folder: {target}")
     return target
 
@@ -130,11 +131,12 @@ def write_tree(out_dir: Path, files: dict[str, bytes], owned_outside: dict[Path,
     report = WriteReport()
     targets = {rel: out_dir / safe_relpath(rel) for rel in sorted(files)}  # refuse a bad path before writing anything
     old = read_manifest(out_dir)
+    root = out_dir.resolve()
     remove_stale_temporaries(out_dir)
     if set(files) - set(old):
         write_manifest(out_dir, [*old, *files])
     for rel, target in targets.items():
-        if write_if_changed(inside(out_dir, target), files[rel]):
+        if write_if_changed(inside(out_dir, target, root), files[rel]):
             report.written.append(rel)
         else:
             report.unchanged += 1
@@ -147,7 +149,7 @@ def write_tree(out_dir: Path, files: dict[str, bytes], owned_outside: dict[Path,
         if rel in files:
             continue
         try:
-            target = inside(out_dir, out_dir / safe_relpath(rel))
+            target = inside(out_dir, out_dir / safe_relpath(rel), root)
         except ValueError:
             continue
         if target.is_file() and not target.is_symlink():
