@@ -177,6 +177,7 @@ def all_countries() -> dict[str, Country]:
     return out
 
 
+@lru_cache(maxsize=65536)
 def _key(name: str) -> str:
     """Lower case without accents, so that news spelling 'Chisinau' finds the data's 'Chișinău'."""
     name = re.sub(r"^the\s+", "", name.strip(), flags=re.I)

@@ -65,6 +65,7 @@ class Entry:
     alt: bool = False  # matched through an alternate name, not the main one
 
 
+@lru_cache(maxsize=65536)
 def code_key(name: str) -> str | None:
     """Short capitalised forms ("US", "U.K.", "UAE") are kept apart from words ("Us")."""
     s = name.strip().replace(".", "")
@@ -82,6 +83,7 @@ def abbr_key(name: str) -> str:
     return "." + re.sub(r"\s+", "", name.lower())
 
 
+@lru_cache(maxsize=65536)
 def key(name: str) -> str:
     """The form names are compared in: no accents, case, dots, leading "the" or "'s"."""
     s = unicodedata.normalize("NFKD", name)
@@ -151,6 +153,7 @@ def reset() -> None:
     """Forget the open index (tests, or after the cache file was replaced)."""
     _db.cache_clear()
     _lookup.cache_clear()
+    _lookup_name.cache_clear()
 
 
 # ---------------------------------------------------------------- building
@@ -396,6 +399,13 @@ def lookup(name: str) -> list[Entry]:
     """Candidates for a name: main names before alternates, then country > region > city,
     then the most populous first. Context-free: :mod:`generator.extract.places` weighs them.
     "US" and "U.S." find the country; "Us" only what is called Us."""
+    return list(_lookup_name(name))
+
+
+@lru_cache(maxsize=65536)
+def _lookup_name(name: str) -> tuple[Entry, ...]:
+    """:func:`lookup` without the copy: the place scan asks for the same few thousand forms
+    in every article, and each ask normalises the name three ways."""
     found: dict[tuple, Entry] = {}
     ck, k = code_key(name), key(name)
     ak = abbr_key(name) if "." in name else None
@@ -404,7 +414,7 @@ def lookup(name: str) -> list[Entry]:
             found.setdefault((e.name, e.feature, e.country, e.lat, e.lon), e)
     out = list(found.values())
     out.sort(key=lambda e: (e.alt, FEATURES.index(e.feature), -e.population))
-    return out
+    return tuple(out)
 
 
 def known(name: str) -> bool:

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from .. import countries, gazetteer
+from ..nlp import text_of
 from ..model import Party, Place
 
 TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "mx", "prof", "professor"}
@@ -231,7 +232,7 @@ def _nationality(doc, start: int, end: int):
 
 def _entity_mentions(doc, places: list[Place]) -> list[Mention]:
     """First pass: named entities, typed with country tables and the parse."""
-    place_text = _place_surfaces(places, doc.text)
+    place_text = _place_surfaces(places, text_of(doc))
     for ent in doc.ents:  # one cue ("the region of X") makes every X a place
         if ent.label_ in ("ORG", "PERSON", "NORP") and _place_cue(doc, ent.start, ent.end):
             place_text.add(_text(doc, *_trim(doc, ent.start, ent.end)).lower())
@@ -311,17 +312,23 @@ def _group(doc, start: int, end: int, iso: str | None) -> Mention:
 def _scan_missed(doc, taken: set[int]) -> list[Mention]:
     """Country names, demonyms and seats of government the NER left out."""
     out: list[Mention] = []
+    full = text_of(doc)
+    words = [t.text for t in doc]  # read once: every doc[i] builds a new Token object
     i = 0
     while i < len(doc):
         hit = None
+        # a candidate opens with a capital and does not continue a hyphenated word ('pro-Russian')
+        if not words[i][:1].isupper() or (i > 0 and words[i - 1] == "-" and not doc[i - 1].whitespace_):
+            i += 1
+            continue
         for n in (3, 2, 1):
             if i + n > len(doc) or any(j in taken for j in range(i, i + n)):
                 continue
-            span = doc[i:i + n]
-            if not span[0].text[:1].isupper() or span[-1].is_punct or (
-                    i > 0 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_):
+            last = doc[i + n - 1]
+            if last.is_punct:
                 continue
-            text = span.text
+            span = doc[i:i + n]
+            text = full[doc[i].idx:last.idx + len(words[i + n - 1])]
             if text in countries.SEATS and text not in ("London", "Washington", "Beijing", "Kiev", "Kyiv", "Delhi",
                                                         "Tehran", "Damascus", "Riyadh", "Pyongyang"):
                 seat = countries.by_capital(text)
@@ -601,9 +608,9 @@ CLUB_WORDS = {"united", "city", "rovers", "athletic", "wanderers", "albion", "to
 def _headline_end(doc) -> int:
     """Token index where a headline first line ends, or 0 when the text opens with prose. A headline is
     short and title-cased ('Trump Stands Tall On Proposal For Border Wall With Mexico')."""
-    if "\n" not in doc.text.strip():
+    if "\n" not in text_of(doc).strip():
         return 0  # one paragraph: no headline above a body
-    first = doc.text.split("\n", 1)[0]
+    first = text_of(doc).split("\n", 1)[0]
     words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", first) if len(w) > 3]
     if not 3 <= len(words) <= 25 or sum(w[0].isupper() for w in words) < 0.75 * len(words):
         return 0
@@ -848,7 +855,7 @@ def extract(doc, places: list[Place]) -> list[Party]:
             m.kind, m.key = "organisation", org_keys[full]  # its surname alone follows it
 
     mentions = _drop_junk(doc, mentions)
-    mentions = _drop_places(doc, mentions, _place_surfaces(places, doc.text))
+    mentions = _drop_places(doc, mentions, _place_surfaces(places, text_of(doc)))
 
     # Sentence-level weights: the lead counts, and so does being the one who speaks or acts.
     sents = list(doc.sents)

@@ -19,9 +19,11 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
+from functools import lru_cache
 
 from .. import countries, gazetteer
 from ..gazetteer import Entry
+from ..nlp import text_of
 from ..model import Place
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -46,12 +48,16 @@ def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "place"
 
 
+LEADING_THE = re.compile(r"(?i)the\s+")
+POSSESSIVE_END = re.compile(r"['\u2019]s?$")
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Character span without a leading "the" or a trailing possessive."""
-    m = re.match(r"(?i)the\s+", text[start:end])
+    m = LEADING_THE.match(text[start:end])
     if m and end - start > m.end():
         start += m.end()
-    m = re.search(r"['\u2019]s?$", text[start:end])
+    m = POSSESSIVE_END.search(text[start:end])
     if m and m.start() > 0:
         end = start + m.start()
     return start, end
@@ -70,6 +76,7 @@ lies some 200 km from the whole kingdom's; a bare "Korean" in news is the South 
 always "North Korean", read first as two words); the rest name territories of data/regions.tsv."""
 
 
+@lru_cache(maxsize=16384)
 def _adjective_place(word: str) -> str | None:
     """The place an adjective stands for: a country's name or a continent's."""
     if gazetteer.key(word) in NATION_ADJECTIVES:
@@ -113,8 +120,10 @@ def _cue_of(doc, i: int, j: int, cands: list[Entry], taken: list[bool]) -> str |
     a town of that region follows), or one of a list of places ("Nitra, Presov and Kosice").
     None if the name is no town of some size, or nothing around it says place."""
     towns = [c for c in cands if not c.alt and c.feature == "city" and c.population >= CUE_CITY_POPULATION]
+    if not towns:
+        return None
     name = doc[i:j].text
-    if not towns or CALENDAR.match(name) or FACILITY.search(name):
+    if CALENDAR.match(name) or FACILITY.search(name):
         return None
     if j < len(doc) and doc[j].text[:1].isupper() or i > 0 and doc[i - 1].text[:1].isupper():
         return None  # part of a longer name: "at Windsor Castle", "at Lombard Odier"
@@ -138,7 +147,7 @@ def _cue_of(doc, i: int, j: int, cands: list[Entry], taken: list[bool]) -> str |
 def _mentions(doc) -> list[tuple[int, int, str]]:
     """(start, end, how) for every candidate mention, without overlaps."""
     out: list[tuple[int, int, str]] = []
-    text = doc.text  # Doc.text is rebuilt on every access
+    text = text_of(doc)  # Doc.text is rebuilt on every access
     taken = [False] * (len(text) + 1)
 
     def add(s: int, e: int, how: str) -> None:
@@ -163,20 +172,23 @@ def _mentions(doc) -> list[tuple[int, int, str]]:
     # Gazetteer scan: the longest strong name at each capitalised token.
     ent_label = {}
     for ent in doc.ents:
-        for t in ent:
-            ent_label[t.i] = (ent.label_, ent.start, ent.end)
+        label = (ent.label_, ent.start, ent.end)
+        for k in range(ent.start, ent.end):
+            ent_label[k] = label
+    words = [t.text for t in doc]  # read once: every doc[i] builds a new Token object
+    starts = [t.idx for t in doc]
     i = 0
     while i < len(doc):
-        tok = doc[i]
-        if not tok.text[:1].isupper() or taken[tok.idx]:
+        if not words[i][:1].isupper() or taken[starts[i]]:
             i += 1
             continue
+        tok = doc[i]
         hit = None
         for n in range(min(MAX_NGRAM, len(doc) - i), 0, -1):
-            span = doc[i:i + n]
-            if not span[-1].text[:1].isupper() and span[-1].text not in (".",):
+            last = words[i + n - 1]
+            if not last[:1].isupper() and last not in (".",):
                 continue
-            s, e = _trim(text, span.start_char, span.end_char)
+            s, e = _trim(text, starts[i], starts[i + n - 1] + len(last))
             cands = gazetteer.lookup(text[s:e]) if _usable(text[s:e]) else []
             strong = any(not c.alt and (c.feature in SCAN_FEATURES and (c.feature != "admin1" or c.population >= 1_000_000)
                                         or c.feature == "city" and c.population >= SCAN_CITY_POPULATION)
@@ -364,7 +376,7 @@ def _far_facility(e: Entry, anchors: list[Entry]) -> bool:
 def extract(doc, context: list[str] | None = None) -> list[Place]:
     """Places named in ``doc``; ``context`` may add names known to matter (e.g. the story's)."""
     mentions = _mentions(doc)
-    text = doc.text
+    text = text_of(doc)
     cands: dict[str, list[Entry]] = {}
     how_of: dict[str, str] = {}
     for s, e, how in mentions:

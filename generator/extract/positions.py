@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from ..nlp import text_of
 from ..model import Party, Position, Quote
 
 VERBS = {
@@ -517,7 +518,7 @@ def extract(doc, parties: list[Party], quotes: list[Quote]) -> list[Position]:
 
 def _candidates(doc, ix: _Index, found, quotes: list[Quote]):
     """Each reading as (score, Position, content words, source); accounts of events dropped."""
-    full = doc.text  # Doc.text is rebuilt on every access: once, not once per quote
+    full = text_of(doc)  # Doc.text is rebuilt on every access: once, not once per quote
     cands: list[tuple[float, Position, set[str], str]] = []
     seen: set[tuple[str, int, int]] = set()
     quoted = [(p, s, sp, "quote") for q in quotes for p, s, sp in _from_quote(ix, full, q)]

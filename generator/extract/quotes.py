@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..nlp import text_of
 from ..model import Party, Quote
 from . import speakers as sp
 
@@ -338,7 +339,7 @@ def _quote_text(text: str, start: int, end: int) -> str:
 
 
 def extract(doc, parties: list[Party]) -> list[Quote]:
-    text = doc.text
+    text = text_of(doc)
     if not text.strip():
         return []
     segs = segments(text)

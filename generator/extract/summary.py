@@ -13,6 +13,7 @@ import math
 import re
 from collections import Counter
 
+from ..nlp import text_of
 from ..model import Sentence, Span
 
 MIN_WORDS = 6
@@ -89,7 +90,7 @@ def extract(doc, sentences: list[Sentence], size: int = 3, max_size: int = 5, wi
     (a steep decay) plus its centrality (how much of its vocabulary recurs in
     the article); picks skip repeats of what is already chosen.
     """
-    text = doc.text
+    text = text_of(doc)
     spans = [c for c in (clean_span(text, s.start, s.end) for s in sentences) if c]
     if not spans:
         return [(s.start, s.end) for s in sentences[:size]]

@@ -16,6 +16,7 @@ import datetime as dt
 import re
 from functools import lru_cache
 
+from ..nlp import text_of
 from ..model import Event
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -185,7 +186,7 @@ def _parts(ent):
 
 def extract(doc, published: dt.date | None) -> list[Event]:
     out: list[Event] = []
-    full = doc.text  # Doc.text is rebuilt on every access: once, not once per date
+    full = text_of(doc)  # Doc.text is rebuilt on every access: once, not once per date
     for ent in doc.ents:
         if ent.label_ != "DATE":
             continue
