@@ -38,3 +38,27 @@ def test_search_index_holds_each_text_once(built_site):
 def test_built_pages_are_squeezed(built_site):
     page = next((built_site / "site" / "generated" / "briefings").glob("*/index.html")).read_text()
     assert "\n  " not in page.split("<script", 1)[0]  # no indented lines before the first script
+
+
+def test_theme_files_no_reader_loads_are_left_out(built_site):
+    site = built_site / "site"
+    assert not list(site.rglob("*.map"))
+    assert not (site / "assets" / "javascripts" / "lunr" / "wordcut.js").exists()
+    assert (site / "assets" / "javascripts" / "bundle.a5f9d56c.min.js").exists() or \
+        list((site / "assets" / "javascripts").glob("bundle.*.min.js"))
+    assert list((site / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
+
+
+def test_other_search_languages_keep_their_support(tmp_path):
+    from generator.plugin import slim_theme_assets
+
+    lunr = tmp_path / "assets" / "javascripts" / "lunr"
+    (lunr / "min").mkdir(parents=True)
+    for name in ["min/lunr.de.min.js", "min/lunr.fr.min.js", "min/lunr.stemmer.support.min.js",
+                 "min/lunr.multi.min.js", "wordcut.js", "tinyseg.js"]:
+        (lunr / name).write_text("x")
+    (tmp_path / "assets" / "javascripts" / "bundle.min.js.map").write_text("{}")
+    slim_theme_assets(tmp_path, ["en", "de"])
+    left = sorted(p.relative_to(lunr).as_posix() for p in lunr.rglob("*.js"))
+    assert left == ["min/lunr.de.min.js", "min/lunr.multi.min.js", "min/lunr.stemmer.support.min.js"]
+    assert not (tmp_path / "assets" / "javascripts" / "bundle.min.js.map").exists()
