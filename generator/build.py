@@ -7,13 +7,14 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import pickle
 import time
 from dataclasses import asdict, dataclass, field
 from importlib import metadata
 from pathlib import Path
 from typing import Callable
 
-from . import ingest, output
+from . import ingest, model, output, serialize
 from .cache import ArticleCache
 from .config import BriefingConfig
 from .extract import VERSION as EXTRACT_VERSION
@@ -88,18 +89,59 @@ def pipeline_version() -> str:
     return ";".join(parts)
 
 
-def read_articles(project: Project) -> tuple[list[Article], list[ingest.Problem]]:
+_SNAPSHOT_CODE = hashlib.sha256(b"".join(Path(m.__file__).read_bytes() for m in (ingest, model, serialize))
+                                + pickle.format_version.encode()).hexdigest()
+
+
+def load_snapshot(path: Path | None) -> dict:
+    """What the last build read and extracted, kept whole so that an unchanged corpus is not decoded,
+    checked and deserialised article by article again (most of an incremental build's time). Our own
+    file in the cache folder; anything unexpected in it just means starting afresh."""
+    if path is None:
+        return {}
+    try:
+        with path.open("rb") as f:
+            data = pickle.load(f)
+        return data["entries"] if data.get("code") == _SNAPSHOT_CODE else {}
+    except Exception:  # noqa: BLE001 - a damaged or old snapshot is simply rebuilt
+        return {}
+
+
+def save_snapshot(path: Path | None, entries: dict) -> None:
+    if path is not None:
+        output.atomic_write(path, pickle.dumps({"code": _SNAPSHOT_CODE, "entries": entries},
+                                               protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def read_articles(project: Project, snapshot: Path | None = None) -> tuple[list[Article], list[ingest.Problem]]:
+    """Every article file; a file whose name, size, inode and times are those of the last build is
+    taken from ``snapshot`` instead of being read again."""
     articles, problems = [], []
     root = project.docs_dir.parent
+    known, fresh = load_snapshot(snapshot), {}
     for path in ingest.find_articles([project.articles]):
         try:
             name = path.relative_to(root).as_posix()
         except ValueError:
             name = str(path)
-        article, found = ingest.read_article(path, name=name)
+        try:
+            st = path.stat()
+            stamp = (name, st.st_size, st.st_ino, st.st_mtime_ns, st.st_ctime_ns)
+        except OSError:
+            stamp = None
+        hit = known.get(str(path)) if stamp is not None else None
+        if hit is not None and hit[0] == stamp:
+            article, found = hit[1], hit[2]
+        else:
+            article, found = ingest.read_article(path, name=name)
+        if stamp is not None:
+            fresh[str(path)] = (stamp, article, found)
         problems.extend(found)
         if article is not None:
             articles.append(article)
+    if snapshot is not None and (fresh.keys() != known.keys()
+                                 or any(fresh[k][0] != known[k][0] for k in fresh)):
+        save_snapshot(snapshot, fresh)
     articles, repeated = ingest.unique_ids(articles)
     return articles, problems + repeated
 
@@ -126,14 +168,22 @@ def extract_one(doc, article: Article) -> tuple[Facts, ArticleFeatures] | ingest
 
 
 def analyse_articles(articles: list[Article], cache: ArticleCache, workers: int = 1,
-                     progress: Progress | None = None) -> Analysed:
-    """Facts and story features for every article, in order; only cache misses are parsed."""
+                     progress: Progress | None = None, snapshot: Path | None = None) -> Analysed:
+    """Facts and story features for every article, in order; only cache misses are parsed.
+
+    ``snapshot`` keeps every article's facts and features in one file, by cache key, so that a
+    build reads one file rather than two JSON entries per article."""
     from .nlp import parse
 
     found: dict[int, tuple[Facts, ArticleFeatures]] = {}
     problems: list[ingest.Problem] = []
     todo = []
+    known = load_snapshot(snapshot)
     for i, a in enumerate(articles):
+        hit = known.get(cache.key(a))
+        if hit is not None:
+            found[i] = hit
+            continue
         facts, features = cache.get_facts(a), cache.get(a, "story")
         if facts is not None and features is not None:
             found[i] = (facts, ArticleFeatures(**features))
@@ -150,6 +200,10 @@ def analyse_articles(articles: list[Article], cache: ArticleCache, workers: int 
         if progress:
             progress("extract", done, len(todo))
     kept = sorted(found)
+    if snapshot is not None:
+        entries = {cache.key(articles[i]): found[i] for i in kept}
+        if entries.keys() != known.keys():
+            save_snapshot(snapshot, entries)
     return Analysed([found[i][0] for i in kept], [found[i][1] for i in kept], len(todo), problems)
 
 
@@ -227,9 +281,11 @@ def home_is_ours(path: Path) -> bool:
 
 
 def build(project: Project, progress: Progress | None = None) -> BuildResult:
-    articles, problems = read_articles(project)
+    snapshots = project.cache / "snapshot" if project.cache else None
+    articles, problems = read_articles(project, snapshots / "articles.pickle" if snapshots else None)
     cache = ArticleCache(project.cache, pipeline_version())
-    analysed = analyse_articles(articles, cache, project.workers, progress)
+    analysed = analyse_articles(articles, cache, project.workers, progress,
+                                snapshots / "facts.pickle" if snapshots else None)
 
     state = project.cache / "stories.json" if project.cache else None
     index = load_story_index(state)
