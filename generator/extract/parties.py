@@ -355,12 +355,14 @@ def _phrase_mentions(doc, mentions: list[Mention]) -> list[Mention]:
     """'the Turkish foreign ministry' (an organisation of Turkey), 'the Armenian government' (Armenia),
     'Azerbaijani separatists' (a group)."""
     by_tok = {t: m for m in mentions for t in range(m.start, m.end)}
+    heads = GOVERNMENT_HEADS | GROUP_NOUNS | ORG_HEADS  # built once per article, not once per noun
+    cues = heads | GOVERNMENT_ROLES
     out: list[Mention] = []
     for tok in doc:
         if tok.pos_ not in ("NOUN", "PROPN") or tok.i in by_tok:
             continue
-        lemma = tok.lower_ if tok.lower_ in GOVERNMENT_HEADS | GROUP_NOUNS | ORG_HEADS else tok.lemma_.lower()
-        if lemma not in GOVERNMENT_HEADS | ORG_HEADS | GROUP_NOUNS | GOVERNMENT_ROLES and tok.lower_ not in GROUP_NOUNS:
+        lemma = tok.lower_ if tok.lower_ in heads else tok.lemma_.lower()
+        if lemma not in cues and tok.lower_ not in GROUP_NOUNS:
             continue
         mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < tok.i]
         owner = next((by_tok[c.i] for c in mods if c.i in by_tok and by_tok[c.i].kind in ("country", "organisation")),

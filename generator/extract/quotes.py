@@ -60,6 +60,8 @@ REPORT_NOUNS = {
 }
 OPENERS = "“«„"
 CLOSERS = "”»"
+QUOTE_MARK = re.compile("[" + re.escape(OPENERS + CLOSERS + "\"‘’'") + "]")
+"""The only characters :func:`segments` acts on."""
 WORD = re.compile(r"\w")
 TAG = re.compile(r"</?[A-Za-z][^<>\n]{0,300}>")
 SIGNATURE = re.compile(r"[ \t]*\n*[ \t]*[-―—–]+[ \t]*([A-Z][^,.\n(]{1,60}?)\s*(?=[,.(\n]|$)")
@@ -144,7 +146,8 @@ def segments(text: str) -> list[Segment]:
         open_at = None
         single_at = None
         para_segs: list[Segment] = []
-        for i in range(ps, pe):
+        for qm in QUOTE_MARK.finditer(text, ps, pe):  # every other character leaves the state as it is
+            i = qm.start()
             ch = text[i]
             if i in in_tag:
                 continue
