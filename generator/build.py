@@ -297,11 +297,14 @@ def build(project: Project, progress: Progress | None = None) -> BuildResult:
     env = pages.environment(project.templates, project.cache / "templates" if project.cache else None)
     story_files, story_views = story_pages.render_stories(stories, env, memo)
     reuse = None
+    views = snapshots / "views.pickle" if snapshots else None
     if project.cache is not None:  # the cache's keys say which facts are the same as last time
         reuse = pages.Reuse({pages.article_slug(f): cache.key(f.article) for f in analysed.facts},
                             output.read_inputs(project.output),
-                            lambda rel: output.read_generated(project.output, rel))
+                            lambda rel: output.read_generated(project.output, rel), load_snapshot(views))
     rendered = pages.render_site(analysed.facts, env, project.output_rel, story_views, memo, reuse)
+    if reuse is not None and rendered.views.keys() != reuse.views.keys():
+        save_snapshot(views, rendered.views)
     files = {**rendered.files, **story_files}
     if project.site_url:
         items = feed_items(analysed.facts, stories, project.output_rel)

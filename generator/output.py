@@ -13,6 +13,7 @@ import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import Callable
 
 MANIFEST = ".briefing-manifest.json"
 
@@ -44,13 +45,18 @@ def atomic_write(path: Path, data: bytes) -> None:
         raise
 
 
-def write_if_changed(path: Path, data: bytes) -> bool:
-    """True when the file was (re)written; same bytes leave it and its mtime alone."""
+def write_if_changed(path: Path, data: bytes, guard: Callable[[Path], object] | None = None) -> bool:
+    """True when the file was (re)written; same bytes leave it and its mtime alone.
+
+    ``guard`` checks the path before anything is written (only then: resolving every path of a
+    large site took longer than comparing its bytes)."""
     try:
         if path.stat().st_size == len(data) and path.read_bytes() == data:
             return False
     except OSError:
         pass
+    if guard is not None:
+        guard(path)
     atomic_write(path, data)
     return True
 
@@ -103,10 +109,10 @@ def read_inputs(out_dir: Path) -> dict[str, list[str]]:
 
 
 def read_generated(out_dir: Path, rel: str) -> bytes | None:
-    """A file we generated before, if it is still there (``None`` for anything else)."""
+    """A file we generated before, if it is still there (``None`` for anything else). Callers compare
+    its hash with the manifest's, so a file that is not ours is never taken for ours."""
     try:
-        target = inside(out_dir, out_dir / safe_relpath(rel))
-        return None if target.is_symlink() else target.read_bytes()
+        return (out_dir / safe_relpath(rel)).read_bytes()
     except (OSError, ValueError):
         return None
 
@@ -136,7 +142,7 @@ def write_tree(out_dir: Path, files: dict[str, bytes], owned_outside: dict[Path,
     if set(files) - set(old):
         write_manifest(out_dir, [*old, *files])
     for rel, target in targets.items():
-        if write_if_changed(inside(out_dir, target, root), files[rel]):
+        if write_if_changed(target, files[rel], lambda p: inside(out_dir, p, root)):
             report.written.append(rel)
         else:
             report.unchanged += 1

@@ -81,3 +81,17 @@ def test_unchanged_briefings_are_taken_as_they_are(project):
     changed = build(proj)
     assert f"briefings/{briefing.name}" in changed.written.written
     assert b"## In short" in briefing.read_bytes()
+
+
+def test_a_build_with_nothing_new_takes_every_briefing_view_from_the_last(project, monkeypatch):
+    from generator.render import pages
+
+    proj = project_for(project)
+    first = build(proj)
+
+    def no_view(*args, **kwargs):
+        raise AssertionError("briefing_view called for an unchanged briefing")
+
+    monkeypatch.setattr(pages, "briefing_view", no_view)
+    again = build(proj)
+    assert len(again.facts) == len(first.facts) and not again.written.written

@@ -385,6 +385,7 @@ class Rendered:
     files: dict[str, bytes]  # by path under the output folder
     home: bytes  # the site's home page (docs_dir/index.md)
     inputs: dict[str, str] = field(default_factory=dict)  # by path: digest of what a briefing or map was made from
+    views: dict[str, dict] = field(default_factory=dict)  # briefing views by their page's input digest
 
 
 @dataclass
@@ -399,6 +400,7 @@ class Reuse:
     facts: dict[str, str]
     previous: dict[str, list[str]]  # by path: [input digest, sha256 of the bytes] at the last build
     read: Callable[[str], bytes | None]  # a file of the last build
+    views: dict[str, dict] = field(default_factory=dict)  # briefing views of the last build, by input digest
 
     def get(self, path: str, digest: str) -> bytes | None:
         was = self.previous.get(path)
@@ -436,15 +438,21 @@ def render_site(all_facts: list[Facts], env: jinja2.Environment, output: str,
     places = places_index(all_facts, slugs)
     views = []
     party_pages = {slug for slug, page in parties.items() if page["page"]}
+    kept_views: dict[str, dict] = {}
     for facts, slug in zip(all_facts, slugs):
-        view = briefing_view(facts, slug, party_pages)
-        view["story"] = story_of.get(slug)
         page, drawn = f"briefings/{slug}.md", f"maps/{slug}.html"
         known = reuse is not None and slug in reuse.facts
+        view = None
         if known:
-            linked = sorted(p["slug"] for p in view["principal"] if p["link"])
-            inputs[page] = _digest(code, reuse.facts[slug], slug, view["story"], linked)
+            linked = sorted(s for s in (_party_slug(p.name) for p in principal_parties(facts)) if s in party_pages)
+            inputs[page] = _digest(code, reuse.facts[slug], slug, story_of.get(slug), linked)
             inputs[drawn] = _digest(code, reuse.facts[slug], slug)
+            view = reuse.views.get(inputs[page])
+        if view is None:
+            view = briefing_view(facts, slug, party_pages)
+            view["story"] = story_of.get(slug)
+        if known:
+            kept_views[inputs[page]] = view
         data = reuse.get(page, inputs[page]) if known else None
         files[page] = data if data is not None else env.get_template("briefing.md.j2").render(b=view).encode()
         if view["map"]:
@@ -474,7 +482,7 @@ def render_site(all_facts: list[Facts], env: jinja2.Environment, output: str,
     home = env.get_template("home.md.j2").render(briefings=rows, stories=stories[:5], output=output, mark=GENERATED_MARK,
                                                   world=has_world, parties=list(parties.values())[:12],
                                                   places=len(places)).encode()
-    return Rendered(files, home, inputs)
+    return Rendered(files, home, inputs, kept_views)
 
 
 def _digest(*parts) -> str:
