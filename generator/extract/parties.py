@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .. import countries, gazetteer
 from ..nlp import text_of
@@ -116,6 +117,7 @@ def _text(doc, start: int, end: int) -> str:
     return re.sub(r"['’]s$", "", text).strip()
 
 
+@lru_cache(maxsize=16384)
 def _resolve_country(text: str):
     """A country named or described by ``text`` (no capitals): (country, is_demonym)."""
     if not text or not text[0].isupper():

@@ -1,0 +1,23 @@
+"""nlp.parse keeps each article's text on its Doc, so extractors never rebuild Doc.text."""
+from generator import nlp
+
+TEXTS = [
+    "Officials in Yerevan said on Monday that talks would resume.\n\nThe ministry gave no date.",
+    "  Leading spaces,\ttabs and a line break\nstay as they were  ",
+    "\u201cWe will not leave,\u201d the mayor said. Prices rose 3.5% in May.",
+]
+
+
+def test_parse_keeps_the_input_text():
+    docs = list(nlp.parse(iter(TEXTS)))
+    assert len(docs) == len(TEXTS)
+    for text, doc in zip(TEXTS, docs):
+        assert doc.user_data["briefing:text"] == text
+        assert nlp.text_of(doc) == doc.text == text
+
+
+def test_text_of_builds_the_text_for_docs_made_elsewhere():
+    doc = nlp.load()(TEXTS[0])
+    assert "briefing:text" not in doc.user_data
+    assert nlp.text_of(doc) == TEXTS[0]
+    assert doc.user_data["briefing:text"] == TEXTS[0]
