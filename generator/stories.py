@@ -13,14 +13,21 @@ things: TF-IDF cosine of its words and names (document frequencies are
 accumulated online), agreement in both directions on the names that carry
 weight (people, organisations, places), and a penalty when the article leads
 with a person the story does not know while the story's core person is absent.
-Two more clashes: counts in the lead ("26 pirates", "magnitude 5.9",
-"sixth round") that the story never gave while the count most of its
-articles give is missing; and the article's own date (``published``, else a
-date line by the headline) far from every dated article of the story. Years
-mentioned in prose are kept (``years``) but not scored: they mix the event's
-year with history. The date clash is weighted 0 by default: ECB+ stories run
-on for a year or two (trials, anniversaries), so on that data it split more
-true stories than it kept apart.
+Two more clashes:
+counts in the lead ("26 pirates", "magnitude 5.9", "sixth round") that the
+story never gave while the count most of its articles give is missing; and
+time. An article's time is its own date (``published``, else a date line by
+the headline) when it has one; an undated article is taken to be written
+around the latest year it mentions (``years``: articles name the current
+year and the past, rarely the future). Two dated articles clash beyond
+``MAX_GAP_MONTHS``; a dated article clashes with an undated story whose
+latest mentioned year is more than ``ERA_SLACK_YEARS`` before it, or more
+than a year after it (the story knows of a later year than the article
+could); an undated article clashes with a dated story when it mentions a
+year more than a year after the story's latest date. Two undated articles
+are never compared on time: the years they mention mix the event with its
+history. ECB+ stories run on for a year or two (trials, anniversaries),
+hence the wide windows.
 """
 from __future__ import annotations
 
@@ -57,8 +64,10 @@ DATE_LINE = [
 "Updated 5 / 5 / 2010", "2013 - 09 - 26"."""
 DATE_LINE_MAX = 110
 """Longer lines are prose, whose dates are the event's history rather than the article's own."""
-MAX_GAP_MONTHS = 12
-"""Articles written further apart than this are about different events (a story is one event)."""
+MAX_GAP_MONTHS = 24
+"""Dated articles written further apart than this are about different events (a story is one event)."""
+ERA_SLACK_YEARS = 2
+"""How long after the latest year an undated story mentions a dated article may still belong to it."""
 WORD_NUMBERS = {w: str(i) for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
     "sixteen seventeen eighteen nineteen twenty".split())}
@@ -266,7 +275,7 @@ class Params:
     w_forward: float = 0.3
     w_backward: float = 0.3
     w_conflict: float = 0.1
-    w_time: float = 0.0  # ECB+ stories run on for years (trials): off until news says otherwise
+    w_time: float = 1.0  # a clash in time is a veto
     w_numbers: float = 0.2
     core_min_size: int = 2
     novel_share: float = 0.2
@@ -386,12 +395,18 @@ class StoryIndex:
                 "time": self._time_clash(features, story), "num": self._number_clash(features, story)}
 
     def _time_clash(self, features: ArticleFeatures, story: _Story) -> float:
-        """1 when the article was written more than ``MAX_GAP_MONTHS`` away from every
-        dated article of the story (undated articles never clash)."""
-        if not features.dated or not story.dated:
-            return 0.0
-        gap = min(months_apart(features.dated, d) for d in story.dated)
-        return 1.0 if gap > MAX_GAP_MONTHS else 0.0
+        """1 when the article and the story cannot have been written within the same
+        story's time (see the module docstring); 0 when they can or nothing is known."""
+        if features.dated and story.dated:
+            gap = min(months_apart(features.dated, d) for d in story.dated)
+            return 1.0 if gap > MAX_GAP_MONTHS else 0.0
+        if features.dated and story.years:
+            written, era = int(features.dated[:4]), max(int(y) for y in story.years)
+            return 1.0 if written > era + ERA_SLACK_YEARS or era > written + 1 else 0.0
+        if story.dated and features.years:
+            latest = max(int(d[:4]) for d in story.dated)
+            return 1.0 if max(features.years) > latest + 1 else 0.0
+        return 0.0
 
     def _number_clash(self, features: ArticleFeatures, story: _Story) -> float:
         """1 when the article leads with counts the story never gave while the count most

@@ -205,3 +205,64 @@ def test_same_boxer_other_opponent_is_another_story():
     assert index._conflict(feats["bout-b-1"], story) == 1.0  # leads with Obi, misses Amadi
     assert index._number_clash(feats["bout-b-1"], story) == 1.0  # third round, not seventh
     assert index.assign(feats["bout-b-1"]) != a
+
+
+SEASONS = {
+    "league-2008-1": (
+        "Harbour City sack coach Ivo Lenz\n"
+        "Harbour City dismissed head coach Ivo Lenz on Monday after a run of nine defeats, the club said. "
+        "Lenz had led the team since the 2006 season. Assistant coach Ray Dunn takes over until the end of "
+        "the 2008 season."
+    ),
+    "league-2008-2": (
+        "Lenz out as Harbour City coach\n"
+        "Ivo Lenz was fired as head coach of Harbour City on Monday, with the club ninth in the table. "
+        "Ray Dunn, his assistant since 2006, will coach the team for the rest of the season."
+    ),
+    "league-2013": (
+        "Harbour City part ways with head coach\n"
+        "March 4, 2013\n"
+        "Harbour City dismissed their head coach on Monday after nine defeats in a row, the club said. "
+        "The club's assistant coach takes over until the end of the season."
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def seasons():
+    nlp = load()
+    return {k: features_from_doc(nlp(t), Article(id=k, title=t.split("\n", 1)[0], text=t)) for k, t in SEASONS.items()}
+
+
+def test_dated_article_years_after_what_an_undated_story_mentions_is_another_story(seasons):
+    index = StoryIndex()
+    a = index.assign(seasons["league-2008-1"])
+    assert index.assign(seasons["league-2008-2"]) == a
+    story = index.stories[a]
+    assert not story.dated and max(map(int, story.years)) == 2008  # known only from its prose
+    assert seasons["league-2013"].dated == "2013-03"
+    assert index._time_clash(seasons["league-2013"], story) == 1.0  # written five years after 2008
+    assert index.assign(seasons["league-2013"]) != a
+
+
+def made(fid, dated=None, years=()):
+    return ArticleFeatures(id=fid, title=fid, terms={"quake": 1.0}, dated=dated, years=list(years))
+
+
+@pytest.mark.parametrize("story_members, article, clash", [
+    ([made("s", dated="2010-05")], made("a", dated="2011-11"), 0.0),  # within two years
+    ([made("s", dated="2010-05")], made("a", dated="2013-01"), 1.0),
+    ([made("s", years=[2001, 2008])], made("a", dated="2010-03"), 0.0),  # within the slack
+    ([made("s", years=[2001, 2008])], made("a", dated="2012-03"), 1.0),
+    ([made("s", years=[2009])], made("a", dated="2005-11"), 1.0),  # the story knows a later year
+    ([made("s", dated="2005-11")], made("a", years=[1999, 2008]), 1.0),  # the article does
+    ([made("s", dated="2005-11")], made("a", years=[1999, 2004]), 0.0),  # history only
+    ([made("s", years=[2001])], made("a", years=[2013]), 0.0),  # two undated: never compared
+    ([made("s")], made("a", dated="2013-01"), 0.0),  # nothing known
+])
+def test_time_clash(story_members, article, clash):
+    index = StoryIndex()
+    story = index._open(story_members[0])
+    for member in story_members:
+        index._add(story, member)
+    assert index._time_clash(article, story) == clash
