@@ -64,6 +64,9 @@ DATE_LINE = [
 "Updated 5 / 5 / 2010", "2013 - 09 - 26"."""
 DATE_LINE_MAX = 110
 """Longer lines are prose, whose dates are the event's history rather than the article's own."""
+DATE_LINE_LATER_YEARS = 10
+"""A "date line" this many years before a year the text names is not the article's date (texts
+name the years they were written in and before, and a few years ahead: contracts, plans)."""
 MAX_GAP_MONTHS = 24
 """Dated articles written further apart than this are about different events (a story is one event)."""
 ERA_SLACK_YEARS = 2
@@ -225,6 +228,8 @@ def features_from_doc(doc, article, facts=None) -> ArticleFeatures:
     from .nlp import text_of  # the text kept by nlp.parse: Doc.text joins every token again
 
     dated, line = _date_line(text_of(doc))
+    if dated and years and max(years) > int(dated[:4]) + DATE_LINE_LATER_YEARS:
+        dated = None  # a birth date atop an obituary, not the day it was written
     if published:
         dated = published[:7]
     numbers = _numbers(doc, line)

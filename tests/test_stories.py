@@ -266,3 +266,12 @@ def test_time_clash(story_members, article, clash):
     for member in story_members:
         index._add(story, member)
     assert index._time_clash(article, story) == clash
+
+
+def test_a_birth_date_atop_an_obituary_is_not_the_articles_date():
+    text = ("Film star Nora Vale dies at 85\nBorn March 3, 1923\n"
+            "Nora Vale, who starred in westerns in the 1950s, died on Thursday in Los Angeles. "
+            "She retired in 1967 and wrote a memoir in 2005.")
+    f = features_from_doc(load()(text), Article(id="obit", title="Film star Nora Vale dies at 85", text=text))
+    assert date_line(text) == "1923-03"
+    assert f.dated is None and max(f.years) == 2005
