@@ -77,3 +77,11 @@ def test_plain_strings_skip_jinja_but_render_as_jinja_would():
     before = branca.element.Template
     maps.render_map(_spec(), root="../")
     assert branca.element.Template is before  # the shortcut is undone after drawing
+
+
+def test_view_of_many_places_is_anchored_on_the_most_mentioned_ones():
+    # hundreds of places mentioned once around the world, and a cluster that most is said about
+    scattered = [maps.Marker(f"P{i}", -60 + (i * 7) % 120, -170 + (i * 13) % 340, "city", 1) for i in range(300)]
+    cluster = [maps.Marker("Stepanakert", 39.82, 46.75, "city", 9), maps.Marker("Shusha", 39.76, 46.75, "city", 5)]
+    centre, _ = maps._view(scattered + cluster, focus=(0.0, 0.0))
+    assert 35 < centre[0] < 45 and 40 < centre[1] < 52

@@ -200,6 +200,7 @@ def _fix_ids(root, seed: str) -> None:
 
 
 NEIGHBOURHOOD_KM = 1000
+SCENE_ANCHORS = 40
 """Places this close together make one scene; the map frames the scene where most is said."""
 
 
@@ -219,7 +220,10 @@ def _view(markers: list[Marker], focus: tuple[float, float]) -> tuple[tuple[floa
     def scene(anchor: Marker) -> list[Marker]:
         return [m for m in points if _km((anchor.lat, anchor.lon), (m.lat, m.lon)) <= NEIGHBOURHOOD_KM]
 
-    anchor = max(points, key=lambda a: (sum(m.mentions for m in scene(a)),
+    # the scene is anchored on one of the most mentioned places: trying every place made the
+    # world map's view quadratic in its places
+    candidates = sorted(points, key=lambda m: (-m.mentions, m.name))[:SCENE_ANCHORS]
+    anchor = max(candidates, key=lambda a: (sum(m.mentions for m in scene(a)),
                                         -_km((a.lat, a.lon), focus), a.mentions, a.name))
     near = scene(anchor)
     lats = [m.lat for m in near]
