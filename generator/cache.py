@@ -59,6 +59,8 @@ class ArticleCache:
             return None
 
     def put_facts(self, facts: Facts) -> None:
+        if self.folder is None:
+            return  # no cache (the benchmark's extraction step): no need to turn the facts into a dict
         data = asdict(facts)
         data.pop("article")
         self.put(facts.article, "facts", data)

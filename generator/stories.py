@@ -250,7 +250,9 @@ def features_from_doc(doc, article, facts=None) -> ArticleFeatures:
 
 def _lead_end(doc) -> int:
     """Character offset where the title line and first sentence end."""
-    text = doc.text
+    from .nlp import text_of
+
+    text = text_of(doc)
     first_nl = text.find("\n")
     title_end = first_nl if 0 <= first_nl < 200 else 0
     m = re.search(r"[.!?][\"'”’]?\s", text[title_end + 1 :])

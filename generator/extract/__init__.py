@@ -9,8 +9,9 @@ from __future__ import annotations
 from ..model import Article, Facts
 from . import figures, parties, places, positions, quotes, sentences, summary, timeline
 
-VERSION = "2"
-"""Bump when any extractor changes what it returns: cached facts are then redone."""
+VERSION = "3"
+"""Bump when any extractor or the story features (stories.features_from_doc) change what they
+return: cached facts and features are then redone."""
 
 
 def extract(doc, article: Article) -> Facts:
