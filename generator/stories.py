@@ -312,7 +312,7 @@ class StoryIndex:
             "params": asdict(self.params),
             "n_docs": self.n_docs,
             "df": dict(self.df),
-            "stories": [asdict(s) for s in self.stories.values()],
+            "stories": [dict(vars(s)) for s in self.stories.values()],  # shallow: asdict deep-copies every term table
             "assigned": dict(self.assigned),
         }
 
