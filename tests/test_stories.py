@@ -50,14 +50,15 @@ TEXTS = {
 }
 
 
+def features_of(texts: dict[str, str]) -> dict:
+    """Story features of sample texts keyed by article id; a text's first line is its title."""
+    nlp = load()
+    return {k: features_from_doc(nlp(t), Article(id=k, title=t.split("\n", 1)[0], text=t)) for k, t in texts.items()}
+
+
 @pytest.fixture(scope="module")
 def features():
-    nlp = load()
-    out = {}
-    for key, text in TEXTS.items():
-        article = Article(id=key, title=text.split("\n", 1)[0], text=text)
-        out[key] = features_from_doc(nlp(text), article)
-    return out
+    return features_of(TEXTS)
 
 
 def assign_all(index: StoryIndex, features, keys) -> dict[str, str]:
@@ -137,8 +138,7 @@ ISLAND = {
 
 @pytest.fixture(scope="module")
 def island():
-    nlp = load()
-    return {k: features_from_doc(nlp(t), Article(id=k, title=t.split("\n", 1)[0], text=t)) for k, t in ISLAND.items()}
+    return features_of(ISLAND)
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -196,8 +196,7 @@ BOUTS = {
 
 
 def test_same_boxer_other_opponent_is_another_story():
-    nlp = load()
-    feats = {k: features_from_doc(nlp(t), Article(id=k, title=t.split("\n", 1)[0], text=t)) for k, t in BOUTS.items()}
+    feats = features_of(BOUTS)
     index = StoryIndex()
     a = index.assign(feats["bout-a-1"])
     assert index.assign(feats["bout-a-2"]) == a
@@ -230,8 +229,7 @@ SEASONS = {
 
 @pytest.fixture(scope="module")
 def seasons():
-    nlp = load()
-    return {k: features_from_doc(nlp(t), Article(id=k, title=t.split("\n", 1)[0], text=t)) for k, t in SEASONS.items()}
+    return features_of(SEASONS)
 
 
 def test_dated_article_years_after_what_an_undated_story_mentions_is_another_story(seasons):
@@ -272,6 +270,6 @@ def test_a_birth_date_atop_an_obituary_is_not_the_articles_date():
     text = ("Film star Nora Vale dies at 85\nBorn March 3, 1923\n"
             "Nora Vale, who starred in westerns in the 1950s, died on Thursday in Los Angeles. "
             "She retired in 1967 and wrote a memoir in 2005.")
-    f = features_from_doc(load()(text), Article(id="obit", title="Film star Nora Vale dies at 85", text=text))
+    f = features_of({"obit": text})["obit"]
     assert date_line(text) == "1923-03"
     assert f.dated is None and max(f.years) == 2005
