@@ -51,7 +51,8 @@ def slim_theme_assets(site: Path, langs: list[str]) -> list[str]:
         keep.add("wordcut.js")
     lunr = js / "lunr"
     gone = [f for f in lunr.rglob("*.js") if f.relative_to(lunr).as_posix() not in keep] if lunr.is_dir() else []
-    gone += list((site / "assets").rglob("*.map"))
+    for pattern in ("*.js.map", "*.css.map"):  # source maps only, not a site's own data ending in .map
+        gone += list((site / "assets").rglob(pattern))
     for f in gone:
         if f.is_file() and not f.is_symlink():
             f.unlink()

@@ -59,7 +59,9 @@ def test_other_search_languages_keep_their_support(tmp_path):
                  "min/lunr.multi.min.js", "wordcut.js", "tinyseg.js"]:
         (lunr / name).write_text("x")
     (tmp_path / "assets" / "javascripts" / "bundle.min.js.map").write_text("{}")
+    (tmp_path / "assets" / "regions.map").write_text("a file of the site's own that merely ends in .map")
     slim_theme_assets(tmp_path, ["en", "de"])
     left = sorted(p.relative_to(lunr).as_posix() for p in lunr.rglob("*.js"))
     assert left == ["min/lunr.de.min.js", "min/lunr.multi.min.js", "min/lunr.stemmer.support.min.js"]
     assert not (tmp_path / "assets" / "javascripts" / "bundle.min.js.map").exists()
+    assert (tmp_path / "assets" / "regions.map").exists()
