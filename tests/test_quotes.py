@@ -47,6 +47,8 @@ def test_quote_broken_by_attribution_is_one_quote():
     found = run(text)
     assert len(found) == 1
     assert "border is closed" in found[0].text and "Nobody will cross" in found[0].text
+    assert found[0].text == "The border is closed … Nobody will cross it tonight."  # his words, not the "he said"
+    assert text[found[0].start:found[0].end] == text  # the source link still spans all of it
 
 
 def test_quote_reopened_in_next_paragraph_is_one_quote():
@@ -56,6 +58,7 @@ def test_quote_reopened_in_next_paragraph_is_one_quote():
     found = run(text)
     q = find(found, "nobody came")
     assert "build the wall ourselves" in q.text
+    assert "…" not in q.text  # nothing was left out between the paragraphs
     assert "Hart" in q.speaker_name
 
 

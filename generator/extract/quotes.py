@@ -341,6 +341,17 @@ def _quote_text(text: str, start: int, end: int) -> str:
     return s.strip().rstrip(",").strip()
 
 
+def _unit_text(text: str, unit: Unit) -> str:
+    """The words of a quote broken by its attribution ("A," he said. "B.") without the attribution:
+    its parts joined by " … ", as an ellipsis marks words left out; parts that only run on into the
+    next paragraph are joined as they stand."""
+    out = _quote_text(text, unit.segments[0].start, unit.segments[0].end)
+    for a, b in zip(unit.segments, unit.segments[1:]):
+        part = _quote_text(text, b.start, b.end)
+        out += ("\n\n" if text[a.end:b.start].strip() == "" else " … ") + part
+    return out
+
+
 def extract(doc, parties: list[Party]) -> list[Quote]:
     text = text_of(doc)
     if not text.strip():
@@ -477,7 +488,8 @@ def extract(doc, parties: list[Party]) -> list[Quote]:
             continue
         if speaker is not None:
             history.append(speaker)
-        q_text = _quote_text(text, start, end)
+        q_text = _unit_text(text, unit) if kind == "direct" and (start, end) == (unit.start, unit.end) \
+            else _quote_text(text, start, end)
         if not q_text:
             continue
         if out and start < out[-1].end:  # two quoted phrases in one reported statement
