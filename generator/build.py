@@ -318,7 +318,7 @@ def build(project: Project, progress: Progress | None = None) -> BuildResult:
     if not owned:
         log.info("%s was written by hand: left as it is", home)
     written = output.write_tree(project.output, files, owned, rendered.inputs)
-    if state is not None and (index.n_docs != known or not state.is_file()):  # to_dict is slow: only when it changed
+    if state is not None and (index.n_docs != known or not state.is_file()):  # saved only when an article joined it
         output.write_if_changed(state, json.dumps(index.to_dict(), ensure_ascii=False, sort_keys=True).encode())
     return BuildResult(analysed.facts, problems + analysed.problems, analysed.parsed,
                        len(articles) - analysed.parsed, written)

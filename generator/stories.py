@@ -37,6 +37,8 @@ import re
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 
+from .nlp import text_of  # the text kept by nlp.parse: Doc.text joins every token again
+
 ENTITY_KINDS = {
     "PERSON": "who",
     "ORG": "org",
@@ -225,8 +227,6 @@ def features_from_doc(doc, article, facts=None) -> ArticleFeatures:
     published = article.published.isoformat() if getattr(article, "published", None) else None
     if published:
         years = sorted(set(years) | {int(published[:4])})
-    from .nlp import text_of  # the text kept by nlp.parse: Doc.text joins every token again
-
     dated, line = _date_line(text_of(doc))
     if dated and years and max(years) > int(dated[:4]) + DATE_LINE_LATER_YEARS:
         dated = None  # a birth date atop an obituary, not the day it was written
@@ -250,8 +250,6 @@ def features_from_doc(doc, article, facts=None) -> ArticleFeatures:
 
 def _lead_end(doc) -> int:
     """Character offset where the title line and first sentence end."""
-    from .nlp import text_of
-
     text = text_of(doc)
     first_nl = text.find("\n")
     title_end = first_nl if 0 <= first_nl < 200 else 0
