@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+import re
 import shutil
 from pathlib import Path
 
@@ -30,6 +32,14 @@ def facts_of(nlp):
         return extract(nlp(text), article)
 
     return run
+
+
+def map_places(map_html: str) -> list[list]:
+    """The places a map file draws: [lat, lon, radius, name, popup HTML] each (render/maps.py::_Places)."""
+    places = []
+    for data in re.findall(r"briefingPlaces\(\w+, (\[.*?\])\);\n", map_html):
+        places += json.loads(data)
+    return places
 
 
 def make_project(tmp: Path, articles: Path | None = None) -> Path:

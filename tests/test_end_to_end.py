@@ -4,6 +4,8 @@ from __future__ import annotations
 import json
 import re
 
+from conftest import map_places
+
 
 def test_every_article_gets_a_briefing_page_and_a_map(built_site):
     articles = sorted((built_site / "content" / "articles").glob("*.md"))
@@ -22,7 +24,7 @@ def test_briefing_shows_quote_with_its_speaker(built_site):
 
 def test_map_holds_places_with_coordinates_and_no_cdn(built_site):
     map_html = "\n".join(p.read_text() for p in (built_site / "site" / "generated" / "maps").glob("*.html"))
-    coords = [(float(a), float(b)) for a, b in re.findall(r"L\.circleMarker\(\s*\[([-\d.]+),\s*([-\d.]+)\]", map_html)]
+    coords = [(place[0], place[1]) for place in map_places(map_html)]
     # Yerevan is on the map of the signing-day article
     assert any(abs(lat - 40.18) < 0.5 and abs(lon - 44.51) < 0.5 for lat, lon in coords)
     assert "cdn.jsdelivr" not in map_html and "code.jquery.com" not in map_html

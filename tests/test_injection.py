@@ -18,7 +18,7 @@ import markdown
 import pytest
 
 from browser import ARGS, CHROMIUM, available, serve
-from conftest import FIXTURES, make_project
+from conftest import FIXTURES, make_project, map_places
 from generator.render.text import attr, html_text, md_text, meta_text
 
 HOSTILE = FIXTURES / "hostile"
@@ -160,8 +160,15 @@ def test_no_payload_reaches_the_html_as_markup(hostile_site):
     for page in (root / "site").rglob("*.html"):
         text = page.read_text(encoding="utf-8")
         tags = parsed(text)
-        for body in re.findall(r"<script\b[^>]*>(.*?)</script>", text, re.S | re.I):  # map popups live in scripts
-            assert not re.search(r"__pwned\s*=|<(img|svg|script|iframe)\b", body, re.I), page
+        for body in re.findall(r"<script\b[^>]*>(.*?)</script>", text, re.S | re.I):
+            # a map's places are data: article text only inside its JSON strings, checked below
+            code = re.sub(r"briefingPlaces\(\w+, \[.*?\]\);\n", "", body)
+            assert not re.search(r"__pwned\s*=|<(img|svg|script|iframe)\b", code, re.I), page
+        for place in map_places(text):  # a popup is our markup and escaped text, nothing else
+            popup = parsed(place[4])
+            assert set(popup.tags) <= {"strong", "a", "small", "ul", "li", "p"}, page
+            assert {k for k, _ in popup.attrs} <= {"href", "target", "class"}, page
+            assert all(v.startswith("../") for k, v in popup.attrs if k == "href"), page  # our own pages
         assert not any(k.startswith("on") and "pwned" in (v or "") for k, v in tags.attrs), page
         assert not any(k in ("href", "src") and (v or "").strip().lower().startswith("javascript:")
                        for k, v in tags.attrs), page
@@ -198,11 +205,25 @@ FOUND = """() => {
       if (a.name.startsWith('on') && v.includes('pwned')) bad.push(el.tagName + '[' + a.name + ']');
       if (/^(href|src|action|formaction|xlink:href|data)$/.test(a.name) && /^\\s*javascript:/i.test(v)) bad.push(el.tagName + '[' + a.name + ']');
     }
-    if (el.tagName === 'SCRIPT' && /__pwned\\s*=/.test(el.textContent || '')) bad.push('script');
+    // a map's places are data (article text inside JSON strings, checked by test_no_payload_reaches_the_html_as_markup)
+    const code = (el.textContent || '').replace(/briefingPlaces\\(\\w+, \\[.*?\\]\\);\\n/s, '');
+    if (el.tagName === 'SCRIPT' && /__pwned\\s*=/.test(code)) bad.push('script');
   }
   for (const sel of ['img[onerror]', 'svg[onload]', 'a[href^="javascript"]', 'iframe[src^="javascript"]', '[onmouseover]', '[onclick]'])
     if (document.querySelector(sel)) bad.push(sel);
   return bad;
+}"""
+
+
+OPEN_POPUPS = """() => {
+  const bad = [];
+  let opened = 0;
+  for (const marker of document.querySelectorAll('path.place-marker')) {
+    marker.dispatchEvent(new MouseEvent('click', {bubbles: true}));
+    opened += document.querySelectorAll('.leaflet-popup-content').length;
+    bad.push(...(FOUND)());
+  }
+  return [opened, bad];
 }"""
 
 
@@ -222,7 +243,7 @@ def test_no_injected_script_runs_in_a_browser(hostile_site):
         page = context.new_page()
         dialogs = []
         page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-        checked = 0
+        checked = popups = 0
         for path in pages:
             page.goto(base + path, wait_until="load")
             page.mouse.move(300, 300)  # would fire a mouseover payload
@@ -230,6 +251,10 @@ def test_no_injected_script_runs_in_a_browser(hostile_site):
                 frame.wait_for_load_state("load")
                 assert frame.evaluate("typeof window.__pwned") == "undefined", f"script ran in {path} ({frame.url})"
                 assert frame.evaluate(FOUND) == [], f"payload element in {path} ({frame.url})"
+                # each place's popup, opened in turn: its article text must stay text
+                opened, bad = frame.evaluate(OPEN_POPUPS.replace("FOUND", FOUND))
+                assert bad == [], f"payload in a popup of {frame.url}"
+                popups += opened
                 checked += 1
         page.goto(base + "index.html", wait_until="load")  # search results show article text too
         page.keyboard.press("/")
@@ -237,5 +262,5 @@ def test_no_injected_script_runs_in_a_browser(hostile_site):
         page.wait_for_selector(".md-search-result__item", timeout=15_000)
         assert page.evaluate("typeof window.__pwned") == "undefined" and page.evaluate(FOUND) == []
         assert not dialogs
-        assert checked > len(pages)  # map iframes were checked too
+        assert checked > len(pages) and popups > 0  # map iframes and their popups were checked too
         browser.close()

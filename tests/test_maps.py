@@ -4,6 +4,8 @@ from __future__ import annotations
 import json
 import re
 
+from conftest import map_places
+
 from generator.render import maps
 
 
@@ -34,13 +36,25 @@ def test_only_local_scripts_and_the_world_layer():
 def test_popups_escape_article_text_and_open_links_in_the_page():
     html = maps.render_map(_spec(name="<script>alert(1)</script>"), root="../")
     assert "<script>alert(1)</script>" not in html and "<b>Stepanakert</b>" not in html
-    assert 'target=\\"_top\\"' in html or 'target="_top"' in html
-    assert "../briefings/x/#s-2" in html
+    data = html.split("briefingPlaces(", 1)[1].split(");\n", 1)[0]
+    assert "</" not in data  # written "<\\/" in the data, so no text can end the script element
+    popups = [place[4] for place in map_places(html)]
+    assert any("&lt;script&gt;alert(1)&lt;/script&gt;" in p for p in popups)
+    assert any("Shelling hit &lt;b&gt;Stepanakert&lt;/b&gt; &amp; Shusha" in p for p in popups)
+    assert any('target="_top"' in p and "../briefings/x/#s-2" in p for p in popups)
+
+
+def test_template_syntax_in_article_text_stays_text():
+    html = maps.render_map(_spec(line="Crowds chanted {{ name }} and {% raw %} {# x #}"), root="../")
+    popups = [place[4] for place in map_places(html)]
+    assert any("Crowds chanted {{ name }} and {% raw %} {# x #}" in p for p in popups)
 
 
 def test_marker_per_place_sized_by_mentions_and_parties_shaded():
     html = maps.render_map(_spec(), root="../")
-    assert len(re.findall(r"L\.circleMarker\(", html)) == 2
+    places = map_places(html)
+    assert [p[3] for p in places] == ["Stepanakert", "Baku"]  # the busiest place first, small ones drawn on top
+    assert places[0][2] == maps.marker_radius(3) and places[0][:2] == [39.82, 46.75]
     assert maps.marker_radius(9) > maps.marker_radius(1)
     assert maps.marker_radius(1000) == maps.marker_radius(25)  # bounded
     # the parties' countries are shaded from the shared outlines, by ISO code and colour
@@ -53,7 +67,8 @@ def test_marker_per_place_sized_by_mentions_and_parties_shaded():
 def test_world_layer_holds_country_outlines():
     js = maps.world_js().decode()
     assert js.startswith("window.BRIEFING_WORLD=") and js.count('"iso":') > 150
-    assert "window.briefingOutlines = function" in js and "window.briefingShade = function" in js
+    for function in ("briefingOutlines", "briefingShade", "briefingPlaces"):
+        assert f"window.{function} = function" in js
 
 
 def test_first_view_frames_the_scene_where_most_is_said():

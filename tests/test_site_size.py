@@ -41,6 +41,25 @@ def test_built_pages_are_squeezed(built_site):
     assert "\n  " not in page.split("<script", 1)[0]  # no indented lines before the first script
 
 
+def test_page_icons_are_our_small_ones(built_site):
+    """Every page carries the theme's icons inline (logo, menu, search, palette, back to top): ours are
+    a third of the theme's bytes."""
+    import re
+
+    page = next((built_site / "site" / "generated" / "briefings").glob("*/index.html")).read_text()
+    icons = re.findall(r"<svg\b.*?</svg>", page, re.S)
+    assert len(icons) >= 8 and sum(map(len, icons)) < 1500
+    assert not (built_site / "site" / ".icons").exists()  # the icon sources are not served
+
+
+def test_map_files_hold_data_not_per_marker_code(built_site):
+    """A folium marker, popup and tooltip take about 800 bytes of code per place; ours take a row of data."""
+    maps = list((built_site / "site" / "generated" / "maps").glob("*.html"))
+    texts = [m.read_text() for m in maps]
+    assert texts and all("L.circleMarker(" not in t for t in texts)
+    assert any("briefingPlaces(" in t for t in texts)
+
+
 def test_theme_files_no_reader_loads_are_left_out(built_site):
     site = built_site / "site"
     assert not list(site.rglob("*.map"))

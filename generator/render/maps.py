@@ -2,8 +2,8 @@
 
 Maps are saved as standalone HTML files and embedded in pages with an
 ``<iframe>``, which keeps Leaflet away from the theme's scripts and works with
-instant navigation. They load Leaflet, jQuery and a world layer of country
-outlines from the site itself (``assets/``), never from a CDN; only the
+instant navigation. They load Leaflet and a world layer of country outlines
+(with the few functions that draw on it) from the site itself (``assets/``), never from a CDN; only the
 OpenStreetMap tiles come from elsewhere, and the outlines still show when the
 tiles cannot load. Element ids come from the content, so that the same input
 gives the same bytes.
@@ -30,7 +30,7 @@ from .. import countries
 from .text import attr, html_text, squeeze_html
 
 VENDOR = "assets/vendor"
-"""Where Leaflet and jQuery are copied, relative to the generated folder."""
+"""Where Leaflet is copied, relative to the generated folder."""
 
 WORLD = "assets/world.js"
 """The country outlines of the base layer and the functions that draw them, one file shared by every
@@ -68,8 +68,7 @@ class MapSpec:
 
 
 def vendor_files() -> dict[str, Path]:
-    """Site paths of the vendored Leaflet and jQuery files, with their installed source."""
-    import xstatic.pkg.jquery as jq
+    """Site paths of the vendored Leaflet files, with their installed source."""
     import xstatic.pkg.leaflet as lf
 
     files = {}
@@ -78,7 +77,6 @@ def vendor_files() -> dict[str, Path]:
         files[f"{VENDOR}/leaflet/{name}"] = lf_dir / name
     for img in sorted((lf_dir / "images").glob("*.png")):
         files[f"{VENDOR}/leaflet/images/{img.name}"] = img
-    files[f"{VENDOR}/jquery/jquery.min.js"] = Path(jq.BASE_DIR) / "jquery.min.js"
     return files
 
 
@@ -141,6 +139,16 @@ window.briefingShade = function (map, shades) {
         onEachFeature: function (f, layer) { layer.bindTooltip(shades[f.properties.iso].name); }
     }).addTo(map);
 };
+// The places, one circle each: places holds [lat, lon, radius, name, popup HTML].
+window.briefingPlaces = function (map, places) {
+    places.forEach(function (p) {
+        L.circleMarker([p[0], p[1]], {radius: p[2], className: "place-marker", color: "#1e3a8a", weight: 2,
+                                      fillColor: "#3b82f6", fillOpacity: 0.7})
+            .bindTooltip(p[3], {sticky: true})
+            .bindPopup(p[4], {maxWidth: 320})
+            .addTo(map);
+    });
+};
 """
 
 
@@ -173,6 +181,29 @@ class _Shaded(MacroElement):
         # names are escaped text (no "<"), so the JSON cannot close the script element
         self.shades = json.dumps({iso: {"name": str(html_text(name)), "colour": colour} for iso, name, colour in shaded},
                                  sort_keys=True, ensure_ascii=False)
+
+
+class _Places(MacroElement):
+    """The places, drawn by a function of the shared script: a map file holds only their data, about
+    a tenth of the bytes that a folium marker, popup and tooltip take for each place."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+            window.briefingPlaces && briefingPlaces({{ this._parent.get_name() }}, {{ this.places }});
+        {% endmacro %}
+    """)
+
+    def __init__(self, markers: list[Marker]):
+        super().__init__()
+        self._name = "Places"
+        rows = [[round(m.lat, 4), round(m.lon, 4),  # 11 m is precise enough for a place
+                 marker_radius(m.mentions), str(attr(m.name)), _popup(m)]
+                for m in sorted(markers, key=lambda x: -x.mentions)]  # small markers on top of big ones
+        # rows hold only numbers and strings, so every "{" is inside a string: written "\u007b" there, as
+        # branca templates the script again and "{{" would start Jinja; "</" written "<\/", so that no
+        # text can close the script element (both mean the same string in JSON)
+        data = json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
+        self.places = data.replace("{", "\\u007b").replace("</", "<\\/")
 
 
 def _fix_ids(root, seed: str) -> None:
@@ -239,15 +270,17 @@ def marker_radius(mentions: int) -> float:
 
 
 def _popup(marker: Marker) -> str:
-    head = html_text(marker.name)
+    """The popup's HTML. It never passes through Markdown, so plain HTML escaping (``attr``) is enough;
+    the Markdown-proof escaping of the pages would write every full stop as ``&#46;``."""
+    head = attr(marker.name)
     if marker.heading:
         head = f'<a href="{attr(marker.heading)}" target="_top">{head}</a>'
-    lines = "".join(f'<li><a href="{attr(link)}" target="_top">{html_text(text)}</a></li>'
+    lines = "".join(f'<li><a href="{attr(link)}" target="_top">{attr(text)}</a></li>'
                     for text, link in marker.lines[:MARKER_LINES])
     more = len(marker.lines) - MARKER_LINES
     extra = f"<p>and {more} more</p>" if more > 0 else ""
     noun = "mention" if marker.mentions == 1 else "mentions"
-    return (f"<strong>{head}</strong> <small>({html_text(marker.kind)}, {marker.mentions} {noun})</small>"
+    return (f"<strong>{head}</strong> <small>({attr(marker.kind)}, {marker.mentions} {noun})</small>"
             f"<ul class='popup-lines'>{lines}</ul>{extra}")
 
 
@@ -337,7 +370,6 @@ def _draw(spec: MapSpec, root: str) -> str:
                    zoom_start=spec.zoom or zoom,
                    tiles=None, control_scale=True, prefer_canvas=False, world_copy_jump=True)
     m.default_js = [("leaflet", f"{root}{VENDOR}/leaflet/leaflet.js"),
-                    ("jquery", f"{root}{VENDOR}/jquery/jquery.min.js"),
                     ("world", f"{root}{WORLD}")]
     m.default_css = [("leaflet_css", f"{root}{VENDOR}/leaflet/leaflet.css"), ("briefing_css", f"{root}{STYLE}")]
     m.add_child(_Outlines())
@@ -347,14 +379,8 @@ def _draw(spec: MapSpec, root: str) -> str:
                      ).add_to(m)
     if spec.shaded:
         m.add_child(_Shaded(spec.shaded))
-    for marker in sorted(spec.markers, key=lambda x: -x.mentions):  # small markers on top of big ones
-        folium.CircleMarker(
-            location=[round(marker.lat, 4), round(marker.lon, 4)],  # 11 m is precise enough for a place
-            radius=marker_radius(marker.mentions),
-            color="#1e3a8a", weight=2, fill=True, fill_color="#3b82f6", fill_opacity=0.7, class_name="place-marker",
-            tooltip=str(html_text(marker.name)),
-            popup=folium.Popup(_popup(marker), max_width=320),
-        ).add_to(m)
+    if spec.markers:
+        m.add_child(_Places(spec.markers))
     _fix_ids(m, spec.key)
     html = m.get_root().render()
     # a document of its own inside the page: give it a language and a title, and let people zoom
