@@ -95,3 +95,25 @@ def test_a_build_with_nothing_new_takes_every_briefing_view_from_the_last(projec
     monkeypatch.setattr(pages, "briefing_view", no_view)
     again = build(proj)
     assert len(again.facts) == len(first.facts) and not again.written.written
+
+
+def test_maps_taken_from_the_last_build_keep_their_drawings(project, monkeypatch):
+    """A build that takes maps as they were does not look them up in the memo of drawn maps; that must
+    not count as "no longer used", or a template change after it would draw every map again."""
+    import time
+
+    from generator.render import maps
+
+    proj = project_for(project)
+    build(proj)
+    time.sleep(1.2)  # the memo keeps what was used from the start of a build (with a second's slack)
+    build(proj)  # nothing new: every briefing and map is taken from the last build
+
+    def no_drawing(*args, **kwargs):
+        raise AssertionError("a map was drawn again")
+
+    monkeypatch.setattr(maps, "_draw_map", no_drawing)
+    template = project / "templates" / "briefing.md.j2"
+    template.write_text(template.read_text().replace("## Summary", "## In short"))
+    changed = build(proj)  # every briefing is rendered again; its map comes from the memo
+    assert any(w.startswith("briefings/") for w in changed.written.written)

@@ -120,8 +120,8 @@ def principal_parties(facts: Facts) -> list[Party]:
     for q in facts.quotes:
         if (who := _speaks_for(facts, q.speaker)):
             voice[who] += 1
-    actors = [p for p in facts.parties if p.kind != "person"]
-    ranked = sorted(actors, key=lambda p: (-(voice[p.id] + len(p.mentions)), -p.salience, facts.parties.index(p)))
+    actors = [(i, p) for i, p in enumerate(facts.parties) if p.kind != "person"]
+    ranked = [p for _, p in sorted(actors, key=lambda ip: (-(voice[ip[1].id] + len(ip[1].mentions)), -ip[1].salience, ip[0]))]
     keep = [p for p in ranked if len(p.mentions) >= 2 or voice[p.id]]
     return (keep or ranked)[:PRINCIPAL]
 
@@ -386,6 +386,7 @@ class Rendered:
     home: bytes  # the site's home page (docs_dir/index.md)
     inputs: dict[str, str] = field(default_factory=dict)  # by path: digest of what a briefing or map was made from
     views: dict[str, dict] = field(default_factory=dict)  # briefing views by their page's input digest
+    maps_reused: int = 0  # maps taken as they were from the last build (not looked up in the memo)
 
 
 @dataclass
@@ -439,6 +440,7 @@ def render_site(all_facts: list[Facts], env: jinja2.Environment, output: str,
     views = []
     party_pages = {slug for slug, page in parties.items() if page["page"]}
     kept_views: dict[str, dict] = {}
+    maps_reused = 0
     for facts, slug in zip(all_facts, slugs):
         page, drawn = f"briefings/{slug}.md", f"maps/{slug}.html"
         known = reuse is not None and slug in reuse.facts
@@ -457,6 +459,7 @@ def render_site(all_facts: list[Facts], env: jinja2.Environment, output: str,
         files[page] = data if data is not None else env.get_template("briefing.md.j2").render(b=view).encode()
         if view["map"]:
             data = reuse.get(drawn, inputs[drawn]) if known else None
+            maps_reused += data is not None
             files[drawn] = data if data is not None else \
                 maps.render_map(map_spec(facts, slug), root="../", memo=memo).encode()
         else:
@@ -482,7 +485,7 @@ def render_site(all_facts: list[Facts], env: jinja2.Environment, output: str,
     home = env.get_template("home.md.j2").render(briefings=rows, stories=stories[:5], output=output, mark=GENERATED_MARK,
                                                   world=has_world, parties=list(parties.values())[:12],
                                                   places=len(places)).encode()
-    return Rendered(files, home, inputs, kept_views)
+    return Rendered(files, home, inputs, kept_views, maps_reused)
 
 
 def _digest(*parts) -> str:
