@@ -237,7 +237,7 @@ def child(args) -> None:
 # --- one size, all steps -----------------------------------------------------------------------
 
 
-def bench_size(rows: list[dict], extra: dict, n: int, workers: int, work: Path, log: Path) -> dict:
+def bench_size(rows: list[dict], extras: list[dict], n: int, workers: int, work: Path, log: Path) -> dict:
     subset = rows[:n]
     project = make_project(work / f"n{n}")
     write_articles(project, subset)
@@ -264,13 +264,18 @@ def bench_size(rows: list[dict], extra: dict, n: int, workers: int, work: Path, 
     bare = run_step("mkdocs", bare_root, workers, log)
     shutil.rmtree(bare_root, ignore_errors=True)
 
-    print(f"[{n} articles] incremental …", file=sys.stderr, flush=True)
-    write_articles(project, [extra], start=n)
-    incremental = run_step("mkdocs", project, workers, log)
+    # one article added, built, then the next: the median of these few-second builds is reported, as
+    # a single one is at the mercy of a noisy machine
+    runs = []
+    for i, extra in enumerate(extras):
+        print(f"[{n} articles] incremental ({i + 1} of {len(extras)}) …", file=sys.stderr, flush=True)
+        write_articles(project, [extra], start=n + i)
+        runs.append({**run_step("mkdocs", project, workers, log), "before": n + i})
+    incremental = sorted(runs, key=lambda r: r["generation_seconds"])[len(runs) // 2]
     shutil.rmtree(project, ignore_errors=True)
 
     return {"articles": n, "words": words, "site_bytes": site, "parse": parse, "extract": extract, "full": full,
-            "full_cached": warm, "bare_mkdocs": bare, "incremental": incremental}
+            "full_cached": warm, "bare_mkdocs": bare, "incremental": incremental, "incremental_runs": runs}
 
 
 def metrics(r: dict) -> dict:
@@ -350,7 +355,7 @@ def table(results: list[dict], growths: dict) -> str:
         ("full (extraction cached) ÷ bare mkdocs (wall)", "full_cached_vs_bare_mkdocs", "{:.2f}"),
         ("full (extraction cached) ÷ bare mkdocs (CPU)", "full_cached_vs_bare_mkdocs_cpu", "{:.2f}"),
         ("site KB per briefing", "site_kb_per_briefing", "{:.1f}"),
-        ("incremental (+1 article) generation, s", "incremental_generation_seconds", "{:.2f}"),
+        ("incremental (+1 article) generation, s (median)", "incremental_generation_seconds", "{:.2f}"),
         ("incremental ÷ full generation", "incremental_vs_full_generation", "{:.3f}"),
         ("incremental files rewritten", "incremental_files_written", "{:d}"),
         ("incremental mkdocs build (whole), s", "incremental_seconds", "{:.1f}"),
@@ -373,6 +378,8 @@ def main(argv=None) -> int:
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="JSONL of articles (default: %(default)s)")
     ap.add_argument("--sizes", default="500,1000,2225", help="comma-separated article counts (default: %(default)s)")
     ap.add_argument("--workers", type=int, default=1, help="parsing processes, as `briefing build --workers`")
+    ap.add_argument("--incremental-runs", type=int, default=3,
+                    help="articles added one at a time after the full build; the median build is reported")
     ap.add_argument("--out", type=Path, help="JSON file (default: bench/results/<time>.json)")
     ap.add_argument("--work", type=Path, help="folder for the throwaway projects (default: a temp folder)")
     ap.add_argument("--table", type=Path, help="print the table of a saved results JSON and stop")
@@ -393,7 +400,7 @@ def main(argv=None) -> int:
     if not rows:
         raise SystemExit(f"{args.corpus}: no articles with text")
     sizes = sorted({min(int(s), len(rows)) for s in args.sizes.split(",") if s.strip()})
-    # the article added in the incremental step: the next one, or a copy under a new id at full size
+    # the articles added in the incremental step: the next ones, or copies under new ids at full size
     work = Path(tempfile.mkdtemp(prefix="briefing-bench-", dir=args.work))
     log = work / "bench.log"
     prepare = make_project(work / "prepare")
@@ -405,8 +412,9 @@ def main(argv=None) -> int:
     out.parent.mkdir(parents=True, exist_ok=True)
     try:
         for n in sizes:
-            extra = dict(rows[n]) if n < len(rows) else {**rows[0], "id": "bench-added-article"}
-            result = bench_size(rows, extra, n, args.workers, work, log)
+            extras = [dict(rows[n + i]) if n + i < len(rows) else {**rows[i], "id": f"bench-added-article-{i}"}
+                      for i in range(max(1, args.incremental_runs))]
+            result = bench_size(rows, extras, n, args.workers, work, log)
             results.append({**result, "metrics": metrics(result)})
             save(out, args, sizes, results, prepared)  # a long run keeps what it has measured so far
     except SystemExit:

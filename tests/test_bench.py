@@ -77,7 +77,11 @@ def test_bench_smoke_run_reports_every_metric(tmp_path):
         assert 0 < m["extract_vs_parse"] < 2  # extraction includes the parse: never much faster than it
         assert 0 < m["full_generation_seconds"] < m["full_seconds"]
         # the incremental build parsed one article and rewrote some files, not all of them
-        assert result["incremental"]["extracted"] == 1 and result["incremental"]["cached"] == n
+        runs = result["incremental_runs"]
+        assert [r["before"] for r in runs] == [n, n + 1, n + 2]  # three articles added, one at a time
+        assert all(r["extracted"] == 1 and r["cached"] == r["before"] for r in runs)
+        assert result["incremental"] in runs  # the median one
+        assert sorted(r["generation_seconds"] for r in runs)[1] == m["incremental_generation_seconds"]
         assert 0 < m["incremental_files_written"] < m["incremental_files_written"] + m["incremental_files_unchanged"]
         assert 100 < m["peak_rss_mb"] < 24 * 1024
         assert m["site_bytes"] > n * 1000
