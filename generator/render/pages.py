@@ -120,8 +120,9 @@ def principal_parties(facts: Facts) -> list[Party]:
     for q in facts.quotes:
         if (who := _speaks_for(facts, q.speaker)):
             voice[who] += 1
-    actors = [(i, p) for i, p in enumerate(facts.parties) if p.kind != "person"]
-    ranked = [p for _, p in sorted(actors, key=lambda ip: (-(voice[ip[1].id] + len(ip[1].mentions)), -ip[1].salience, ip[0]))]
+    actors = [p for p in facts.parties if p.kind != "person"]
+    # sorted() is stable: ties keep the order of facts.parties
+    ranked = sorted(actors, key=lambda p: (-(voice[p.id] + len(p.mentions)), -p.salience))
     keep = [p for p in ranked if len(p.mentions) >= 2 or voice[p.id]]
     return (keep or ranked)[:PRINCIPAL]
 
