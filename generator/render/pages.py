@@ -284,11 +284,12 @@ PARTY_BRIEFINGS_DETAILED = 25
 so that party pages stay small as the site grows."""
 
 
-def parties_index(all_facts: list[Facts], slugs: list[str]) -> dict[str, dict]:
-    """A page per party that is principal in at least one briefing: its positions and quotes everywhere."""
+def parties_index(all_facts: list[Facts], slugs: list[str], principal: list[list[Party]]) -> dict[str, dict]:
+    """A page per party that is principal in at least one briefing: its positions and quotes everywhere.
+    ``principal``: each briefing's principal parties, in the order of ``all_facts``."""
     pages: dict[str, dict] = {}
-    for facts, slug in zip(all_facts, slugs):
-        for p in principal_parties(facts):
+    for facts, slug, parties in zip(all_facts, slugs, principal):
+        for p in parties:
             page = pages.setdefault(_party_slug(p.name), {"slug": _party_slug(p.name), "name": p.name,
                                                           "kind": p.kind, "briefings": []})
             ids = {p.id}
@@ -344,7 +345,7 @@ def places_index(all_facts: list[Facts], slugs: list[str]) -> list[dict]:
     return sorted(places.values(), key=lambda e: (-e["mentions"], e["name"]))
 
 
-def world_spec(places: list[dict], all_facts: list[Facts]) -> maps.MapSpec:
+def world_spec(places: list[dict], principal: list[list[Party]]) -> maps.MapSpec:
     """The map of every place on the site; the countries that are principal most often are shaded."""
     markers = [
         maps.Marker(e["name"], e["lat"], e["lon"], e["kind"], e["mentions"],
@@ -354,8 +355,8 @@ def world_spec(places: list[dict], all_facts: list[Facts]) -> maps.MapSpec:
         for e in places
     ]
     counts: dict[tuple[str, str], int] = defaultdict(int)
-    for facts in all_facts:
-        for p in principal_parties(facts):
+    for parties in principal:
+        for p in parties:
             if p.kind == "country" and p.country:
                 counts[(p.country, p.name)] += 1
     top = sorted(counts, key=lambda k: (-counts[k], k[1]))[:len(maps.PARTY_COLOURS)]
@@ -436,18 +437,19 @@ def render_site(all_facts: list[Facts], env: jinja2.Environment, output: str,
     stories = [s for s in (stories or []) if len(s["sources"]) > 1]
     story_of = {src["slug"]: {"slug": s["slug"], "title": s["title"]} for s in stories for src in s["sources"]}
     slugs = [article_slug(f) for f in all_facts]
-    parties = parties_index(all_facts, slugs)
+    principal = [principal_parties(f) for f in all_facts]  # once per briefing, for every index below
+    parties = parties_index(all_facts, slugs, principal)
     places = places_index(all_facts, slugs)
     views = []
     party_pages = {slug for slug, page in parties.items() if page["page"]}
     kept_views: dict[str, dict] = {}
     maps_reused = 0
-    for facts, slug in zip(all_facts, slugs):
+    for facts, slug, actors in zip(all_facts, slugs, principal):
         page, drawn = f"briefings/{slug}.md", f"maps/{slug}.html"
         known = reuse is not None and slug in reuse.facts
         view = None
         if known:
-            linked = sorted(s for s in (_party_slug(p.name) for p in principal_parties(facts)) if s in party_pages)
+            linked = sorted(s for s in (_party_slug(p.name) for p in actors) if s in party_pages)
             inputs[page] = _digest(code, reuse.facts[slug], slug, story_of.get(slug), linked)
             inputs[drawn] = _digest(code, reuse.facts[slug], slug)
             view = reuse.views.get(inputs[page])
@@ -473,7 +475,7 @@ def render_site(all_facts: list[Facts], env: jinja2.Environment, output: str,
     files[maps.STYLE] = maps.map_css()
     has_world = bool(places)
     if has_world:
-        files[WORLD_MAP] = maps.render_map(world_spec(places, all_facts), root="../../", memo=memo).encode()
+        files[WORLD_MAP] = maps.render_map(world_spec(places, principal), root="../../", memo=memo).encode()
     files["index.md"] = env.get_template("briefings.md.j2").render(briefings=rows).encode()
     files["parties/index.md"] = env.get_template("parties.md.j2").render(parties=list(parties.values())).encode()
     for slug in sorted(party_pages):
