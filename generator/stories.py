@@ -27,7 +27,11 @@ could); an undated article clashes with a dated story when it mentions a
 year more than a year after the story's latest date. Two undated articles
 are never compared on time: the years they mention mix the event with its
 history. ECB+ stories run on for a year or two (trials, anniversaries),
-hence the wide windows.
+hence the wide windows. Closeness in time also counts for a story: a dated
+article gains when some of the story's articles were written within
+``SAME_TIME_MONTHS`` of it, in proportion to how rare that time is among all
+articles seen so far (a feed of one week's news gains nothing from it; a
+collection spanning years gains a lot).
 """
 from __future__ import annotations
 
@@ -73,6 +77,8 @@ MAX_GAP_MONTHS = 24
 """Dated articles written further apart than this are about different events (a story is one event)."""
 ERA_SLACK_YEARS = 2
 """How long after the latest year an undated story mentions a dated article may still belong to it."""
+SAME_TIME_MONTHS = 1
+"""Dated articles written this close together (same or neighbouring month) are of the same time."""
 WORD_NUMBERS = {w: str(i) for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
     "sixteen seventeen eighteen nineteen twenty".split())}
@@ -282,6 +288,7 @@ class Params:
     w_conflict: float = 0.1
     w_time: float = 1.0  # a clash in time is a veto
     w_numbers: float = 0.2
+    w_same_time: float = 0.2  # the most a story gains for being of the article's time
     core_min_size: int = 2
     novel_share: float = 0.2
     salient: int = 5
@@ -302,6 +309,7 @@ class StoryIndex:
         self.stories: dict[str, _Story] = {}
         self.postings: dict[str, list[str]] = {}
         self.assigned: dict[str, str] = {}  # article id -> story id
+        self.dated: Counter = Counter()  # "YYYY[-MM]" -> articles written then
 
     # -- state ---------------------------------------------------------------
     def to_dict(self) -> dict:
@@ -312,6 +320,7 @@ class StoryIndex:
             "df": dict(self.df),
             "stories": [dict(vars(s)) for s in self.stories.values()],  # shallow: asdict deep-copies every term table
             "assigned": dict(self.assigned),
+            "dated": dict(self.dated),
         }
 
     @classmethod
@@ -328,6 +337,7 @@ class StoryIndex:
             for term in story.terms:
                 index.postings.setdefault(term, []).append(story.id)
         index.assigned = dict(data.get("assigned", {}))
+        index.dated = Counter(data.get("dated", {}))
         return index
 
     # -- clustering ----------------------------------------------------------
@@ -340,6 +350,8 @@ class StoryIndex:
             return self.assigned[features.id]
         self.n_docs += 1
         self.df.update(features.terms.keys())
+        if features.dated:
+            self.dated[features.dated] += 1
         scored = self.rank(features)
         best = scored[0][1] if scored and scored[0][0] > self.params.threshold else None
         story = self.stories[best] if best else self._open(features)
@@ -378,8 +390,9 @@ class StoryIndex:
         return math.sqrt(sum(self._weight(t, w / story.size) ** 2 for t, w in story.terms.items()))
 
     def similarity(self, features: ArticleFeatures, vector: dict[str, float], norm: float, story: _Story) -> float:
-        """Word/name cosine, raised when the two agree on who/where, lowered when they
-        clash on who leads, on the counts that identify the event, or (when weighted) on time."""
+        """Word/name cosine, raised when the two agree on who/where and were written at the
+        same time, lowered when they clash on who leads, on the counts that identify the
+        event, or on time."""
         p = self.params
         nb = story.norm or self._story_norm(story)
         terms = story.terms
@@ -388,7 +401,8 @@ class StoryIndex:
         forward, backward = self._agreement(features, story)
         conflict = self._conflict(features, story)
         return (cos + p.w_forward * forward + p.w_backward * backward - p.w_conflict * conflict
-                - p.w_time * self._time_clash(features, story) - p.w_numbers * self._number_clash(features, story))
+                - p.w_time * self._time_clash(features, story) - p.w_numbers * self._number_clash(features, story)
+                + p.w_same_time * self._same_time(features, story))
 
     def components(self, features: ArticleFeatures, vector: dict[str, float], norm: float, story: _Story) -> dict:
         """The parts of :meth:`similarity`, for looking at why an article joined a story."""
@@ -397,7 +411,17 @@ class StoryIndex:
         forward, backward = self._agreement(features, story)
         return {"cos": round(dot / (norm * nb) if norm and nb else 0.0, 3), "fwd": round(forward, 2),
                 "bwd": round(backward, 2), "who": self._conflict(features, story),
-                "time": self._time_clash(features, story), "num": self._number_clash(features, story)}
+                "time": self._time_clash(features, story), "num": self._number_clash(features, story),
+                "same_time": round(self._same_time(features, story), 2)}
+
+    def _same_time(self, features: ArticleFeatures, story: _Story) -> float:
+        """How telling it is that the story has articles written when this one was (0..1):
+        1 - the share of all articles seen that were written then, 0 when none of the
+        story's articles were (or either date is unknown)."""
+        if not features.dated or not any(months_apart(features.dated, d) <= SAME_TIME_MONTHS for d in story.dated):
+            return 0.0
+        then = sum(n for d, n in self.dated.items() if months_apart(features.dated, d) <= SAME_TIME_MONTHS)
+        return max(0.0, 1.0 - then / max(self.n_docs, 1))
 
     def _time_clash(self, features: ArticleFeatures, story: _Story) -> float:
         """1 when the article and the story cannot have been written within the same

@@ -243,8 +243,8 @@ def test_dated_article_years_after_what_an_undated_story_mentions_is_another_sto
     assert index.assign(seasons["league-2013"]) != a
 
 
-def made(fid, dated=None, years=()):
-    return ArticleFeatures(id=fid, title=fid, terms={"quake": 1.0}, dated=dated, years=list(years))
+def made(fid, dated=None, years=(), terms=None):
+    return ArticleFeatures(id=fid, title=fid, terms=terms or {"quake": 1.0}, dated=dated, years=list(years))
 
 
 @pytest.mark.parametrize("story_members, article, clash", [
@@ -273,3 +273,27 @@ def test_a_birth_date_atop_an_obituary_is_not_the_articles_date():
     f = features_of({"obit": text})["obit"]
     assert date_line(text) == "1923-03"
     assert f.dated is None and max(f.years) == 2005
+
+
+QUAKE = {"quake": 1.0, "island": 1.0, "where:qeshm": 1.0}
+
+
+def test_a_dated_article_joins_the_story_of_its_time():
+    index = StoryIndex(Params(threshold=10.0))  # while the scene is set, every article opens a story
+    for year in range(2001, 2009):  # other times, so that April and May 2010 are telling
+        index.assign(made(f"other-{year}", dated=f"{year}-06", terms={"election": 1.0}))
+    undated = index.assign(made("undated", terms=QUAKE))
+    then = index.assign(made("then", dated="2010-04", terms={**QUAKE, "tsunami": 1.0}))  # a little less alike
+    index.params.threshold = Params().threshold
+    article = made("new", dated="2010-05", terms=QUAKE)
+    assert index._same_time(article, index.stories[undated]) == 0.0
+    assert index._same_time(article, index.stories[then]) > 0.7
+    assert index.assign(article) == then  # without its time it would join the undated story, closer in words
+
+
+def test_a_time_every_article_shares_tells_nothing():
+    index = StoryIndex(Params(threshold=10.0))
+    ids = [index.assign(made(f"week-{i}", dated="2010-05", terms=QUAKE)) for i in range(5)]
+    assert index._same_time(made("next", dated="2010-05", terms=QUAKE), index.stories[ids[0]]) == 0.0
+    restored = StoryIndex.from_dict(json.loads(json.dumps(index.to_dict())))
+    assert restored.dated == {"2010-05": 5}
