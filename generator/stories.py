@@ -31,7 +31,8 @@ hence the wide windows. Closeness in time also counts for a story: a dated
 article gains when some of the story's articles were written within
 ``SAME_TIME_MONTHS`` of it, in proportion to how rare that time is among all
 articles seen so far (a feed of one week's news gains nothing from it; a
-collection spanning years gains a lot).
+collection spanning years gains a lot), shared among the candidate stories of
+that time (when many similar stories run at once, time singles none out).
 """
 from __future__ import annotations
 
@@ -363,9 +364,11 @@ class StoryIndex:
         """Candidate stories with their scores, best first (ties: older story first)."""
         vector = {t: self._weight(t, w) for t, w in features.terms.items()}
         norm = math.sqrt(sum(w * w for w in vector.values()))
+        candidates = self._candidates(vector)
+        of_its_time = sum(self._of_its_time(features, self.stories[sid]) for sid in candidates)
         scored = [
-            (self.similarity(features, vector, norm, self.stories[sid]), -n, sid)
-            for n, sid in enumerate(self._candidates(vector))
+            (self.similarity(features, vector, norm, self.stories[sid], of_its_time), -n, sid)
+            for n, sid in enumerate(candidates)
         ]
         return [(score, sid) for score, _, sid in sorted(scored, reverse=True)]
 
@@ -389,7 +392,8 @@ class StoryIndex:
     def _story_norm(self, story: _Story) -> float:
         return math.sqrt(sum(self._weight(t, w / story.size) ** 2 for t, w in story.terms.items()))
 
-    def similarity(self, features: ArticleFeatures, vector: dict[str, float], norm: float, story: _Story) -> float:
+    def similarity(self, features: ArticleFeatures, vector: dict[str, float], norm: float, story: _Story,
+                   of_its_time: int = 1) -> float:
         """Word/name cosine, raised when the two agree on who/where and were written at the
         same time, lowered when they clash on who leads, on the counts that identify the
         event, or on time."""
@@ -402,9 +406,10 @@ class StoryIndex:
         conflict = self._conflict(features, story)
         return (cos + p.w_forward * forward + p.w_backward * backward - p.w_conflict * conflict
                 - p.w_time * self._time_clash(features, story) - p.w_numbers * self._number_clash(features, story)
-                + p.w_same_time * self._same_time(features, story))
+                + p.w_same_time * self._same_time(features, story, of_its_time))
 
-    def components(self, features: ArticleFeatures, vector: dict[str, float], norm: float, story: _Story) -> dict:
+    def components(self, features: ArticleFeatures, vector: dict[str, float], norm: float, story: _Story,
+                   of_its_time: int = 1) -> dict:
         """The parts of :meth:`similarity`, for looking at why an article joined a story."""
         nb = story.norm or self._story_norm(story)
         dot = sum(w * self._weight(t, story.terms[t] / story.size) for t, w in vector.items() if t in story.terms)
@@ -412,16 +417,23 @@ class StoryIndex:
         return {"cos": round(dot / (norm * nb) if norm and nb else 0.0, 3), "fwd": round(forward, 2),
                 "bwd": round(backward, 2), "who": self._conflict(features, story),
                 "time": self._time_clash(features, story), "num": self._number_clash(features, story),
-                "same_time": round(self._same_time(features, story), 2)}
+                "same_time": round(self._same_time(features, story, of_its_time), 2)}
 
-    def _same_time(self, features: ArticleFeatures, story: _Story) -> float:
-        """How telling it is that the story has articles written when this one was (0..1):
-        1 - the share of all articles seen that were written then, 0 when none of the
-        story's articles were (or either date is unknown)."""
-        if not features.dated or not any(months_apart(features.dated, d) <= SAME_TIME_MONTHS for d in story.dated):
+    def _of_its_time(self, features: ArticleFeatures, story: _Story) -> bool:
+        """Whether some of the story's articles were written within ``SAME_TIME_MONTHS`` of this one."""
+        return bool(features.dated) and any(months_apart(features.dated, d) <= SAME_TIME_MONTHS for d in story.dated)
+
+    def _same_time(self, features: ArticleFeatures, story: _Story, of_its_time: int = 1) -> float:
+        """How telling it is that the story has articles written when this one was (0..1).
+
+        Telling when that time is rare among all articles seen (1 - their share) and when few
+        of the candidate stories share it (divided by ``of_its_time``, their number): in a feed
+        where many similar stories run at once, being of the same month singles none out.
+        """
+        if not self._of_its_time(features, story):
             return 0.0
         then = sum(n for d, n in self.dated.items() if months_apart(features.dated, d) <= SAME_TIME_MONTHS)
-        return max(0.0, 1.0 - then / max(self.n_docs, 1))
+        return max(0.0, 1.0 - then / max(self.n_docs, 1)) / max(of_its_time, 1)
 
     def _time_clash(self, features: ArticleFeatures, story: _Story) -> float:
         """1 when the article and the story cannot have been written within the same

@@ -297,3 +297,24 @@ def test_a_time_every_article_shares_tells_nothing():
     assert index._same_time(made("next", dated="2010-05", terms=QUAKE), index.stories[ids[0]]) == 0.0
     restored = StoryIndex.from_dict(json.loads(json.dumps(index.to_dict())))
     assert restored.dated == {"2010-05": 5}
+
+
+def test_stories_running_at_the_same_time_share_what_time_tells():
+    index = StoryIndex(Params(threshold=10.0))
+    for year in range(2001, 2009):
+        index.assign(made(f"other-{year}", dated=f"{year}-06", terms={"election": 1.0}))
+    one = index.assign(made("one", dated="2010-04", terms=QUAKE))
+    two = index.assign(made("two", dated="2010-05", terms={**QUAKE, "tsunami": 1.0}))
+    article = made("new", dated="2010-05", terms=QUAKE)
+    alone = index._same_time(article, index.stories[one])
+    assert alone > 0.7
+    assert index._same_time(article, index.stories[one], of_its_time=2) == pytest.approx(alone / 2)
+    index.n_docs += 1  # as assign counts the article before ranking
+    index.dated[article.dated] += 1
+    ranked = dict((sid, score) for score, sid in index.rank(article))
+    vector = {t: index._weight(t, w) for t, w in article.terms.items()}
+    norm = sum(w * w for w in vector.values()) ** 0.5
+    for sid in (one, two):  # both candidates are of May 2010: each gains half
+        parts = index.components(article, vector, norm, index.stories[sid], of_its_time=2)
+        assert parts["same_time"] == pytest.approx(index._same_time(article, index.stories[sid]) / 2, abs=0.01)
+        assert ranked[sid] == pytest.approx(index.similarity(article, vector, norm, index.stories[sid], 2))
