@@ -28,11 +28,14 @@ year more than a year after the story's latest date. Two undated articles
 are never compared on time: the years they mention mix the event with its
 history. ECB+ stories run on for a year or two (trials, anniversaries),
 hence the wide windows. Closeness in time also counts for a story: a dated
-article gains when some of the story's articles were written within
-``SAME_TIME_MONTHS`` of it, in proportion to how rare that time is among all
-articles seen so far (a feed of one week's news gains nothing from it; a
-collection spanning years gains a lot), shared among the candidate stories of
-that time (when many similar stories run at once, time singles none out).
+article gains when the story's articles were written within
+``SAME_TIME_MONTHS`` of it: in proportion to the share of them that were (a
+story is a burst; one that has run all year is of no month in particular) and
+to how rare that time is among all articles seen so far (a feed of one week's
+news gains nothing from it; a collection spanning years gains a lot), shared
+among the candidate stories of that time (when many similar stories run at
+once, time singles none out). Without the share of the story, a steady feed of
+two years chained a fifth of 1,000 BBC articles into one story.
 """
 from __future__ import annotations
 
@@ -426,14 +429,19 @@ class StoryIndex:
     def _same_time(self, features: ArticleFeatures, story: _Story, of_its_time: int = 1) -> float:
         """How telling it is that the story has articles written when this one was (0..1).
 
-        Telling when that time is rare among all articles seen (1 - their share) and when few
-        of the candidate stories share it (divided by ``of_its_time``, their number): in a feed
-        where many similar stories run at once, being of the same month singles none out.
+        A story is a burst of articles: the share of the story's dated articles written
+        then (a story that has run for a year is not "of" any one month), times how rare
+        that time is among all articles seen (1 - their share), divided among the candidate
+        stories of that time (``of_its_time``: when many similar stories run at once, being
+        of the same month singles none out).
         """
         if not self._of_its_time(features, story):
             return 0.0
-        then = sum(n for d, n in self.dated.items() if months_apart(features.dated, d) <= SAME_TIME_MONTHS)
-        return max(0.0, 1.0 - then / max(self.n_docs, 1)) / max(of_its_time, 1)
+        def near(dates: dict) -> int:
+            return sum(n for d, n in dates.items() if months_apart(features.dated, d) <= SAME_TIME_MONTHS)
+        burst = near(story.dated) / sum(story.dated.values())
+        rarity = max(0.0, 1.0 - near(self.dated) / max(self.n_docs, 1))
+        return burst * rarity / max(of_its_time, 1)
 
     def _time_clash(self, features: ArticleFeatures, story: _Story) -> float:
         """1 when the article and the story cannot have been written within the same

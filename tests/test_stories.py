@@ -318,3 +318,19 @@ def test_stories_running_at_the_same_time_share_what_time_tells():
         parts = index.components(article, vector, norm, index.stories[sid], of_its_time=2)
         assert parts["same_time"] == pytest.approx(index._same_time(article, index.stories[sid]) / 2, abs=0.01)
         assert ranked[sid] == pytest.approx(index.similarity(article, vector, norm, index.stories[sid], 2))
+
+
+def test_a_story_that_runs_all_year_is_of_no_month_in_particular():
+    index = StoryIndex(Params(threshold=10.0))
+    index.assign(made("burst-1", dated="2010-05", terms=QUAKE))
+    burst = index.assigned["burst-1"]
+    index._add(index.stories[burst], made("burst-2", dated="2010-05", terms=QUAKE))
+    running = index.assign(made("running-1", dated="2010-01", terms={**QUAKE, "aid": 1.0}))
+    for month in range(2, 13):
+        index._add(index.stories[running], made(f"running-{month}", dated=f"2010-{month:02d}", terms=QUAKE))
+    for year in range(2001, 2009):
+        index.assign(made(f"other-{year}", dated=f"{year}-06", terms={"election": 1.0}))
+    article = made("new", dated="2010-05", terms=QUAKE)
+    of_burst = index._same_time(article, index.stories[burst])
+    of_running = index._same_time(article, index.stories[running])
+    assert of_running == pytest.approx(of_burst * 3 / 12)  # April, May and June of its twelve months
