@@ -341,7 +341,11 @@ class StoryIndex:
             for term in story.terms:
                 index.postings.setdefault(term, []).append(story.id)
         index.assigned = dict(data.get("assigned", {}))
-        index.dated = Counter(data.get("dated", {}))
+        if "dated" in data:
+            index.dated = Counter(data["dated"])
+        else:  # a state written before the index counted dates: every article is in one story
+            for story in index.stories.values():
+                index.dated.update(story.dated)
         return index
 
     # -- clustering ----------------------------------------------------------

@@ -295,8 +295,10 @@ def test_a_time_every_article_shares_tells_nothing():
     index = StoryIndex(Params(threshold=10.0))
     ids = [index.assign(made(f"week-{i}", dated="2010-05", terms=QUAKE)) for i in range(5)]
     assert index._same_time(made("next", dated="2010-05", terms=QUAKE), index.stories[ids[0]]) == 0.0
-    restored = StoryIndex.from_dict(json.loads(json.dumps(index.to_dict())))
-    assert restored.dated == {"2010-05": 5}
+    state = json.loads(json.dumps(index.to_dict()))
+    assert StoryIndex.from_dict(state).dated == {"2010-05": 5}
+    del state["dated"]  # as written by an older version
+    assert StoryIndex.from_dict(state).dated == {"2010-05": 5}
 
 
 def test_stories_running_at_the_same_time_share_what_time_tells():
