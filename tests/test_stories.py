@@ -278,10 +278,17 @@ def test_a_birth_date_atop_an_obituary_is_not_the_articles_date():
 QUAKE = {"quake": 1.0, "island": 1.0, "where:qeshm": 1.0}
 
 
-def test_a_dated_article_joins_the_story_of_its_time():
-    index = StoryIndex(Params(threshold=10.0))  # while the scene is set, every article opens a story
-    for year in range(2001, 2009):  # other times, so that April and May 2010 are telling
+def other_years() -> StoryIndex:
+    """An index that has seen an article in each of 2001-2008, so that 2010's months are telling;
+    every article assigned to it opens a story until the threshold is set back."""
+    index = StoryIndex(Params(threshold=10.0))
+    for year in range(2001, 2009):
         index.assign(made(f"other-{year}", dated=f"{year}-06", terms={"election": 1.0}))
+    return index
+
+
+def test_a_dated_article_joins_the_story_of_its_time():
+    index = other_years()
     undated = index.assign(made("undated", terms=QUAKE))
     then = index.assign(made("then", dated="2010-04", terms={**QUAKE, "tsunami": 1.0}))  # a little less alike
     index.params.threshold = Params().threshold
@@ -302,9 +309,7 @@ def test_a_time_every_article_shares_tells_nothing():
 
 
 def test_stories_running_at_the_same_time_share_what_time_tells():
-    index = StoryIndex(Params(threshold=10.0))
-    for year in range(2001, 2009):
-        index.assign(made(f"other-{year}", dated=f"{year}-06", terms={"election": 1.0}))
+    index = other_years()
     one = index.assign(made("one", dated="2010-04", terms=QUAKE))
     two = index.assign(made("two", dated="2010-05", terms={**QUAKE, "tsunami": 1.0}))
     article = made("new", dated="2010-05", terms=QUAKE)
@@ -323,15 +328,13 @@ def test_stories_running_at_the_same_time_share_what_time_tells():
 
 
 def test_a_story_that_runs_all_year_is_of_no_month_in_particular():
-    index = StoryIndex(Params(threshold=10.0))
+    index = other_years()
     index.assign(made("burst-1", dated="2010-05", terms=QUAKE))
     burst = index.assigned["burst-1"]
     index._add(index.stories[burst], made("burst-2", dated="2010-05", terms=QUAKE))
     running = index.assign(made("running-1", dated="2010-01", terms={**QUAKE, "aid": 1.0}))
     for month in range(2, 13):
         index._add(index.stories[running], made(f"running-{month}", dated=f"2010-{month:02d}", terms=QUAKE))
-    for year in range(2001, 2009):
-        index.assign(made(f"other-{year}", dated=f"{year}-06", terms={"election": 1.0}))
     article = made("new", dated="2010-05", terms=QUAKE)
     of_burst = index._same_time(article, index.stories[burst])
     of_running = index._same_time(article, index.stories[running])
