@@ -240,3 +240,19 @@ def test_a_city_named_like_a_state_in_a_list_of_states(parse):
     surf = by_surface(text, places.extract(parse(text)))
     assert surf["Washington"].kind == "region"
     assert surf["Washington"].lon < -115  # the state in the north-west, not the capital
+
+
+KOREA = ("Envoys of the DPRK met South Korean officials at the border on Monday. Both sides said the "
+         "Korean Peninsula should be free of nuclear weapons, and ministers from the South Caucasus "
+         "and the Horn of Africa sent observers.")
+
+
+def test_other_names_of_countries_and_world_regions(parse):
+    surf = by_surface(KOREA, places.extract(parse(KOREA)))
+    assert surf["DPRK"].name == "North Korea" and surf["DPRK"].country == "KP"
+    peninsula = surf["Korean Peninsula"]
+    assert peninsula.kind == "region" and 33 < peninsula.lat < 43 and 124 < peninsula.lon < 131
+    caucasus = surf["South Caucasus"]
+    assert 38 < caucasus.lat < 43 and 40 < caucasus.lon < 50  # Georgia, Armenia, Azerbaijan
+    horn = surf["Horn of Africa"]
+    assert 0 < horn.lat < 15 and 38 < horn.lon < 52
