@@ -256,3 +256,14 @@ def test_other_names_of_countries_and_world_regions(parse):
     assert 38 < caucasus.lat < 43 and 40 < caucasus.lon < 50  # Georgia, Armenia, Azerbaijan
     horn = surf["Horn of Africa"]
     assert 0 < horn.lat < 15 and 38 < horn.lon < 52
+
+
+def test_a_country_named_x_and_y_is_one_place(parse):
+    text = ("The position taken by Trinidad and Tobago surprised the delegates in Geneva on Monday, "
+            "and Trinidad and Tobago Prime Minister Keith Rowley said so.")
+    found = places.extract(parse(text))
+    surf = by_surface(text, found)
+    assert surf["Trinidad and Tobago"].country == "TT"
+    assert "Trinidad" not in surf and "Tobago" not in surf
+    country = next(p for p in found if p.country == "TT")
+    assert len(country.mentions) == 2

@@ -144,6 +144,19 @@ def _cue_of(doc, i: int, j: int, cands: list[Entry], taken: list[bool]) -> str |
     return None
 
 
+AND_NAME = re.compile(r"\s+and\s+[A-Z][\w'-]+(\s+[A-Z][\w'-]+)?")
+
+
+def _and_country(text: str, s: int, e: int) -> int:
+    """Where a mention ends when it is the first half of a country's name: the NER cuts
+    "Trinidad and Tobago" (and "Antigua and Barbuda") in two, and "Trinidad" is another place."""
+    m = AND_NAME.match(text, e)
+    for end in ((m.end(), m.start(1)) if m and m.group(1) else (m.end(),) if m else ()):
+        if any(c.feature in ("country", "territory") and not c.alt for c in gazetteer.lookup(text[s:end])):
+            return end
+    return e
+
+
 def _mentions(doc) -> list[tuple[int, int, str]]:
     """(start, end, how) for every candidate mention, without overlaps."""
     out: list[tuple[int, int, str]] = []
@@ -162,6 +175,7 @@ def _mentions(doc) -> list[tuple[int, int, str]]:
             m = DISTRICT.match(text, e)
             if m:  # "Washington, D.C." is the city's full name, one mention
                 e = m.end()
+            e = _and_country(text, s, e)
             if _usable(text[s:e]):
                 add(s, e, "facility" if ent.label_ == "FAC" else "ner")
     for ent in doc.ents:
