@@ -151,7 +151,9 @@ def _and_country(text: str, s: int, e: int) -> int:
     """Where a mention ends when it is the first half of a country's name: the NER cuts
     "Trinidad and Tobago" (and "Antigua and Barbuda") in two, and "Trinidad" is another place."""
     m = AND_NAME.match(text, e)
-    for end in ((m.end(), m.start(1)) if m and m.group(1) else (m.end(),) if m else ()):
+    if not m:
+        return e
+    for end in (m.end(), m.start(1)) if m.group(1) else (m.end(),):  # "Trinidad and Tobago Prime Minister"
         if any(c.feature in ("country", "territory") and not c.alt for c in gazetteer.lookup(text[s:end])):
             return end
     return e
