@@ -426,9 +426,14 @@ class StoryIndex:
                 "time": self._time_clash(features, story), "num": self._number_clash(features, story),
                 "same_time": round(self._same_time(features, story, of_its_time), 2)}
 
+    @staticmethod
+    def _written_near(dated: str, dates: dict[str, int]) -> int:
+        """How many of the articles counted in ``dates`` were written within ``SAME_TIME_MONTHS`` of ``dated``."""
+        return sum(n for d, n in dates.items() if months_apart(dated, d) <= SAME_TIME_MONTHS)
+
     def _of_its_time(self, features: ArticleFeatures, story: _Story) -> bool:
         """Whether some of the story's articles were written within ``SAME_TIME_MONTHS`` of this one."""
-        return bool(features.dated) and any(months_apart(features.dated, d) <= SAME_TIME_MONTHS for d in story.dated)
+        return bool(features.dated) and self._written_near(features.dated, story.dated) > 0
 
     def _same_time(self, features: ArticleFeatures, story: _Story, of_its_time: int = 1) -> float:
         """How telling it is that the story has articles written when this one was (0..1).
@@ -439,12 +444,11 @@ class StoryIndex:
         stories of that time (``of_its_time``: when many similar stories run at once, being
         of the same month singles none out).
         """
-        if not self._of_its_time(features, story):
+        near = self._written_near(features.dated, story.dated) if features.dated else 0
+        if not near:
             return 0.0
-        def near(dates: dict) -> int:
-            return sum(n for d, n in dates.items() if months_apart(features.dated, d) <= SAME_TIME_MONTHS)
-        burst = near(story.dated) / sum(story.dated.values())
-        rarity = max(0.0, 1.0 - near(self.dated) / max(self.n_docs, 1))
+        burst = near / sum(story.dated.values())
+        rarity = max(0.0, 1.0 - self._written_near(features.dated, self.dated) / max(self.n_docs, 1))
         return burst * rarity / max(of_its_time, 1)
 
     def _time_clash(self, features: ArticleFeatures, story: _Story) -> float:
