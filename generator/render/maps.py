@@ -5,8 +5,8 @@ Maps are saved as standalone HTML files and embedded in pages with an
 instant navigation. They load Leaflet and a world layer of country outlines
 (with the few functions that draw on it) from the site itself (``assets/``),
 never from a CDN; only the OpenStreetMap tiles come from elsewhere, and the
-outlines still show when the tiles cannot load. Element ids come from the content, so that the same input
-gives the same bytes.
+outlines still show when the tiles cannot load. Element ids come from the
+content, so that the same input gives the same bytes.
 """
 from __future__ import annotations
 
