@@ -476,7 +476,7 @@ def extract(doc, parties: list[Party]) -> list[Quote]:
         if speaker is None and kind == "direct":  # the person the paragraph before is about
             tok = _tokens(doc, first.inner_start, first.inner_end)
             if len(tok):
-                found = sp.antecedent(tok[0].doc[tok[0].i], history, inside, person_for=True)
+                found = sp.antecedent(tok[0].doc[tok[0].i], history, inside, person_for=True, parties=parties)
                 if found is not None:
                     speaker = sp.Speaker(found.start, found.end, found.name,
                                          sp.party_for(found.start, found.end, found.name, parties))
@@ -529,7 +529,7 @@ def _speaker(doc, subj, history, inside, parties) -> sp.Speaker | None:
     if subj is None:
         return None
     if sp.is_pronoun(subj):
-        found = sp.antecedent(subj, history, inside)
+        found = sp.antecedent(subj, history, inside, parties=parties)
         if found is None:
             return None
         party = found.party or sp.party_for(found.start, found.end, found.name, parties)

@@ -162,9 +162,15 @@ def is_pronoun(tok) -> bool:
     return tok.lower_ in PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS | RELATIVE | FIRST_PERSON
 
 
-def antecedent(tok, history: list[Speaker], in_quote, person_for: bool = False) -> Speaker | None:
+def antecedent(tok, history: list[Speaker], in_quote, person_for: bool = False,
+               parties: list[Party] = ()) -> Speaker | None:
     """The last fitting named party before the pronoun ``tok`` (or, with ``person_for``,
-    the person most likely speaking an unattributed quote that starts at ``tok``)."""
+    the person most likely speaking an unattributed quote that starts at ``tok``).
+
+    ``parties`` (the article's resolved parties) tell "he" and "she" more people than the
+    NER finds: it misses bare surnames ("Pashinyan announced") and takes demonyms for
+    people ("Azerbaijani forces").
+    """
     doc = tok.doc
     low = "he" if person_for else tok.lower_
     if low in RELATIVE:  # "Sarkissian, who said" -> the noun the clause hangs on
@@ -177,7 +183,7 @@ def antecedent(tok, history: list[Speaker], in_quote, person_for: bool = False) 
         return None
     cutoff = tok.idx
     if low in PERSON_PRONOUNS:
-        ent = _last_person(doc, tok, history, in_quote)
+        ent = _last_person(doc, tok, history, in_quote, parties)
         if ent is None:
             return None
         name = _strip_title(re.sub(r"[’']s$", "", ent.text.strip()))
@@ -207,14 +213,14 @@ def _is_subject(tok) -> bool:
     return tok.dep_ in ("nsubj", "nsubjpass")
 
 
-def _last_person(doc, tok, history: list[Speaker], in_quote):
+def _last_person(doc, tok, history: list[Speaker], in_quote, parties: list[Party] = ()):
     """The person "he" or "she" most likely stands for.
 
     Going back sentence by sentence, a person who is the subject of a clause (or
     who was quoted there) wins over one merely mentioned ("Ed Rendell, one of
     Clinton's supporters, was resolute. 'No,' he said" is Rendell).
     """
-    people = [e for e in doc.ents if e.label_ == "PERSON" and e.end_char <= tok.idx and not in_quote(e.start_char)]
+    people = [e for e in _people(doc, parties) if e.end_char <= tok.idx and not in_quote(e.start_char)]
     if not people:
         return None
     spoke = {(sp.start, sp.end) for sp in history}
@@ -225,6 +231,25 @@ def _last_person(doc, tok, history: list[Speaker], in_quote):
         if strong:
             return strong[-1]
     return people[-1]
+
+
+def _people(doc, parties: list[Party]) -> list:
+    """Spans naming people, in order: the NER's PERSON entities, less those inside a mention
+    of a country or body ("Azerbaijani" in "Azerbaijani forces"), and the mentions of the
+    people among ``parties`` that the NER missed."""
+    def within(ent, kinds_are_people: bool) -> bool:
+        return any(s <= ent.start_char and ent.end_char <= e
+                   for p in parties if (p.kind == "person") == kinds_are_people for s, e in p.mentions)
+    spans = {e.start_char: e for e in doc.ents
+             if e.label_ == "PERSON" and (within(e, True) or not within(e, False))}
+    for party in parties:
+        if party.kind != "person":
+            continue
+        for s, e in party.mentions:
+            span = doc.char_span(s, e, alignment_mode="expand")
+            if span is not None and not any(o.start < span.end and span.start < o.end for o in spans.values()):
+                spans[span.start_char] = span
+    return [spans[k] for k in sorted(spans)]
 
 
 def _looks_personal(doc, sp: Speaker) -> bool:
