@@ -150,3 +150,11 @@ def test_what_a_party_opposes_is_the_proposal_before_it_and_the_proposer_keeps_i
     assert [(p.stance, p.text) for p in of(found, out, "Ethiopia")] == [
         ("opposes", "it should chair the water talks, a proposal Ethiopia opposes")]
     assert [(p.stance, p.text) for p in of(found, out, "Egypt")] == [("states", "it should chair the water talks")]
+
+
+def test_a_signatory_keeps_the_name_after_the_role():
+    text = ("The accord, signed by Ghana's president Kwame Boateng and Togo's prime minister Ama Mensah, "
+            "ended the border dispute on Friday.")
+    found, out = run(text)
+    togo = of(found, out, "Togo")
+    assert any(p.stance == "agrees" and p.text.endswith("prime minister Ama Mensah") for p in togo)

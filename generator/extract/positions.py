@@ -210,7 +210,7 @@ def _clause(doc, head, start_tok=None) -> tuple[int, int]:
     keep = set(t.i for t in head.subtree)
     optional = []  # cut only where it ends the clause
     for t in head.subtree:
-        if t.i == head.i:
+        if t.i == head.i or _name_apposition(t):
             continue
         on_head = t.head.i == head.i  # spaCy makes a new Token object on every access: compare positions
         if t.dep_ in DROP and t.i > head.i and len(list(t.subtree)) <= 4 or \
@@ -243,6 +243,13 @@ def _clause(doc, head, start_tok=None) -> tuple[int, int]:
     while end > start and doc[end].is_punct:
         end -= 1
     return start, end + 1
+
+
+def _name_apposition(tok) -> bool:
+    """'prime minister Nikol Pashinyan': a person's name not set off by punctuation is the
+    name the role belongs to, not an aside to cut."""
+    return tok.dep_ == "appos" and tok.ent_type_ == "PERSON" and tok.left_edge.i > 0 \
+        and not tok.doc[tok.left_edge.i - 1].is_punct
 
 
 def _negated(tok) -> bool:
