@@ -50,6 +50,7 @@ class StoryQuote:
     source: Source
     text: str
     start: int
+    speaker: str | None = None  # the name shown where quotes are not already grouped by speaker
 
 
 @dataclass
@@ -150,10 +151,11 @@ def whats_new(sources: list[Source]) -> WhatsNew | None:
     seen_quotes = {" ".join(q.text.lower().split()) for s in earlier for q in s.facts.quotes}
     seen_figures = {f.text.lower() for s in earlier for f in s.facts.figures}
     f = latest.facts
+    speakers = {p.id: p.name for p in f.parties}
     return WhatsNew(
         source=latest,
         parties=[p.name for p in f.parties if party_key(p) not in seen_parties][:8],
-        quotes=[StoryQuote(latest, q.text, q.start) for q in f.quotes
+        quotes=[StoryQuote(latest, q.text, q.start, speakers.get(q.speaker) or q.speaker_name) for q in f.quotes
                 if " ".join(q.text.lower().split()) not in seen_quotes][:5],
         places=[p.name for p in f.places if p.name not in seen_places and p.lat is not None][:8],
         figures=[(x.text, x.what, x.start) for x in f.figures if x.text.lower() not in seen_figures][:6],

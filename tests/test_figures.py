@@ -61,3 +61,10 @@ def test_value_of_words_and_scales():
     assert figures.value_of("£4.2m") == 4_200_000
     assert figures.value_of("a few") is None
     assert figures.value_of("hundreds of thousands") == 100_000
+
+
+def test_names_keep_their_capitals_and_only_one_is_not_a_figure():
+    found = by_text("Moscow will send some 1,960 Russian peacekeepers to the region. "
+                    "Officials said only one narrow road led out of the valley.")
+    assert found["some 1,960"].what == "Russian peacekeepers"
+    assert not any("one" in text for text in found)

@@ -52,7 +52,7 @@ def test_whats_new_lists_only_what_the_latest_article_adds():
     new = story.whats_new
     assert new.source.slug == "second"
     assert new.parties == ["Ilham Aliyev"]  # Armenia was there already, under another name
-    assert [q.text for q in new.quotes] == ["our lands"]
+    assert [(q.text, q.speaker) for q in new.quotes] == [("our lands", "Ilham Aliyev")]  # who said it, too
     assert new.places == ["Baku"]
 
 

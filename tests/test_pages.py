@@ -107,3 +107,12 @@ def test_a_party_gets_its_page_from_its_second_briefing(env):
     two = pages.render_site([_facts(), _facts(title="Second day", article_id="a2")], env, "generated")
     assert "parties/armenia.md" in two.files and "(armenia.md)" in two.files["parties/index.md"].decode()
     assert "../../parties/armenia/" in two.files[f"briefings/{pages.article_slug(_facts())}.md"].decode()
+
+
+def test_a_figure_reads_without_repeating_its_unit():
+    from generator.render.pages import figure_rest
+
+    assert figure_rest("six weeks", "weeks of war") == "of war"
+    assert figure_rest("10 hours", "hours") == ""
+    assert figure_rest("1,960", "Russian peacekeepers") == "Russian peacekeepers"
+    assert figure_rest("3 per cent", "per cent") == ""

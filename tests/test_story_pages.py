@@ -37,3 +37,16 @@ def test_parties_with_positions_come_first_and_the_rest_in_one_line():
     assert view["others"] == ["Red Cross"]
     md = environment(ROOT / "templates").get_template("story.md.j2").render(s=view)
     assert "Also involved: Red Cross" in md and "../briefings/a.md#s-1" in md
+
+
+def test_whats_new_says_who_is_quoted_and_figures_do_not_repeat_their_unit():
+    from generator.model import Figure, Quote
+
+    later = facts("b", 12, [])
+    later.parties.append(Party("aliyev", "Ilham Aliyev", "person", mentions=[(0, 3)]))
+    later.quotes = [Quote("our lands are free", 0, 10, speaker="aliyev")]
+    later.figures = [Figure("six weeks", 6.0, "weeks of war", 0, 9)]
+    story = merge("s", "Talks", [Source(facts("a", 10, []), "a"), Source(later, "b")])
+    md = environment(ROOT / "templates").get_template("story.md.j2").render(s=stories.story_view(story))
+    assert "“our lands are free” — Ilham Aliyev" in md
+    assert "**six weeks** of war" in md

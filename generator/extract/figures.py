@@ -75,7 +75,12 @@ def _phrase(noun, after: int = -1) -> str:
     mods = [c for c in noun.children if c.dep_ in ("compound", "amod") and after <= c.i < noun.i and c.ent_type_ not in
             ("CARDINAL", "MONEY", "QUANTITY", "PERCENT", "DATE", "ORDINAL")]
     start = min([noun.i] + [m.i for m in mods])
-    return noun.doc[start:noun.i + 1].text.lower()
+    return "".join((t.text if _proper(t) else t.lower_) + t.whitespace_ for t in noun.doc[start:noun.i + 1]).strip()
+
+
+def _proper(tok) -> bool:
+    """A name keeps its capital ("Russian peacekeepers"); common words are lower-cased."""
+    return tok.pos_ == "PROPN" or tok.ent_type_ in ("NORP", "GPE", "LOC", "ORG", "PERSON", "FAC")
 
 
 def _of_noun(span):
@@ -148,9 +153,10 @@ def _currency(span) -> str:
 def _skip(span, text: str) -> bool:
     """Not a figure: a year, a clock time, an age, a score, a list number, or the pronoun 'one'."""
     low = text.lower().strip()
+    bare = re.sub(r"^(?:only|just|some|about|around|nearly|almost|at least)\s+", "", low)
     if text_of(span.doc)[span.end_char:span.end_char + 1] == "-" and span.label_ != "MONEY":
         return True  # "14-time winner", "a 25-footer", "14-under-par"
-    if _YEAR.match(low) or _SCORE.match(low) or _CLOCK.search(low) or low in ("one", "a", "an", "zero"):
+    if _YEAR.match(low) or _SCORE.match(low) or _CLOCK.search(low) or bare in ("one", "a", "an", "zero"):
         return True
     doc = span.doc
     before = doc[span.start - 1] if span.start else None

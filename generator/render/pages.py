@@ -73,6 +73,17 @@ class Anchor:
     number: int
 
 
+def figure_rest(text: str, what: str) -> str:
+    """What a figure counts, less the unit its text already says: "six weeks" + "weeks of war"
+    reads "six weeks of war", not "six weeks weeks of war"."""
+    said = text.lower().split()
+    words = what.split()
+    for n in range(min(len(said), len(words)), 0, -1):
+        if [w.lower() for w in words[:n]] == said[-n:]:
+            return " ".join(words[n:])
+    return what
+
+
 def _anchor(facts: Facts, offset: int) -> Anchor:
     i = facts.sentence_index(offset)
     return Anchor(f"s-{i + 1}", i + 1)
@@ -233,7 +244,8 @@ def briefing_view(facts: Facts, slug: str, party_pages: set[str] | None = None) 
         "timeline": timeline,
         "timeline_visual": len({e["date"] for e in timeline}) >= 2,
         "figures": [
-            {"text": f.text, "what": f.what, "anchor": _anchor(facts, f.start)} for f in facts.figures
+            {"text": f.text, "what": figure_rest(f.text, f.what), "anchor": _anchor(facts, f.start)}
+            for f in facts.figures
         ],
         "source_paragraphs": source_paragraphs(facts),
         "map": f"../../maps/{slug}.html" if places else None,

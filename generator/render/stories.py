@@ -7,7 +7,7 @@ import jinja2
 
 from ..merge import MergedStory, Source
 from . import maps
-from .pages import _anchor, slugify
+from .pages import _anchor, figure_rest, slugify
 
 
 def _link(source: Source, offset: int) -> str:
@@ -83,8 +83,8 @@ def story_view(story: MergedStory) -> dict:
         "whats_new": None if new is None else {
             "title": new.source.facts.article.title, "slug": new.source.slug, "published": _published(new.source),
             "parties": new.parties, "places": new.places,
-            "quotes": [{"text": q.text, "link": _link(q.source, q.start)} for q in new.quotes],
-            "figures": [{"text": t, "what": w, "link": _link(new.source, o)} for t, w, o in new.figures],
+            "quotes": [{"text": q.text, "speaker": q.speaker, "link": _link(q.source, q.start)} for q in new.quotes],
+            "figures": [{"text": t, "what": figure_rest(t, w), "link": _link(new.source, o)} for t, w, o in new.figures],
         },
         "map": f"../../maps/story-{story_slug(story)}.html" if story.places else None,
     }
