@@ -73,3 +73,20 @@ def test_event_is_the_clause_or_sentence_with_offsets():
 def test_range_gives_both_ends():
     found = dates("The mine was run by the state between 1971 and 1988, records show.")
     assert found.get("1971") == ("1971", "year") and found.get("1988") == ("1988", "year")
+
+
+def test_a_relative_or_adverbial_clause_is_read_with_the_clause_it_hangs_on():
+    found = {e.text: e.event for e in run(
+        "The town is home to an old cathedral, which was struck twice on October 8 in shelling. "
+        "It was mostly Georgian before rebel forces took it in May 1992.")}
+    assert found["October 8"].startswith("The town is home to an old cathedral, which was struck")
+    assert found["May 1992"].startswith("It was mostly Georgian before")
+
+
+def test_a_long_sentence_gives_way_to_the_date_clause():
+    text = ("Engineers from the regional transport authority, the national rail company and three private firms spent "
+            "the whole of the next week inspecting every other crossing on the river, including the long steel bridge "
+            "near the old mill and the stone bridge by the market, because the wooden footbridge that collapsed on "
+            "Friday had been inspected only a month before.")
+    [event] = run(text)
+    assert event.event == "because the wooden footbridge that collapsed on Friday had been inspected only a month before"

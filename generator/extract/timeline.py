@@ -159,17 +159,41 @@ def _is_future(span) -> bool:
     return False
 
 
+SENTENCE_MAX_TOKENS = 45
+"""A subordinate clause with a date is read with the clause it hangs on (or its sentence) when that
+is no longer than this; a longer one gives way to the subordinate clause."""
+
+
 def clause(span) -> str:
-    """The clause a date belongs to: the nearest verb above it that has a subject, else the sentence."""
+    """The clause a date belongs to: the nearest verb above it that has a subject, else the sentence.
+
+    A subordinate clause does not stand alone on a timeline ("which was struck twice on October 8",
+    "before Armenian forces took it in May 1992"), so the clause it hangs on is taken instead, up to
+    the whole sentence when that is short enough.
+    """
     sent = span.sent
     tok = span.root
+    fragment = None
     while tok.head.i != tok.i:
         tok = tok.head
         if tok.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children):
             lo, hi = tok.left_edge.i, tok.right_edge.i + 1
-            if hi - lo >= 6:
-                return span.doc[lo:hi].text.strip()
+            if hi - lo < 6:
+                continue
+            if not _subordinate(tok):
+                return fragment if fragment and hi - lo > SENTENCE_MAX_TOKENS else span.doc[lo:hi].text.strip()
+            fragment = fragment or span.doc[lo:hi].text.strip()
+    if fragment is not None and len(sent) > SENTENCE_MAX_TOKENS:
+        return fragment
     return sent.text.strip()
+
+
+def _subordinate(verb) -> bool:
+    """A relative or adverbial clause: it needs the clause it hangs on to make sense."""
+    if verb.dep_ in ("relcl", "acl", "advcl"):
+        return True
+    return any(c.dep_ == "mark" or (c.dep_ in ("nsubj", "nsubjpass", "advmod") and c.tag_ in ("WDT", "WP", "WRB")
+                                   and c.i < verb.i) for c in verb.children)
 
 
 def _parts(ent):
