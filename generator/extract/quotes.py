@@ -269,6 +269,10 @@ def _cue_subject(verb):
     subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subj and verb.pos_ == "NOUN":
         subj = [c for c in verb.children if c.dep_ == "poss"]
+    first = verb
+    while not subj and first.dep_ == "conj" and first.head != first:  # "Aliyev accused X of Y and said ...":
+        first = first.head  # the subject is the first verb's, however long the chain
+        subj = [c for c in first.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subj and verb.dep_ in ("xcomp", "advcl", "conj", "acl"):
         subj = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     return subj[0] if subj else None
