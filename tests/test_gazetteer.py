@@ -99,3 +99,13 @@ def test_building_removes_indexes_of_other_versions(tmp_path):
     keep.write_bytes(b"new")
     gazetteer._prune(keep)
     assert keep.exists() and not stale.exists()
+
+
+def test_airports_by_full_name_and_weakly_by_their_own_part():
+    [full] = [e for e in gazetteer.lookup("Pearson International Airport") if e.feature == "airport"]
+    assert full.country == "CA" and not full.alt and abs(full.lat - 43.68) < 0.1
+    heathrow = [e for e in gazetteer.lookup("Heathrow") if e.feature == "airport"]
+    assert heathrow and heathrow[0].country == "GB" and heathrow[0].alt  # weak: only where the NER sees a place
+    assert not [e for e in gazetteer.lookup("Samos") if e.feature == "airport"]  # named after the town beside it
+    assert not [e for e in gazetteer.lookup("Salah") if e.feature == "airport"]  # "In Salah" is one name
+    assert not [e for e in gazetteer.lookup("Logan") if e.feature == "airport"]  # towns of that name come first

@@ -267,3 +267,11 @@ def test_a_country_named_x_and_y_is_one_place(parse):
     assert "Trinidad" not in surf and "Tobago" not in surf
     country = next(p for p in found if p.country == "TT")
     assert len(country.mentions) == 2
+
+
+def test_an_airport_named_as_a_place_is_the_airport(parse):
+    text = "British police searched a Russian passenger plane at Heathrow airport on Friday, officials in London said."
+    surf = by_surface(text, places.extract(parse(text)))
+    heathrow = surf["Heathrow"]
+    assert heathrow.kind == "airport" and heathrow.country == "GB"
+    assert gazetteer.km(heathrow.lat, heathrow.lon, 51.47, -0.46) < 5  # not the Florida town of that name

@@ -262,9 +262,15 @@ def _near_capital(e: Entry, c) -> bool:
     return gazetteer.km(e.lat, e.lon, c.capital_lat, c.capital_lon) < 50
 
 
+AIRPORT_PRIOR = 6.0
+"""An airport named as a place ("at Heathrow") ranks with a town of a million; by its own part
+alone ("Heathrow"), a weak name, with a town of thirty thousand."""
+
+
 def _prior(e: Entry) -> float:
     """How likely a candidate is before context: feature first, then size."""
-    base = {"country": 9.0, "continent": 8.5, "area": 8.8, "territory": 8.0, "admin1": 7.5, "admin2": 3.0}.get(e.feature)
+    base = {"country": 9.0, "continent": 8.5, "area": 8.8, "territory": 8.0, "admin1": 7.5, "admin2": 3.0,
+            "airport": AIRPORT_PRIOR}.get(e.feature)
     if base is None:  # a city: log-population, national capitals above regions of that name
         base = math.log10(e.population + 10)
         capital_of = countries.by_capital(e.name)
@@ -497,7 +503,7 @@ def extract(doc, context: list[str] | None = None) -> list[Place]:
     return sorted(places.values(), key=lambda p: (-len(p.mentions), p.mentions[0]))
 
 
-SPECIFICITY = {"city": 3.0, "other": 3.0, "region": 2.0, "country": 1.0}
+SPECIFICITY = {"city": 3.0, "airport": 3.0, "other": 3.0, "region": 2.0, "country": 1.0}
 
 
 def focus(places: list[Place]) -> Place | None:
