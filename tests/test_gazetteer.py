@@ -109,3 +109,11 @@ def test_airports_by_full_name_and_weakly_by_their_own_part():
     assert not [e for e in gazetteer.lookup("Samos") if e.feature == "airport"]  # named after the town beside it
     assert not [e for e in gazetteer.lookup("Salah") if e.feature == "airport"]  # "In Salah" is one name
     assert not [e for e in gazetteer.lookup("Logan") if e.feature == "airport"]  # towns of that name come first
+
+
+def test_islands_come_before_villages_of_their_name():
+    java = gazetteer.lookup("Java")[0]
+    assert java.feature == "island" and java.kind == "region" and -9 < java.lat < -6  # not the Georgian village
+    assert gazetteer.lookup("Tenerife")[0].lon < -10  # the Canary island, not the Colombian town
+    assert gazetteer.lookup("Quemoy")[0].name == "Kinmen"
+    assert not [e for e in gazetteer.lookup("Gran Canaria") if e.feature == "airport"]  # named after the island

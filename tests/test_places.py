@@ -275,3 +275,9 @@ def test_an_airport_named_as_a_place_is_the_airport(parse):
     heathrow = surf["Heathrow"]
     assert heathrow.kind == "airport" and heathrow.country == "GB"
     assert gazetteer.km(heathrow.lat, heathrow.lon, 51.47, -0.46) < 5  # not the Florida town of that name
+
+
+def test_an_island_is_a_place(parse):
+    text = "Fighting resumed on Mindanao, where the army said rebels had attacked a base near Cotabato."
+    surf = by_surface(text, places.extract(parse(text)))
+    assert surf["Mindanao"].kind == "region" and 5 < surf["Mindanao"].lat < 10 and 120 < surf["Mindanao"].lon < 128
