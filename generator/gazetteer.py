@@ -42,7 +42,7 @@ from pathlib import Path
 
 from . import countries
 
-SCHEMA = 14
+SCHEMA = 18
 """Bump when the index layout or the way it is built changes."""
 
 DATA = Path(__file__).parent / "data"
@@ -56,12 +56,21 @@ KIND = {"country": "country", "continent": "region", "area": "region", "territor
 ALT_MIN_POPULATION = 15_000
 """Alternate names are indexed only for towns this big: small towns' alternates are noisy."""
 
-AIRPORT_WORDS = {"airport", "international", "intl", "regional", "national", "ntl", "municipal", "county",
-                 "airfield", "aerodrome", "air", "base", "field", "airpark", "terminal", "domestic"}
+AIRPORT_WORDS = {"airport", "international", "intl", "int", "apt", "arpt", "regional", "national", "ntl", "municipal",
+                 "county", "state", "capital", "metropolitan", "executive", "memorial", "airfield", "aerodrome", "air",
+                 "base", "field", "airpark", "terminal", "domestic", "heliport", "seaplane", "afb", "nas", "naval",
+                 "station", "army", "marine", "corps", "joint", "city", "harbour", "harbor", "gateway", "facility",
+                 "intercontinental", "downtown", "lakefront", "central", "union", "love", "wings", "sky"}
 """Words of an airport's name that say it is an airport, not which: "Heathrow" is what tells."""
 AIRPORT_NAME_MAX_TOWN = 20_000
 """An airport's own part ("Dulles") is not indexed when a town this big, or any country or region,
 already has that name ("Logan", "Manchester"): the town or region is what news means."""
+AIRPORT_CITY_KM = 100
+"""An airport's name starting with a big town this close ("London Heathrow", "Toronto Pearson") is also
+known without it ("Heathrow"); one starting with other words ("In Salah", "Ann Arbor") is not."""
+AIRPORT_CITY_POPULATION = 500_000
+"""Only airports of a city this big (within ``AIRPORT_CITY_KM``) are known by their own part in the news
+("Heathrow", "Schiphol"); elsewhere that part is most often a person ("Grant", "Armstrong")."""
 AIRPORT_TOWN_KM = 50
 """Nor when a place of that name lies this close: "Samos Airport" is named after the island's town,
 and "Samos" in the news is the town; a "Heathrow" in Florida does not make London's airport less so."""
@@ -136,6 +145,11 @@ def _fingerprint() -> str:
     for f in sorted(DATA.glob("*.tsv")):
         h.update(f.read_bytes())
     return h.hexdigest()[:16]
+
+
+def version() -> str:
+    """What the index is made of, for caches of what was resolved with it."""
+    return _fingerprint()
 
 
 def index_path() -> Path:
@@ -387,12 +401,25 @@ def _airport_entries(names: list[tuple[str, int, int]], entries: list[tuple]) ->
     import airportsdata
 
     taken: dict[str, int] = {}  # key -> largest population of what already has it (countries etc.: huge)
-    where: dict[str, list[tuple[float, float]]] = {}
+    where: dict[str, list[tuple[float, float]]] = {}  # key -> points of what has it
+    big: dict[str, list[tuple[float, float]]] = {}  # the same, for towns of AIRPORT_NAME_MAX_TOWN and more
     for k, eid, alt in names:
         if not alt:
             e = entries[eid]
-            taken[k] = max(taken.get(k, 0), e[5] if e[1] in ("city", "admin2") else 1 << 40)
+            size = e[5] if e[1] in ("city", "admin2") else 1 << 40
+            taken[k] = max(taken.get(k, 0), size)
             where.setdefault(k, []).append((e[2], e[3]))
+            if size >= AIRPORT_NAME_MAX_TOWN:
+                big.setdefault(k, []).append((e[2], e[3]))
+    cities: dict[tuple[int, int], list[tuple[float, float]]] = {}  # the big cities, by whole degree
+    for e in entries:
+        if e[1] == "city" and e[5] >= AIRPORT_CITY_POPULATION:
+            cities.setdefault((int(e[2]), int(e[3])), []).append((e[2], e[3]))
+
+    def serves_a_big_city(lat: float, lon: float) -> bool:
+        near = (p for i in (-1, 0, 1) for j in (-1, 0, 1) for p in cities.get((int(lat) + i, int(lon) + j), ()))
+        return any(km(lat, lon, y, x) < AIRPORT_CITY_KM for y, x in near)
+
     for a in airportsdata.load("IATA").values():
         if not a.get("iata") or not _latin(a["name"]):
             continue
@@ -400,21 +427,22 @@ def _airport_entries(names: list[tuple[str, int, int]], entries: list[tuple]) ->
         eid = len(entries)
         entries.append((a["name"], "airport", lat, lon, a["country"] or None, 0, a.get("subd") or None))
         names.append((key(a["name"]), eid, 0))
-        for part in a["name"].split("/"):
+        for part in re.sub(r"\([^)]*\)", " ", a["name"]).split("/"):  # "Montreal (Mirabel)": no asides
             words = part.split()
             for start in range(min(2, len(words) - 1)):  # "Toronto Pearson International Airport" and
                 phrase = words[start:]  # "Pearson International Airport", but not "Pike County" of a pair
                 if any(w.lower() in ("airport", "aerodrome", "airfield") for w in phrase):
                     names.append((key(" ".join(phrase)), eid, 0))
             own = [w for w in words if w.lower().strip(".") not in AIRPORT_WORDS]
-            shorts = [own] + ([own[1:]] if len(own) > 1 and taken.get(key(own[0]), 0) >= AIRPORT_NAME_MAX_TOWN else [])
-            for short in (" ".join(x) for x in shorts):  # "London Heathrow" and "Heathrow"; not "Salah" of "In Salah"
+            city_first = len(own) > 1 and any(km(lat, lon, y, x) < AIRPORT_CITY_KM for y, x in big.get(key(own[0]), ()))
+            shorts = [own] + ([own[1:]] if city_first else [])
+            for short in (" ".join(x) for x in shorts):  # "London Heathrow" and "Heathrow"; not "Arbor" of "Ann Arbor"
                 k = key(short)
                 if len(k) < 4:
                     continue
                 names.append((key(short + " Airport"), eid, 0))
                 named_after = any(km(lat, lon, y, x) < AIRPORT_TOWN_KM for y, x in where.get(k, ()))
-                if taken.get(k, 0) < AIRPORT_NAME_MAX_TOWN and not named_after:
+                if taken.get(k, 0) < AIRPORT_NAME_MAX_TOWN and not named_after and serves_a_big_city(lat, lon):
                     names.append((k, eid, 1))
 
 

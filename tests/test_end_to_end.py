@@ -101,3 +101,20 @@ def test_a_crashing_extractor_skips_one_article_not_the_build(project, monkeypat
     (problem,) = [p for p in result.problems if "extraction failed" in p.problem]
     assert "macron" in problem.path and "RuntimeError: boom" in problem.problem
     assert result.failed and build_module.log.name == "briefing"
+
+
+def test_a_new_gazetteer_redoes_the_facts(project, monkeypatch):
+    """Cached facts hold places resolved with the gazetteer of their day: new place data means new facts."""
+    from generator import gazetteer
+    from generator.build import Project, build, pipeline_version
+    from generator.config import BriefingConfig
+
+    cfg = BriefingConfig()
+    cfg.load_dict({})
+    cfg.validate()
+    proj = Project.from_config(project / "content", cfg)
+    assert build(proj).extracted == 3
+    before = pipeline_version()
+    monkeypatch.setattr(gazetteer, "version", lambda: "islands-added")
+    assert pipeline_version() != before
+    assert build(proj).extracted == 3
