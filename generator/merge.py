@@ -19,6 +19,10 @@ class Source:
     slug: str
 
 
+SIDE = {"supports": 1, "agrees": 1, "opposes": -1, "rejects": -1}
+"""Which side of a question a stance puts a party on; the other stances take none."""
+
+
 @dataclass
 class Stance:
     source: Source
@@ -39,10 +43,26 @@ class StoryParty:
     stances: list[Stance] = field(default_factory=list)
 
     @property
+    def change(self) -> Stance | None:
+        """The stance with which the party last turned round (for to against, or back), if it did.
+
+        Only for and against count: a party that agreed to a truce and then demands its terms
+        kept, or accuses the other side of breaking it, has not changed its position.
+        """
+        turn = None
+        side = None
+        for s in self.stances:
+            now = SIDE.get(s.stance)
+            if now is None:
+                continue
+            if side is not None and now != side:
+                turn = s
+            side = now
+        return turn
+
+    @property
     def changed(self) -> bool:
-        """Did the party's stance move between its first and its latest stated position?"""
-        kinds = [s.stance for s in self.stances if s.stance != "states"]
-        return len(kinds) >= 2 and kinds[0] != kinds[-1]
+        return self.change is not None
 
 
 @dataclass

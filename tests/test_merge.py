@@ -58,3 +58,15 @@ def test_whats_new_lists_only_what_the_latest_article_adds():
 
 def test_single_article_story_has_no_whats_new():
     assert merge("s", "Talks", [Source(FIRST, "first")]).whats_new is None
+
+
+def test_a_party_changes_position_only_by_turning_from_for_to_against():
+    from generator.merge import Stance, StoryParty
+
+    src = [Source(FIRST, "first"), Source(SECOND, "second")]
+    party = StoryParty("country:AM", "Armenia", "country", None, "AM")
+    party.stances = [Stance(src[0], "agrees", "agreed to the truce", 0), Stance(src[1], "demands", "wants it kept", 0),
+                     Stance(src[1], "accuses", "blames Baku", 0)]
+    assert not party.changed  # agreeing, then demanding and accusing, is one position
+    party.stances.append(Stance(src[1], "rejects", "rejects the truce", 0))
+    assert party.changed and party.change.text == "rejects the truce"

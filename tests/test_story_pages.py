@@ -50,3 +50,11 @@ def test_whats_new_says_who_is_quoted_and_figures_do_not_repeat_their_unit():
     md = environment(ROOT / "templates").get_template("story.md.j2").render(s=stories.story_view(story))
     assert "“our lands are free” — Ilham Aliyev" in md
     assert "**six weeks** of war" in md
+
+
+def test_a_turn_of_position_is_dated():
+    before = [Position("am", "supports", "backs the talks", 0, 10)]
+    after = [Position("am", "rejects", "rejects the talks", 0, 10)]
+    story = merge("s", "Talks", [Source(facts("a", 10, [], before), "a"), Source(facts("b", 12, [], after), "b")])
+    md = environment(ROOT / "templates").get_template("story.md.j2").render(s=stories.story_view(story))
+    assert 'position changed</strong> on <time datetime="2020-10-12">2020-10-12</time>' in md
