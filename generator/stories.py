@@ -188,6 +188,8 @@ def _numbers(doc, skip: tuple[int, int]) -> dict[str, int]:
         value = _number(tok)
         if value is None or value in ("0", "1", "2", "0th", "1th", "2th") or YEAR.fullmatch(value):
             continue
+        if value[0] == "0" and value[1:2].isdigit():
+            continue  # "000" of "20, 000" as some feeds space a thousands comma: not a count
         out.setdefault(f"num:{value}", tok.idx)
     return out
 

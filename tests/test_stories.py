@@ -339,3 +339,8 @@ def test_a_story_that_runs_all_year_is_of_no_month_in_particular():
     of_burst = index._same_time(article, index.stories[burst])
     of_running = index._same_time(article, index.stories[running])
     assert of_running == pytest.approx(of_burst * 3 / 12)  # April, May and June of its twelve months
+
+
+def test_a_spaced_thousands_comma_is_not_a_count():
+    f = features_of({"a": "Floods hit the delta\nFloods forced 20, 000 people from their homes on Monday."})["a"]
+    assert "num:000" not in f.entities and "num:000" not in f.numbers
