@@ -42,7 +42,7 @@ from pathlib import Path
 
 from . import countries
 
-SCHEMA = 18
+SCHEMA = 19
 """Bump when the index layout or the way it is built changes."""
 
 DATA = Path(__file__).parent / "data"
@@ -417,7 +417,8 @@ def _airport_entries(names: list[tuple[str, int, int]], entries: list[tuple]) ->
             cities.setdefault((int(e[2]), int(e[3])), []).append((e[2], e[3]))
 
     def serves_a_big_city(lat: float, lon: float) -> bool:
-        near = (p for i in (-1, 0, 1) for j in (-1, 0, 1) for p in cities.get((int(lat) + i, int(lon) + j), ()))
+        near = (p for i in (-1, 0, 1) for j in (-2, -1, 0, 1, 2)  # a degree of longitude is 56 km at 60° N
+                for p in cities.get((int(lat) + i, int(lon) + j), ()))
         return any(km(lat, lon, y, x) < AIRPORT_CITY_KM for y, x in near)
 
     for a in airportsdata.load("IATA").values():
