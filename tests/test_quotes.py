@@ -264,3 +264,24 @@ def test_a_second_reporting_verb_of_the_same_subject_is_the_cue():
     assert q.cue == "said"
     assert q.speaker_name == "Okafor"
     assert q.text.startswith("he had not found")
+
+
+def test_a_time_stamp_or_dateline_is_not_the_speaker():
+    found = run("The latest on the campaign.\n\n12:15 p.m.\n\nTom Baird says political correctness has run amok in "
+                "the army, and “we’re going to get away from” that if he’s elected president.\n")
+    assert find(found, "get away from").speaker_name == "Tom Baird"
+
+
+def test_a_speaker_described_by_two_nouns_keeps_both():
+    q = find(run("The former first lady and U.S. senator said it was “a mistake” to use private email."), "mistake")
+    assert q.speaker_name == "The former first lady and U.S. senator"
+
+
+def test_the_dateline_is_not_the_speakers_party():
+    from generator.extract import parties, places
+
+    text = ("LONDON (Reuters) - Tom Baird said he was unlikely to have a good relationship with Lena Hart because the "
+            "Welsh first minister cast the mayoral candidate as “divisive, stupid and wrong” for proposing a ban on roads.")
+    doc = nlp.load()(text)
+    q = find(quotes.extract(doc, parties.extract(doc, places.extract(doc))), "good relationship")
+    assert q.speaker == "tom-baird"  # not the United Kingdom, which the parser made the subject through "LONDON"

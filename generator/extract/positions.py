@@ -20,6 +20,7 @@ import re
 
 from ..nlp import text_of
 from ..model import Party, Position, Quote
+from .speakers import dateline
 
 VERBS = {
     "supports": {"support", "back", "endorse", "welcome", "favour", "favor", "broker", "mediate", "defend",
@@ -140,7 +141,7 @@ class _Index:
     def holders(self, tok) -> list[tuple[str, object]]:
         """Parties named by the phrase headed by ``tok`` (with its conjuncts): (party id, token)."""
         out = []
-        if _dateline(tok):  # "MOSCOW — Armenia and Azerbaijan agreed": the place line is not the subject
+        if dateline(tok):  # "MOSCOW — Armenia and Azerbaijan agreed": the place line is not the subject
             tok = next((c for c in tok.children if c.dep_ == "appos"), None)
             if tok is None:
                 return []
@@ -156,13 +157,6 @@ class _Index:
             if pid and (pid, t) not in out:
                 out.append((pid, t))
         return out
-
-
-def _dateline(tok) -> bool:
-    """A place name in capitals opening a paragraph, followed by a dash: the dateline, not a party acting."""
-    doc = tok.doc
-    return (tok.is_upper and len(tok) > 2 and tok.i + 1 < len(doc) and doc[tok.i + 1].text in ("—", "–", "-", "--")
-            and (tok.i == 0 or tok.is_sent_start or "\n" in doc[tok.i - 1].text_with_ws or doc[tok.i - 1].is_space))
 
 
 def _subject(verb):
@@ -233,7 +227,7 @@ def _clause(doc, head, start_tok=None) -> tuple[int, int]:
         end += 1
     while end > start and doc[end].is_punct:
         end -= 1
-    while start < end and (doc[start].is_punct or doc[start].dep_ in ("mark", "cc") or _dateline(doc[start])
+    while start < end and (doc[start].is_punct or doc[start].dep_ in ("mark", "cc") or dateline(doc[start])
                            or doc[start].lower_ in ("that", "as", "and", "but")):
         start += 1
     if end - start >= MAX_TOKENS:  # too long: stop at the last comma or semicolon that keeps most of it

@@ -266,16 +266,27 @@ def _goes_on(tok, child) -> bool:
 def _cue_subject(verb):
     """Who speaks through a cue: its subject, a noun's possessor ("his claim"), or the
     subject of the verb it hangs on ("went on to say", "calling it")."""
-    subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subj = _subjects(verb)
     if not subj and verb.pos_ == "NOUN":
         subj = [c for c in verb.children if c.dep_ == "poss"]
     first = verb
     while not subj and first.dep_ == "conj" and first.head != first:  # "Aliyev accused X of Y and said ...":
         first = first.head  # the subject is the first verb's, however long the chain
-        subj = [c for c in first.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subj = _subjects(first)
     if not subj and verb.dep_ in ("xcomp", "advcl", "conj", "acl"):
-        subj = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subj = _subjects(verb.head)
     return subj[0] if subj else None
+
+
+def _subjects(verb, inside=lambda pos: False) -> list:
+    """The subjects of ``verb`` outside quotes; when the parser gives it two, not a time stamp or a
+    dateline ("12:15 p.m. Donald Trump says", "LONDON (Reuters) - Donald Trump said")."""
+    subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and not inside(c.idx)]
+    good = [c for c in subj if c.ent_type_ not in ("TIME", "DATE") and not sp.dateline(c)]
+    if not good and subj and sp.dateline(subj[0]):  # the parser took the dateline for the subject:
+        between = [c.root for c in verb.doc.noun_chunks if subj[0].i < c.start and c.end <= verb.i]
+        good = between[-1:]  # the noun phrase just before the verb is
+    return good or subj
 
 
 def _attribution(doc, lo: int, hi: int, inside, nearest_last: bool = False, any_verb: bool = False):
@@ -291,10 +302,10 @@ def _attribution(doc, lo: int, hi: int, inside, nearest_last: bool = False, any_
         if inside(t.idx):
             continue
         if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in REPORT:
-            subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass") and not inside(c.idx)]
+            subj = _subjects(t, inside)
             cands.append((t.lemma_.lower() in WEAK, subj[0] if subj else None, t))
         elif any_verb and t.pos_ == "VERB" and t.dep_ in ("ROOT", "ccomp", "parataxis", "conj"):
-            subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass") and not inside(c.idx)]
+            subj = _subjects(t, inside)
             cands.append((True, subj[0] if subj else None, t))
         if t.lower_ == "according" and t.i + 2 < len(doc) and doc[t.i + 1].lower_ == "to":
             obj = [c for c in doc[t.i + 1].children if c.dep_ == "pobj"]

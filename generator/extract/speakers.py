@@ -149,13 +149,33 @@ def _with_modifiers(span):
     for child in head.rights:
         if child.i < end:
             continue
-        if child.dep_ not in ("prep", "acl", "cc", "conj", "nmod", "amod") or child.i != end \
+        if child.dep_ not in ("prep", "acl", "cc", "conj", "nmod", "amod") or child.left_edge.i != end \
                 or child.right_edge.i - span.start > 15:
             break
         end = child.right_edge.i + 1
-    while end > span.end and span.doc[end - 1].is_punct:
-        end -= 1
+    while end > span.end and (span.doc[end - 1].is_punct or span.doc[end - 1].dep_ == "cc"):
+        end -= 1  # "the former first lady and" cut before its second noun: without the "and"
     return span.doc[span.start:end]
+
+
+DASHES = ("—", "–", "-", "--")
+
+
+def dateline(tok) -> bool:
+    """A place in capitals opening a paragraph, then a dash ("MOSCOW —", "NEW YORK -") or an
+    agency in brackets and a dash ("LONDON (Reuters) -"): the dateline, not someone acting."""
+    doc = tok.doc
+    if not (tok.is_upper and tok.is_alpha and len(tok) > 2):
+        return False
+    first, last = tok.i, tok.i
+    while first > 0 and doc[first - 1].is_upper and doc[first - 1].is_alpha:
+        first -= 1
+    while last + 1 < len(doc) and doc[last + 1].is_upper and doc[last + 1].is_alpha:
+        last += 1
+    opens = first == 0 or doc[first].is_sent_start or "\n" in doc[first - 1].text_with_ws or doc[first - 1].is_space
+    after = [t.text for t in doc[last + 1:last + 5]]
+    return opens and bool(after) and (after[0] in DASHES or after[:1] == ["("] and len(after) == 4
+                                      and after[2] == ")" and after[3] in DASHES)
 
 
 def is_pronoun(tok) -> bool:
