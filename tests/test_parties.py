@@ -302,3 +302,15 @@ def test_an_address_or_a_dateline_is_no_government():
     found = run(text)
     assert "Muscat" not in named(found, "Oman").aliases
     assert "Abuja" not in named(found, "Nigeria").aliases
+
+
+def test_two_countries_bodies_of_the_same_name_stay_apart():
+    """The NER finds "defence ministry" twice; one is Armenia's, the other Azerbaijan's."""
+    from generator.extract import places
+
+    text = ("YEREVAN — Armenia's defence ministry denied firing on the city of Ganja on Saturday. "
+            "Shortly after midnight, Azerbaijan's defence ministry accused Armenian forces of firing on its positions, "
+            "while Armenia's defence ministry said Azerbaijani forces had fired rockets along the front.")
+    doc = nlp.load()(text)
+    bodies = {p.id: p.affiliation for p in parties.extract(doc, places.extract(doc)) if "ministry" in p.id}
+    assert bodies == {"armenian-defence-ministry": "armenia", "azerbaijani-defence-ministry": "azerbaijan"}

@@ -361,8 +361,15 @@ def _phrase_mentions(doc, mentions: list[Mention]) -> list[Mention]:
     cues = heads | GOVERNMENT_ROLES
     out: list[Mention] = []
     for tok in doc:
-        if tok.pos_ not in ("NOUN", "PROPN") or tok.i in by_tok:
+        if tok.pos_ not in ("NOUN", "PROPN"):
             continue
+        if tok.i in by_tok:
+            named = by_tok[tok.i]
+            if not _owned_common_body(doc, named, tok, by_tok):
+                continue
+            mentions.remove(named)  # "defence ministry" as the NER found it: whose it is comes below
+            for t in range(named.start, named.end):
+                del by_tok[t]
         lemma = tok.lower_ if tok.lower_ in heads else tok.lemma_.lower()
         if lemma not in cues and tok.lower_ not in GROUP_NOUNS:
             continue
@@ -408,6 +415,18 @@ def _phrase_mentions(doc, mentions: list[Mention]) -> list[Mention]:
         owner.extra["absorbed"] = True  # "Turkish" in "the Turkish foreign ministry" names the ministry
         out.append(m)
     return out
+
+
+def _owned_common_body(doc, named: Mention, tok, by_tok: dict) -> bool:
+    """An organisation the NER found that is only common words ("defence ministry") and belongs to a
+    country named just before it ("Azerbaijan's defence ministry"): each country's is a body of its own,
+    where the NER's mentions would merge Armenia's and Azerbaijan's into one by their shared name."""
+    if named.kind != "organisation" or named.end - 1 != tok.i or named not in by_tok.values():
+        return False
+    if not all(t.is_alpha and t.is_lower for t in doc[named.start:named.end]):
+        return False
+    return any(c.dep_ in ("poss", "amod", "compound") and c.i < named.start and c.i in by_tok
+               and by_tok[c.i].kind == "country" for c in tok.children)
 
 
 def _joint_bodies(doc, tok, mods, owners: list[Mention], lemma: str) -> list[Mention]:
