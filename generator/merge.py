@@ -23,6 +23,20 @@ SIDE = {"supports": 1, "agrees": 1, "opposes": -1, "rejects": -1}
 """Which side of a question a stance puts a party on; the other stances take none."""
 
 
+FUNCTION_WORDS = set("""about above after again against also been before being below between both could does doing
+down during each from further have having here into itself just more most much must only other over same should some
+such than that their them then there these they this those through under until very were what when where which while
+whom will with within without would your said says told""".split())
+"""Words of four letters or more that say nothing about what a stance is on (spaCy's stop list would
+mean importing spaCy to render a page)."""
+
+
+def _topic_words(text: str) -> set[str]:
+    """What a stance is about, roughly: its common words of four letters or more ("truce", "talks";
+    names are left out, so that "Armenia agreed" and "Armenia denied" share nothing)."""
+    return {w for w in re.findall(r"\b[a-z]{4,}\b", text) if w not in FUNCTION_WORDS}
+
+
 @dataclass
 class Stance:
     source: Source
@@ -44,20 +58,23 @@ class StoryParty:
 
     @property
     def change(self) -> Stance | None:
-        """The stance with which the party last turned round (for to against, or back), if it did.
+        """The stance with which the party last turned round on something (for it, then against, or
+        back), if it did.
 
-        Only for and against count: a party that agreed to a truce and then demands its terms
-        kept, or accuses the other side of breaking it, has not changed its position.
+        Only for and against count: a party that agreed to a truce and then demands its terms kept has
+        not changed its position. And only on the same thing, as far as the words tell (a common word
+        both stances use): denying it shelled a church and then signing a deal is no turn either.
         """
         turn = None
-        side = None
+        seen: list[tuple[int, set[str]]] = []
         for s in self.stances:
-            now = SIDE.get(s.stance)
-            if now is None:
+            side = SIDE.get(s.stance)
+            if side is None:
                 continue
-            if side is not None and now != side:
+            words = _topic_words(s.text)
+            if any(other != side and words & before for other, before in seen):
                 turn = s
-            side = now
+            seen.append((side, words))
         return turn
 
     @property

@@ -68,5 +68,7 @@ def test_a_party_changes_position_only_by_turning_from_for_to_against():
     party.stances = [Stance(src[0], "agrees", "agreed to the truce", 0), Stance(src[1], "demands", "wants it kept", 0),
                      Stance(src[1], "accuses", "blames Baku", 0)]
     assert not party.changed  # agreeing, then demanding and accusing, is one position
+    party.stances.append(Stance(src[1], "rejects", "denied shelling the church", 0))
+    assert not party.changed  # against something else
     party.stances.append(Stance(src[1], "rejects", "rejects the truce", 0))
     assert party.changed and party.change.text == "rejects the truce"
