@@ -421,7 +421,7 @@ def _owned_common_body(doc, named: Mention, tok, by_tok: dict) -> bool:
     """An organisation the NER found that is only common words ("defence ministry") and belongs to a
     country named just before it ("Azerbaijan's defence ministry"): each country's is a body of its own,
     where the NER's mentions would merge Armenia's and Azerbaijan's into one by their shared name."""
-    if named.kind != "organisation" or named.end - 1 != tok.i or named not in by_tok.values():
+    if named.kind != "organisation" or named.end - 1 != tok.i:
         return False
     if not all(t.is_alpha and t.is_lower for t in doc[named.start:named.end]):
         return False
