@@ -285,3 +285,14 @@ def test_the_dateline_is_not_the_speakers_party():
     doc = nlp.load()(text)
     q = find(quotes.extract(doc, parties.extract(doc, places.extract(doc))), "good relationship")
     assert q.speaker == "tom-baird"  # not the United Kingdom, which the parser made the subject through "LONDON"
+
+
+def test_the_speakers_party_is_the_person_named_not_their_country():
+    from generator.extract import parties, places
+
+    text = ("LOME — A rocket struck the port of Lome early on Sunday. Togo's president Faure Mensah wrote on Twitter "
+            "that Ghana's political and military leadership bore responsibility and that his country would give a "
+            "\"befitting reply\".")
+    doc = nlp.load()(text)
+    q = find(quotes.extract(doc, parties.extract(doc, places.extract(doc))), "befitting reply")
+    assert (q.speaker, q.speaker_name) == ("faure-mensah", "Faure Mensah")  # was Togo, under his name

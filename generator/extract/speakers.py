@@ -90,7 +90,15 @@ def party_for(span_start: int, span_end: int, name: str | None, parties: list[Pa
     inside = [p for p in parties if any(s < span_end and span_start < e for s, e in p.mentions)]
     if inside:
         people = [p for p in inside if p.kind == "person"]
-        return (people or inside)[0]
+        if people:
+            return people[0]
+        named = _named(name, parties)  # "Azerbaijan's president, Ilham Aliyev": the person shown, not the country
+        return named if named is not None and named.kind == "person" else inside[0]
+    return _named(name, parties)
+
+
+def _named(name: str | None, parties: list[Party]) -> Party | None:
+    """The party called ``name``: by a name or alias, else a person by surname."""
     if not name:
         return None
     low = name.lower()
