@@ -400,17 +400,11 @@ def _airport_entries(names: list[tuple[str, int, int]], entries: list[tuple]) ->
     """Airports into ``entries``: strong under their full names, weak under their own part."""
     import airportsdata
 
-    taken: dict[str, int] = {}  # key -> largest population of what already has it (countries etc.: huge)
-    where: dict[str, list[tuple[float, float]]] = {}  # key -> points of what has it
-    big: dict[str, list[tuple[float, float]]] = {}  # the same, for towns of AIRPORT_NAME_MAX_TOWN and more
+    holders: dict[str, list[tuple[float, float, int]]] = {}  # key -> (lat, lon, size) of what already has it
     for k, eid, alt in names:
         if not alt:
             e = entries[eid]
-            size = e[5] if e[1] in ("city", "admin2") else 1 << 40
-            taken[k] = max(taken.get(k, 0), size)
-            where.setdefault(k, []).append((e[2], e[3]))
-            if size >= AIRPORT_NAME_MAX_TOWN:
-                big.setdefault(k, []).append((e[2], e[3]))
+            holders.setdefault(k, []).append((e[2], e[3], e[5] if e[1] in ("city", "admin2") else 1 << 40))
     cities: dict[tuple[int, int], list[tuple[float, float]]] = {}  # the big cities, by whole degree
     for e in entries:
         if e[1] == "city" and e[5] >= AIRPORT_CITY_POPULATION:
@@ -435,15 +429,18 @@ def _airport_entries(names: list[tuple[str, int, int]], entries: list[tuple]) ->
                 if any(w.lower() in ("airport", "aerodrome", "airfield") for w in phrase):
                     names.append((key(" ".join(phrase)), eid, 0))
             own = [w for w in words if w.lower().strip(".") not in AIRPORT_WORDS]
-            city_first = len(own) > 1 and any(km(lat, lon, y, x) < AIRPORT_CITY_KM for y, x in big.get(key(own[0]), ()))
+            city_first = len(own) > 1 and any(size >= AIRPORT_NAME_MAX_TOWN and km(lat, lon, y, x) < AIRPORT_CITY_KM
+                                              for y, x, size in holders.get(key(own[0]), ()))
             shorts = [own] + ([own[1:]] if city_first else [])
             for short in (" ".join(x) for x in shorts):  # "London Heathrow" and "Heathrow"; not "Arbor" of "Ann Arbor"
                 k = key(short)
                 if len(k) < 4:
                     continue
                 names.append((key(short + " Airport"), eid, 0))
-                named_after = any(km(lat, lon, y, x) < AIRPORT_TOWN_KM for y, x in where.get(k, ()))
-                if taken.get(k, 0) < AIRPORT_NAME_MAX_TOWN and not named_after and serves_a_big_city(lat, lon):
+                others = holders.get(k, ())
+                largest = max((size for _, _, size in others), default=0)
+                named_after = any(km(lat, lon, y, x) < AIRPORT_TOWN_KM for y, x, _ in others)
+                if largest < AIRPORT_NAME_MAX_TOWN and not named_after and serves_a_big_city(lat, lon):
                     names.append((k, eid, 1))
 
 
