@@ -273,7 +273,7 @@ def _cue_subject(verb):
     while not subj and first.dep_ == "conj" and first.head != first:  # "Aliyev accused X of Y and said ...":
         first = first.head  # the subject is the first verb's, however long the chain
         subj = _subjects(first)
-    if not subj and verb.dep_ in ("xcomp", "advcl", "conj", "acl"):
+    if not subj and verb.dep_ in ("xcomp", "advcl", "acl"):  # (a "conj" tried its head in the loop above)
         subj = _subjects(verb.head)
     return subj[0] if subj else None
 
