@@ -68,7 +68,7 @@ def story_view(story: MergedStory) -> dict:
                      "source": s.facts.article.source} for s in reversed(story.sources)],
         "parties": [
             {"name": p.name, "kind": p.kind, "role": p.role, "articles": p.articles,
-             "changed": p.change and {"published": _published(p.change.source)},
+             "changed": (turn := p.change) and {"published": _published(turn.source)},
              "stances": [{"stance": s.stance, "text": s.text, "published": _published(s.source),
                           "link": _link(s.source, s.start)} for s in p.stances][-STANCES_SHOWN:]}
             for p in with_stances[:PARTIES_SHOWN]
