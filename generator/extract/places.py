@@ -113,24 +113,30 @@ CALENDAR = re.compile(r"(?i)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|
                       r"|fri|sat|sun)[a-z]*\.?$")
 """Months and weekdays: "in March" is a date, not the town in Cambridgeshire."""
 LOCATIVE = {"in", "at", "near", "outside", "from", "to", "into", "around", "across", "via", "toward", "towards"}
+PERSON_OVERRIDING_CUES = {"in", "region", "list"}
+"""Cues strong enough to read a name the NER took for a person as the town: "stops in Hilversum
+and Almelo", "Klamath Falls, Oregon". Not "to" or "from": "a letter to Obama" (a Japanese town)."""
 
 
 def _cue_of(doc, i: int, j: int, cands: list[Entry], taken: list[bool]) -> str | None:
     """Why a town the NER missed is a place here: "in Boise" ("in"), "Boise, Idaho" ("region":
-    a town of that region follows), or one of a list of places ("Nitra, Presov and Kosice").
+    a town of that region follows), or one of a list of places ("Nitra, Presov and Kosice";
+    a state too, "Kerala and Puducherry").
     None if the name is no town of some size, or nothing around it says place."""
     towns = [c for c in cands if not c.alt and c.feature == "city" and c.population >= CUE_CITY_POPULATION]
-    if not towns:
+    states = [c for c in cands if not c.alt and c.feature == "admin1"]  # only listed: "Kerala and Puducherry"
+    if not towns and not states:
         return None
     name = doc[i:j].text
     if CALENDAR.match(name) or FACILITY.search(name):
         return None
-    if j < len(doc) and doc[j].text[:1].isupper() or i > 0 and doc[i - 1].text[:1].isupper():
-        return None  # part of a longer name: "at Windsor Castle", "at Lombard Odier"
     prev = doc[i - 1].lower_ if i > 0 else ""
-    if prev in LOCATIVE:
+    opens_sentence = i > 0 and doc[i - 1].is_sent_start and prev in LOCATIVE  # "In Klamath Falls, ..."
+    if j < len(doc) and doc[j].text[:1].isupper() or i > 0 and doc[i - 1].text[:1].isupper() and not opens_sentence:
+        return None  # part of a longer name: "at Windsor Castle", "at Lombard Odier"
+    if towns and prev in LOCATIVE:
         return "in" if prev in ("in", "at", "near", "outside") else "prep"
-    if j + 1 < len(doc) and doc[j].text == ",":
+    if towns and j + 1 < len(doc) and doc[j].text == ",":
         for m in (3, 2, 1):
             region = [c for c in gazetteer.lookup(doc[j + 1:j + 1 + m].text) if not c.alt
                       and c.feature in ("admin1", "country")] if j + 1 + m <= len(doc) else []
@@ -159,6 +165,18 @@ def _and_country(text: str, s: int, e: int) -> int:
     return e
 
 
+DESIGNATOR = re.compile(r"\s+(?:[Pp]rovince|[Ss]tate|[Rr]egion|[Oo]blast|[Gg]overnorate|[Pp]refecture|[Dd]istrict|[Cc]ounty)$")
+
+
+def _without_designator(text: str, s: int, e: int) -> int:
+    """Where a mention ends without the word that says what kind of region it is, when the
+    gazetteer knows the name alone: the NER takes in "Zhejiang province", "Kherson region"."""
+    m = DESIGNATOR.search(text, s, e)
+    if m and not gazetteer.lookup(text[s:e]) and gazetteer.lookup(text[s:m.start()]):
+        return m.start()
+    return e
+
+
 def _mentions(doc) -> list[tuple[int, int, str]]:
     """(start, end, how) for every candidate mention, without overlaps."""
     out: list[tuple[int, int, str]] = []
@@ -178,6 +196,7 @@ def _mentions(doc) -> list[tuple[int, int, str]]:
             if m:  # "Washington, D.C." is the city's full name, one mention
                 e = m.end()
             e = _and_country(text, s, e)
+            e = _without_designator(text, s, e)
             if _usable(text[s:e]):
                 add(s, e, "facility" if ent.label_ == "FAC" else "ner")
     for ent in doc.ents:
@@ -202,8 +221,8 @@ def _mentions(doc) -> list[tuple[int, int, str]]:
         hit = None
         for n in range(min(MAX_NGRAM, len(doc) - i), 0, -1):
             last = words[i + n - 1]
-            if not last[:1].isupper() and last not in (".",):
-                continue
+            if not last[:1].isupper():
+                continue  # a lone full stop ends the sentence: "... and Tamil Nadu." names "Tamil Nadu"
             s, e = _trim(text, starts[i], starts[i + n - 1] + len(last))
             cands = gazetteer.lookup(text[s:e]) if _usable(text[s:e]) else []
             strong = any(not c.alt and (c.feature in SCAN_FEATURES and (c.feature != "admin1" or c.population >= 1_000_000)
@@ -212,8 +231,11 @@ def _mentions(doc) -> list[tuple[int, int, str]]:
             cue = None if strong else _cue_of(doc, i, i + n, cands, taken)
             if strong or cue:
                 label = ent_label.get(i)
-                if label and label[0] == "PERSON" and (n == 1 or (label[1], label[2]) != (i, i + n)) \
-                        and not (cue == "in" and (label[1], label[2]) == (i, i + n)):
+                exact = bool(label) and (label[1], label[2]) == (i, i + n)
+                if strong and exact and label[0] == "PERSON":
+                    cue = _cue_of(doc, i, i + n, cands, taken)
+                if label and label[0] == "PERSON" and (n == 1 or not exact) \
+                        and not (cue in PERSON_OVERRIDING_CUES and exact):
                     break  # a person's name, or part of one: "Georgia Smith"
                 if n == 1 and tok.pos_ != "PROPN":
                     break
@@ -269,7 +291,8 @@ alone ("Heathrow"), a weak name, with a town of thirty thousand."""
 
 def _prior(e: Entry) -> float:
     """How likely a candidate is before context: feature first, then size."""
-    base = {"country": 9.0, "continent": 8.5, "area": 8.8, "territory": 8.0, "island": 8.0, "admin1": 7.5,
+    base = {"country": 9.0, "continent": 8.5, "area": 8.8, "territory": 8.0, "island": 8.0, "landform": 8.0,
+            "admin1": 7.5,
             "admin2": 3.0, "airport": AIRPORT_PRIOR}.get(e.feature)
     if base is None:  # a city: log-population, national capitals above regions of that name
         base = math.log10(e.population + 10)
@@ -339,7 +362,8 @@ def _score(e: Entry, ctx_countries: Counter, ctx_regions: dict, anchors: list[En
 
 
 STATE_BEFORE = re.compile(r"(?:\b(?:[Uu]pstate|[Dd]ownstate|[Ss]tate of)|\bthe state of)\s+$")
-STATE_AFTER = re.compile(r"\s+(?:state\b|State\b(?!\s+(?:University|College|Department))|Gov\.|Governor\b|Legislature\b)")
+STATE_AFTER = re.compile(r"\s+(?:state\b|State\b(?!\s+(?:University|College|Department))|Gov\.|Governor\b|Legislature\b"
+                         r"|[Pp]rovince\b|[Oo]blast\b|[Gg]overnorate\b|[Pp]refecture\b)")
 CITY_AFTER = re.compile(r"\s+(?:City\b|Mayor\b|mayor\b|City Hall\b)")
 
 
@@ -503,7 +527,7 @@ def extract(doc, context: list[str] | None = None) -> list[Place]:
     return sorted(places.values(), key=lambda p: (-len(p.mentions), p.mentions[0]))
 
 
-SPECIFICITY = {"city": 3.0, "airport": 3.0, "other": 3.0, "region": 2.0, "country": 1.0}
+SPECIFICITY = {"city": 3.0, "airport": 3.0, "other": 3.0, "landform": 2.0, "region": 2.0, "country": 1.0}
 
 
 def focus(places: list[Place]) -> Place | None:
