@@ -291,6 +291,9 @@ def test_rivers_and_deserts_are_places(parse):
     assert surf["Cauvery"].kind == "landform" and 10 < surf["Cauvery"].lat < 13 and 75 < surf["Cauvery"].lon < 80
     assert surf["Sahara"].kind == "landform"
     assert surf["Kherson"].country == "UA"
+    text = "The Niger Delta Avengers claimed the attack on the pipeline."
+    surf = by_surface(text, places.extract(parse(text)))
+    assert surf["Niger Delta"].kind == "landform" and surf["Niger Delta"].lon > 5  # not Niger, the country
 
 
 def test_a_sentence_opening_in_is_a_cue(parse):

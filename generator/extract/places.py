@@ -226,7 +226,8 @@ def _mentions(doc) -> list[tuple[int, int, str]]:
             s, e = _trim(text, starts[i], starts[i + n - 1] + len(last))
             cands = gazetteer.lookup(text[s:e]) if _usable(text[s:e]) else []
             strong = any(not c.alt and (c.feature in SCAN_FEATURES and (c.feature != "admin1" or c.population >= 1_000_000)
-                                        or c.feature == "city" and c.population >= SCAN_CITY_POPULATION)
+                                        or c.feature == "city" and c.population >= SCAN_CITY_POPULATION
+                                        or c.feature == "landform" and n > 1)  # "Niger Delta", not "Niger"
                          for c in cands)
             cue = None if strong else _cue_of(doc, i, i + n, cands, taken)
             if strong or cue:
