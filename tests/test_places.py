@@ -317,3 +317,14 @@ def test_a_region_named_with_the_word_for_its_kind(parse):
     text = "A stabbing spree in Guizhou province left two dead."
     surf = by_surface(text, places.extract(parse(text)))
     assert surf["Guizhou"].kind == "region" and surf["Guizhou"].country == "CN"
+
+
+def test_a_town_someone_moves_to_is_a_place_whatever_the_ner_says(parse):
+    text = "The family moved to Almelo in 2015."
+    assert by_surface(text, places.extract(parse(text)))["Almelo"].country == "NL"
+
+
+def test_a_press_release_dateline_names_its_town(parse):
+    text = "PLEASANTON, Calif.--( )--DeltaTrak, a maker of cold chain monitors, said on Monday it had grown."
+    town = by_surface(text, places.extract(parse(text)))["PLEASANTON"]
+    assert town.country == "US" and gazetteer.km(town.lat, town.lon, 37.66, -121.87) < 20

@@ -113,9 +113,13 @@ CALENDAR = re.compile(r"(?i)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|
                       r"|fri|sat|sun)[a-z]*\.?$")
 """Months and weekdays: "in March" is a date, not the town in Cambridgeshire."""
 LOCATIVE = {"in", "at", "near", "outside", "from", "to", "into", "around", "across", "via", "toward", "towards"}
-PERSON_OVERRIDING_CUES = {"in", "region", "list"}
+PERSON_OVERRIDING_CUES = {"in", "region", "list", "motion"}
 """Cues strong enough to read a name the NER took for a person as the town: "stops in Hilversum
-and Almelo", "Klamath Falls, Oregon". Not "to" or "from": "a letter to Obama" (a Japanese town)."""
+and Almelo", "Klamath Falls, Oregon", "driving to Castlegar". Not "to" or "from" after anything
+else: "a letter to Obama" (a Japanese town)."""
+MOTION_VERBS = {"go", "come", "travel", "fly", "drive", "move", "return", "head", "flee", "walk", "sail", "arrive",
+                "relocate", "commute", "evacuate", "deport", "transfer", "ride", "march", "retreat", "escape", "emigrate"}
+"""Verbs whose "to" or "from" names where someone goes or comes from."""
 
 
 def _cue_of(doc, i: int, j: int, cands: list[Entry], taken: list[bool]) -> str | None:
@@ -135,10 +139,12 @@ def _cue_of(doc, i: int, j: int, cands: list[Entry], taken: list[bool]) -> str |
     if j < len(doc) and doc[j].text[:1].isupper() or i > 0 and doc[i - 1].text[:1].isupper() and not opens_sentence:
         return None  # part of a longer name: "at Windsor Castle", "at Lombard Odier"
     if towns and prev in LOCATIVE:
-        return "in" if prev in ("in", "at", "near", "outside") else "prep"
+        if prev in ("in", "at", "near", "outside"):
+            return "in"
+        return "motion" if doc[i - 1].head.lemma_ in MOTION_VERBS else "prep"
     if towns and j + 1 < len(doc) and doc[j].text == ",":
         for m in (3, 2, 1):
-            region = [c for c in gazetteer.lookup(doc[j + 1:j + 1 + m].text) if not c.alt
+            region = [c for c in gazetteer.lookup(doc[j + 1:j + 1 + m].text.rstrip("-–—")) if not c.alt
                       and c.feature in ("admin1", "country")] if j + 1 + m <= len(doc) else []
             if any(t.country == r.country and (r.feature == "country" or t.admin1 == r.name) for t in towns for r in region):
                 return "region"
