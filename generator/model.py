@@ -61,7 +61,7 @@ class Quote:
 @dataclass
 class Position:
     party: str  # party id
-    stance: str  # supports | opposes | demands | accuses | agrees | rejects | states
+    stance: str  # supports | opposes | demands | pledges | accuses | agrees | rejects | states
     text: str
     start: int
     end: int

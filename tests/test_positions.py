@@ -158,3 +158,12 @@ def test_a_signatory_keeps_the_name_after_the_role():
     found, out = run(text)
     togo = of(found, out, "Togo")
     assert any(p.stance == "agrees" and p.text.endswith("prime minister Ama Mensah") for p in togo)
+
+
+def test_a_promise_is_a_pledge_not_a_demand():
+    text = ("Chile promised to rebuild the port within a year, while Peru urged it to reopen the border first. "
+            "Bolivia hoped the talks would resume in March.")
+    found, out = run(text)
+    assert any(p.stance == "pledges" and "rebuild the port" in p.text for p in of(found, out, "Chile"))
+    assert any(p.stance == "demands" and "reopen the border" in p.text for p in of(found, out, "Peru"))
+    assert not [p for p in of(found, out, "Bolivia") if p.stance == "demands"]  # a hope demands nothing

@@ -1,4 +1,4 @@
-"""Positions: what each principal party supports, opposes, demands, rejects or says.
+"""Positions: what each principal party supports, opposes, demands, pledges, rejects or says.
 
 Read from the parse, not from keywords alone: the holder of a stance is the
 subject of a stance verb ("Turkey opposed calls"), the owner of a stance noun
@@ -27,8 +27,9 @@ VERBS = {
                  "praise", "champion", "guarantee", "recognise", "recognize"},
     "opposes": {"oppose", "condemn", "criticise", "criticize", "denounce", "resist", "object", "protest",
                 "warn", "threaten", "dispute", "contest", "challenge"},
-    "demands": {"demand", "urge", "insist", "press", "seek", "want", "ask", "push", "request", "require",
-                "vow", "pledge", "promise", "aim", "intend", "plan", "hope"},
+    "demands": {"demand", "urge", "insist", "press", "seek", "want", "ask", "push", "request", "require"},
+    "pledges": {"vow", "pledge", "promise", "intend", "plan", "aim"},
+    "states": {"hope"},
     "accuses": {"accuse", "blame", "charge", "allege"},
     "agrees": {"agree", "accept", "approve", "sign", "endorse", "consent", "commit"},
     "rejects": {"reject", "deny", "refuse", "dismiss", "veto", "boycott", "decline", "rebuff", "rule"},
@@ -36,8 +37,9 @@ VERBS = {
 NOUNS = {
     "supports": {"support", "backing", "endorsement", "help", "aid", "solidarity", "mediation"},
     "opposes": {"opposition", "condemnation", "objection", "criticism", "resistance", "protest"},
-    "demands": {"demand", "call", "aim", "goal", "bid", "push", "request", "ambition", "insistence", "pledge",
+    "demands": {"demand", "call", "aim", "goal", "bid", "push", "request", "ambition", "insistence",
                 "plan", "proposal", "appeal", "ultimatum"},
+    "pledges": {"pledge", "promise", "vow"},
     "accuses": {"accusation", "allegation", "charge"},
     "agrees": {"agreement", "acceptance", "approval", "commitment", "consent"},
     "rejects": {"rejection", "refusal", "denial", "veto", "boycott"},
@@ -54,7 +56,7 @@ EXPRESS = {"reiterate", "repeat", "express", "voice", "signal", "reaffirm", "res
            "underline", "stress", "make", "issue", "renew", "step", "drop", "abandon", "withdraw"}
 """Verbs whose subject holds the stance of their object noun ("Armenia reiterated its opposition")."""
 NEGATED = {"supports": "opposes", "agrees": "rejects", "opposes": "states", "rejects": "states",
-           "demands": "states", "accuses": "states", "states": "states"}
+           "demands": "states", "pledges": "states", "accuses": "states", "states": "states"}
 GOVERNMENT_ROLES = {"president", "minister", "premier", "chancellor", "leader", "spokesman", "spokeswoman",
                     "spokesperson", "secretary", "ambassador", "envoy", "king", "queen", "emir", "sultan",
                     "official", "diplomat", "negotiator", "general", "commander", "head", "adviser", "advisor",
