@@ -88,6 +88,7 @@ class StoryQuote:
     text: str
     start: int
     speaker: str | None = None  # the name shown where quotes are not already grouped by speaker
+    kind: str = "direct"  # "mixed": reported speech with a few words verbatim (shown without quotation marks)
 
 
 @dataclass
@@ -163,7 +164,7 @@ def merge(story_id: str, title: str, sources: list[Source]) -> MergedStory:
         for q in f.quotes:
             party = by_id.get(q.speaker)
             speaker = parties[party_key(party)].name if party is not None else (q.speaker_name or "Unattributed")
-            quotes.setdefault(speaker, []).append(StoryQuote(src, q.text, q.start))
+            quotes.setdefault(speaker, []).append(StoryQuote(src, q.text, q.start, kind=q.kind))
         for pl in f.places:
             if pl.lat is None or pl.lon is None:
                 continue
@@ -192,7 +193,7 @@ def whats_new(sources: list[Source]) -> WhatsNew | None:
     return WhatsNew(
         source=latest,
         parties=[p.name for p in f.parties if party_key(p) not in seen_parties][:8],
-        quotes=[StoryQuote(latest, q.text, q.start, speakers.get(q.speaker) or q.speaker_name) for q in f.quotes
+        quotes=[StoryQuote(latest, q.text, q.start, speakers.get(q.speaker) or q.speaker_name, q.kind) for q in f.quotes
                 if " ".join(q.text.lower().split()) not in seen_quotes][:5],
         places=[p.name for p in f.places if p.name not in seen_places and p.lat is not None][:8],
         figures=[(x.text, x.what, x.start) for x in f.figures if x.text.lower() not in seen_figures][:6],

@@ -116,3 +116,20 @@ def test_a_figure_reads_without_repeating_its_unit():
     assert figure_rest("10 hours", "hours") == ""
     assert figure_rest("1,960", "Russian peacekeepers") == "Russian peacekeepers"
     assert figure_rest("3 per cent", "per cent") == ""
+
+
+def test_reported_speech_is_not_shown_as_the_speakers_words(env):
+    """A mixed quote (paraphrase with a few words verbatim) has no outer quotation marks; a direct
+    quote's own quotation marks become single ones inside the outer pair."""
+    import html
+    text = ('Aliyev said that Armenia would get a "befitting retaliation". '
+            'Pashinyan said: "They signed under the "iron fist" of Baku."')
+    mixed_start = text.index("that")
+    direct_start = text.index("They")
+    facts = Facts(article=Article(id="q", title="Quotes", text=text), sentences=[Sentence(0, 61), Sentence(62, len(text))],
+                  quotes=[Quote(text[mixed_start:text.index("retaliation") + 11], mixed_start, 60, kind="mixed",
+                                speaker_name="Ilham Aliyev"),
+                          Quote(text[direct_start:-2], direct_start, len(text) - 1, speaker_name="Nikol Pashinyan")])
+    md = html.unescape(env.get_template("briefing.md.j2").render(b=pages.briefing_view(facts, "x")))
+    assert "> that Armenia would get a “befitting retaliation”\n" in md
+    assert "> “They signed under the ‘iron fist’ of Baku”\n" in md

@@ -75,7 +75,7 @@ def story_view(story: MergedStory) -> dict:
         ],
         "others": [p.name for p in story.parties if not p.stances][:OTHERS_SHOWN],
         "quotes": [
-            {"speaker": speaker, "quotes": [{"text": q.text, "published": _published(q.source),
+            {"speaker": speaker, "quotes": [{"text": q.text, "kind": q.kind, "published": _published(q.source),
                                              "link": _link(q.source, q.start)} for q in qs]}
             for speaker, qs in sorted(story.quotes.items(), key=lambda kv: (-len(kv[1]), kv[0]))
         ],
@@ -84,7 +84,8 @@ def story_view(story: MergedStory) -> dict:
         "whats_new": None if new is None else {
             "title": new.source.facts.article.title, "slug": new.source.slug, "published": _published(new.source),
             "parties": new.parties, "places": new.places,
-            "quotes": [{"text": q.text, "speaker": q.speaker, "link": _link(q.source, q.start)} for q in new.quotes],
+            "quotes": [{"text": q.text, "kind": q.kind, "speaker": q.speaker, "link": _link(q.source, q.start)}
+                       for q in new.quotes],
             "figures": [{"text": t, "what": figure_rest(t, w), "link": _link(new.source, o)} for t, w, o in new.figures],
         },
         "map": f"../../maps/story-{story_slug(story)}.html" if story.places else None,

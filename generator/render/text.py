@@ -15,6 +15,7 @@ _ACTIVE = re.compile(r"_|[^\w\s.,;?'’‘“”\"/%$€£–—-]|(?<=\s)-|^-|\
 """Markup characters: all punctuation but the harmless, ``-`` that could open a list, ``.`` that could
 end a numbered item, and the dot of ``www.`` that link-making extensions (magiclink) act on."""
 _QUOTES = re.compile(r"[\"']")
+_STRAIGHT_QUOTE = re.compile(r'"')
 _INVALID = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
 """Characters HTML cannot carry (control characters, lone surrogates, noncharacters): dropped."""
 
@@ -46,6 +47,11 @@ def attr(value) -> Markup:
     return escape(_line(value))
 
 
+def _curly(text: str) -> str:
+    """Straight double quotes as typographic ones: opening after a space or bracket, else closing."""
+    return _STRAIGHT_QUOTE.sub(lambda m: "“" if m.start() == 0 or text[m.start() - 1] in " ([" else "”", text)
+
+
 def meta_text(value) -> str:
     """A value for YAML front matter, as a quoted scalar.
 
@@ -56,7 +62,7 @@ def meta_text(value) -> str:
     """
     import json
 
-    text = _line(value).translate(str.maketrans({"<": "‹", ">": "›", '"': "”", "`": "’"}))
+    text = _curly(_line(value)).translate(str.maketrans({"<": "‹", ">": "›", "`": "’"}))
     text = re.sub(r"&(?=[#\w])", "＆", text)  # '&lt;' would turn back into '<' (html.unescape needs no ';')
     return json.dumps(text, ensure_ascii=False)
 
@@ -82,3 +88,18 @@ def squeeze_html(html: str, scripts: bool = False) -> str:
             out.append(block if tag.lower() in verbatim else _INDENT.sub("\n", block))
         i += 3
     return "".join(out)
+
+
+def quotation(value, kind: str = "direct") -> Markup:
+    """A quote as the reader should see it (Markdown-safe, as :func:`md_text`).
+
+    A direct quote goes inside quotation marks, and the quotation marks it holds
+    become single ones ("under Azerbaijan's ‘iron fist’"). A mixed quote is the
+    reporter's paraphrase with a few words verbatim ("that his country would give a
+    “befitting retaliation”"): outer marks would put the paraphrase in the speaker's
+    mouth, so it has none, and a mark the quote's end cut off is closed again.
+    """
+    text = _curly(_line(value))
+    if kind == "mixed":
+        return md_text(text + "”" * max(0, text.count("“") - text.count("”")))
+    return md_text("“" + text.replace("“", "‘").replace("”", "’") + "”")
