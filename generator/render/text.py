@@ -47,6 +47,14 @@ def attr(value) -> Markup:
     return escape(_line(value))
 
 
+def sentence(value) -> str:
+    """A clause shown on its own as a sentence starts with a capital ("the strike hit ..." from
+    "..., and the strike hit ..."); the rest of it is left as the article wrote it."""
+    text = str(value if value is not None else "")
+    first = text.split(" ", 1)[0]
+    return text[:1].upper() + text[1:] if text[:1].islower() and first.islower() else text  # not "iPhone"
+
+
 def _curly(text: str) -> str:
     """Straight double quotes as typographic ones: opening after a space or bracket, else closing."""
     return _STRAIGHT_QUOTE.sub(lambda m: "“" if m.start() == 0 or text[m.start() - 1] in " ([" else "”", text)
