@@ -167,3 +167,11 @@ def test_a_promise_is_a_pledge_not_a_demand():
     assert any(p.stance == "pledges" and "rebuild the port" in p.text for p in of(found, out, "Chile"))
     assert any(p.stance == "demands" and "reopen the border" in p.text for p in of(found, out, "Peru"))
     assert not [p for p in of(found, out, "Bolivia") if p.stance == "demands"]  # a hope demands nothing
+
+
+def test_a_position_cut_short_before_its_verb_is_dropped():
+    text = ("Lavrov said the decision followed the October 1 call by the presidents of France, Russia and the United "
+            "States, the three countries that co-chair the OSCE Minsk Group, a statement by the Minsk Group co-chairs "
+            "on October 5, and the ceasefire agreed in Moscow on October 10.")
+    found, out = run(text)
+    assert not [p for p in out if p.stance == "agrees"]  # the parser makes "countries" the subject of "agreed"

@@ -283,6 +283,8 @@ def _from_verb(ix: _Index, tok, stance: str):
         span = (start_tok.i, span[1])
     if tok.dep_ == "relcl" and subj.tag_ not in ("WDT", "WP"):
         span = _antecedent_span(ix.doc, tok) or span
+    if not span[0] <= head.i < span[1]:
+        return []  # cut short before its verb (a misparse made a long list the subject): no stance left in it
     named = {ix.principal(p) for p in (ix.party_of(t) for t in tok.subtree if t.i != subj.i) if p}
     return [(pid, stance, span) for pid, t in ix.holders(subj)
             if not (t.pos_ == "PRON" and ix.principal(pid) in named)]  # "it sought help in the US" is not the US
