@@ -90,3 +90,8 @@ def test_a_long_sentence_gives_way_to_the_date_clause():
             "Friday had been inspected only a month before.")
     [event] = run(text)
     assert event.event == "because the wooden footbridge that collapsed on Friday had been inspected only a month before"
+
+
+def test_a_clause_does_not_end_with_the_comma_that_joined_it():
+    [event] = run("Three earlier truces, starting with one agreed in Moscow on October 10, had collapsed within hours.")
+    assert event.event.startswith("Three earlier truces") and not event.event.endswith((",", ";", "—"))

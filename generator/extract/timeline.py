@@ -181,11 +181,16 @@ def clause(span) -> str:
             if hi - lo < 6:
                 continue
             if not _subordinate(tok):
-                return fragment if fragment and hi - lo > SENTENCE_MAX_TOKENS else span.doc[lo:hi].text.strip()
-            fragment = fragment or span.doc[lo:hi].text.strip()
+                return fragment if fragment and hi - lo > SENTENCE_MAX_TOKENS else _tidy(span.doc[lo:hi].text)
+            fragment = fragment or _tidy(span.doc[lo:hi].text)
     if fragment is not None and len(sent) > SENTENCE_MAX_TOKENS:
         return fragment
     return sent.text.strip()
+
+
+def _tidy(clause_text: str) -> str:
+    """A clause cut from its sentence without the comma or dash that joined it to the rest."""
+    return clause_text.strip().rstrip(",;:—– ").strip()
 
 
 def _subordinate(verb) -> bool:
