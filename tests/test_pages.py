@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from generator.model import Article, Facts, Party, Place, Position, Quote, Sentence
+from generator.model import Article, Event, Facts, Party, Place, Position, Quote, Sentence
 from generator.render import pages
 from conftest import ROOT, map_places
 
@@ -116,6 +116,8 @@ def test_a_figure_reads_without_repeating_its_unit():
     assert figure_rest("10 hours", "hours") == ""
     assert figure_rest("1,960", "Russian peacekeepers") == "Russian peacekeepers"
     assert figure_rest("3 per cent", "per cent") == ""
+    assert figure_rest("Thousands", "protesters gathered") == "of protesters gathered"
+    assert figure_rest("Tens of thousands", "ethnic Armenians") == "of ethnic Armenians"
 
 
 def test_reported_speech_is_not_shown_as_the_speakers_words(env):
@@ -133,3 +135,14 @@ def test_reported_speech_is_not_shown_as_the_speakers_words(env):
     md = html.unescape(env.get_template("briefing.md.j2").render(b=pages.briefing_view(facts, "x")))
     assert "> that Armenia would get a “befitting retaliation”\n" in md
     assert "> “They signed under the ‘iron fist’ of Baku”\n" in md
+
+
+def test_each_date_of_a_sentence_is_marked_in_its_own_event(env):
+    text = "Armenia is to return Kalbajar by November 15 and Lachin by December 1."
+    facts = Facts(article=Article(id="t", title="Handover", text=text, published=dt.date(2020, 11, 10)),
+                  sentences=[Sentence(0, len(text))],
+                  timeline=[Event("2020-11-15", "day", "November 15", 33, 44, event=text),
+                            Event("2020-12-01", "day", "December 1", 59, 69, event=text)])
+    md = env.get_template("briefing.md.j2").render(b=pages.briefing_view(facts, "x"))
+    assert "Kalbajar by <strong>November 15</strong> and Lachin by December 1" in md
+    assert "Kalbajar by November 15 and Lachin by <strong>December 1</strong>" in md

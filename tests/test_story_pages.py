@@ -60,10 +60,10 @@ def test_a_turn_of_position_is_dated():
     assert 'position changed</strong> on <time datetime="2020-10-12">2020-10-12</time>' in md
 
 
-def test_an_event_read_from_a_clause_starts_as_a_sentence():
+def test_an_event_read_from_a_clause_starts_as_a_sentence_with_its_date_in_bold():
     events = [Event("2020-10-10", "day", "Saturday", 0, 5, event="the strike hit Ganja on Saturday"),
               Event("1994", "year", "1994", 30, 34, event="iPhone-era talks ended in 1994")]
     story = merge("s", "Talks", [Source(facts("a", 10, events), "a"), Source(facts("b", 12, []), "b")])
     md = environment(ROOT / "templates").get_template("story.md.j2").render(s=stories.story_view(story))
-    assert "The strike hit Ganja on Saturday" in md and "the strike hit" not in md
+    assert "The strike hit Ganja on <strong>Saturday</strong>" in md and "the strike hit" not in md
     assert "iPhone-era talks" in md

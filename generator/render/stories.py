@@ -55,7 +55,7 @@ def story_view(story: MergedStory) -> dict:
     start = _month_before(dates[0]) if dates else ""  # older dates are background
 
     def event(e):
-        return {"date": e.date, "text": e.text, "link": _link(e.source, e.start)}
+        return {"date": e.date, "text": e.text, "when": e.when, "link": _link(e.source, e.start)}
 
     new = story.whats_new
     return {

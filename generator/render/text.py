@@ -55,6 +55,22 @@ def sentence(value) -> str:
     return text[:1].upper() + text[1:] if text[:1].islower() and first.islower() else text  # not "iPhone"
 
 
+def dated(event, when: str = "") -> Markup:
+    """A timeline event as a sentence (:func:`sentence`) with its date as written in bold: one
+    sentence can carry several dates ("... Kalbajar by November 15, Agdam by November 20 ...")."""
+    text = sentence(_line(event))
+    at = text.find(when) if when else -1
+    if at < 0:
+        return md_text(text)
+    return Markup("").join((_inline(text[:at]), Markup("<strong>"), _inline(when), Markup("</strong>"),
+                            _inline(text[at + len(when):])))
+
+
+def _inline(part: str) -> Markup:
+    """:func:`md_text` for a piece of a line: its edge spaces kept."""
+    return Markup(_QUOTES.sub(_ref, _ACTIVE.sub(_ref, part)))
+
+
 def _curly(text: str) -> str:
     """Straight double quotes as typographic ones: opening after a space or bracket, else closing."""
     return _STRAIGHT_QUOTE.sub(lambda m: "“" if m.start() == 0 or text[m.start() - 1] in " ([" else "”", text)
