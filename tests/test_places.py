@@ -328,3 +328,12 @@ def test_a_press_release_dateline_names_its_town(parse):
     text = "PLEASANTON, Calif.--( )--DeltaTrak, a maker of cold chain monitors, said on Monday it had grown."
     town = by_surface(text, places.extract(parse(text)))["PLEASANTON"]
     assert town.country == "US" and gazetteer.km(town.lat, town.lon, 37.66, -121.87) < 20
+
+
+def test_a_small_town_that_speaks_is_a_person_or_an_agency(parse):
+    for text in ("The fire had been put out, Xinhua reported.", "Bingham said the plan would work.",
+                 "The bridge was closed, according to Xinhua."):
+        assert not places.extract(parse(text)), text
+    text = "Moscow said the talks would go on. Officials in Bingham said the road was closed."
+    surf = by_surface(text, places.extract(parse(text)))
+    assert surf["Moscow"].country == "RU" and surf["Bingham"].country == "GB"  # a capital speaks for its state

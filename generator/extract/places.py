@@ -426,6 +426,28 @@ def _far_facility(e: Entry, anchors: list[Entry]) -> bool:
     return not any(a != e and gazetteer.km(e.lat, e.lon, a.lat, a.lon) < 50 for a in anchors)
 
 
+SPEAKING = {"say", "tell", "add", "tweet", "write", "report", "announce", "explain", "note", "insist", "claim",
+            "recall", "reply", "ask", "post"}
+SPEAKING_TOWN_POPULATION = 100_000
+"""Below this size, a town that speaks is a person or an agency named like it: "Bingham said",
+"according to Xinhua". Capitals and big cities speak for their governments ("Moscow said")."""
+
+
+def _speaks(doc, s: int, e: int) -> bool:
+    """Whether the mention at characters ``s:e`` is who says something: the subject of a verb of
+    saying, or what a statement is "according to"."""
+    span = doc.char_span(s, e, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    if span.start == 0 or "\n" in doc[span.start - 1].text_with_ws or span.text.isupper():
+        return False  # a dateline ("PLEASANTON, Calif. - DeltaTrak announced ..."), which parsers make the subject
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in SPEAKING:
+        return True
+    return root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.i > 0 \
+        and doc[root.head.i - 1].lower_ == "according"
+
+
 def extract(doc, context: list[str] | None = None) -> list[Place]:
     """Places named in ``doc``; ``context`` may add names known to matter (e.g. the story's)."""
     mentions = _mentions(doc)
@@ -519,6 +541,8 @@ def extract(doc, context: list[str] | None = None) -> list[Place]:
             if other:
                 ent = other[0]
         if ent.feature == "city" and ent.population < 1000 and how != "ner":
+            continue
+        if ent.feature == "city" and ent.population < SPEAKING_TOWN_POPULATION and _speaks(doc, s, e):
             continue
         if _stray(ent, ctx_countries, anchors_for(k)) or how == "facility" and _far_facility(ent, anchors_for(k)):
             continue
