@@ -330,9 +330,10 @@ def test_a_press_release_dateline_names_its_town(parse):
     assert town.country == "US" and gazetteer.km(town.lat, town.lon, 37.66, -121.87) < 20
 
 
-def test_a_small_town_that_speaks_is_a_person_or_an_agency(parse):
+def test_a_small_town_that_speaks_or_has_a_family_is_a_person_or_an_agency(parse):
     for text in ("The fire had been put out, Xinhua reported.", "Bingham said the plan would work.",
-                 "The bridge was closed, according to Xinhua."):
+                 "The bridge was closed, according to Xinhua.",
+                 "He is survived by his mother Michelle, his brother Alex and girlfriend Olivia."):
         assert not places.extract(parse(text)), text
     text = "Moscow said the talks would go on. Officials in Bingham said the road was closed."
     surf = by_surface(text, places.extract(parse(text)))

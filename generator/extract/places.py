@@ -428,14 +428,18 @@ def _far_facility(e: Entry, anchors: list[Entry]) -> bool:
 
 SPEAKING = {"say", "tell", "add", "tweet", "write", "report", "announce", "explain", "note", "insist", "claim",
             "recall", "reply", "ask", "post"}
-SPEAKING_TOWN_POPULATION = 100_000
-"""Below this size, a town that speaks is a person or an agency named like it: "Bingham said",
-"according to Xinhua". Capitals and big cities speak for their governments ("Moscow said")."""
+KIN = {"wife", "husband", "son", "daughter", "mother", "father", "brother", "sister", "girlfriend", "boyfriend",
+       "partner", "widow", "widower", "uncle", "aunt", "cousin", "grandson", "granddaughter", "niece", "nephew",
+       "fiancee", "fiancée", "fiance", "stepson", "stepdaughter"}
+SOMEONE_TOWN_POPULATION = 100_000
+"""Below this size, a town that speaks or has a family is a person or an agency named like it:
+"Bingham said", "according to Xinhua", "girlfriend Olivia". Capitals and big cities speak for
+their governments ("Moscow said")."""
 
 
-def _speaks(doc, s: int, e: int) -> bool:
-    """Whether the mention at characters ``s:e`` is who says something: the subject of a verb of
-    saying, or what a statement is "according to"."""
+def _someone(doc, s: int, e: int) -> bool:
+    """Whether the mention at characters ``s:e`` is someone: the subject of a verb of saying, what
+    a statement is "according to", or a relative ("his girlfriend Olivia")."""
     span = doc.char_span(s, e, alignment_mode="expand")
     if span is None:
         return False
@@ -444,6 +448,8 @@ def _speaks(doc, s: int, e: int) -> bool:
         return False  # a dateline ("PLEASANTON, Calif. - DeltaTrak announced ..."), which parsers make the subject
     if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in SPEAKING:
         return True
+    if doc[span.start - 1].lower_ in KIN or root.dep_ == "appos" and root.head.lower_ in KIN:
+        return True  # "girlfriend Olivia", "his wife, Tyler,"
     return root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.i > 0 \
         and doc[root.head.i - 1].lower_ == "according"
 
@@ -542,7 +548,7 @@ def extract(doc, context: list[str] | None = None) -> list[Place]:
                 ent = other[0]
         if ent.feature == "city" and ent.population < 1000 and how != "ner":
             continue
-        if ent.feature == "city" and ent.population < SPEAKING_TOWN_POPULATION and _speaks(doc, s, e):
+        if ent.feature == "city" and ent.population < SOMEONE_TOWN_POPULATION and _someone(doc, s, e):
             continue
         if _stray(ent, ctx_countries, anchors_for(k)) or how == "facility" and _far_facility(ent, anchors_for(k)):
             continue
