@@ -314,3 +314,11 @@ def test_two_countries_bodies_of_the_same_name_stay_apart():
     doc = nlp.load()(text)
     bodies = {p.id: p.affiliation for p in parties.extract(doc, places.extract(doc)) if "ministry" in p.id}
     assert bodies == {"armenian-defence-ministry": "armenia", "azerbaijani-defence-ministry": "azerbaijan"}
+
+
+def test_a_make_and_model_is_no_organisation():
+    found = run("Azerbaijani forces also shot down a Russian Mi-24 helicopter over Armenia, killing two crew "
+                "members. Russia said the G20 would meet.")
+    names = {p.name for p in found}
+    assert not any("Mi-24" in n for n in names)
+    assert {"Russia", "Armenia", "G20"} <= names

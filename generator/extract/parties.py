@@ -655,10 +655,15 @@ def _place_name(name: str) -> bool:
     return any(not e.alt and e.population >= 1000 or e.kind == "region" for e in gazetteer.lookup(name))
 
 
+MODEL_NAME = re.compile(r"\s[A-Z][A-Za-z]{0,3}-\d{1,4}[A-Z]?$")
+"""A make and model, which the NER takes for an organisation: "Russian Mi-24", "Turkish F-16"."""
+
+
 def _drop_junk(doc, mentions: list[Mention]) -> list[Mention]:
     """Names the NER calls people that are not: a headline's words ('Trump Stands Tall'), clubs
     ('Manchester United'), towns ('The Larne athlete') and titles of works or products met once in
-    passing ('games such as Killzone'). A lone word is kept when it acts somewhere in the text."""
+    passing ('games such as Killzone'); a make and model is no organisation ('Russian Mi-24'). A lone
+    word is kept when it acts somewhere in the text."""
     head_end = _headline_end(doc)
     body_keys = {m.key for m in mentions if m.start >= head_end}
     body_names = {m.name.lower(): m for m in mentions if m.start >= head_end and m.kind == "person"}
@@ -695,6 +700,7 @@ def _drop_junk(doc, mentions: list[Mention]) -> list[Mention]:
             continue
         if len(ms) <= 2 or _place_name(m.name):
             drop.add(key)
+    drop |= {m.key for m in out if m.kind == "organisation" and MODEL_NAME.search(m.name)}
     return [m for m in out if m.key not in drop]
 
 
