@@ -15,6 +15,11 @@ def by_surface(text, found):
     return {text[s:e]: p for p in found for s, e in p.mentions}
 
 
+def placed(parse, text):
+    """The places of ``text`` by the surface of each mention."""
+    return by_surface(text, places.extract(parse(text)))
+
+
 CAUCASUS = ("Fighting resumed in Nagorno-Karabakh on Sunday. Armenia and Azerbaijan accused each other "
             "of shelling Stepanakert, while Turkey said it backed Baku. Russian diplomats met in Moscow, "
             "and the US called for calm.")
@@ -39,29 +44,29 @@ def test_countries_disputed_region_and_offsets(parse):
 
 def test_the_is_not_part_of_the_mention(parse):
     text = "Officials in the United States and the United Kingdom disagreed."
-    surf = by_surface(text, places.extract(parse(text)))
+    surf = placed(parse, text)
     assert "United States" in surf and "United Kingdom" in surf
 
 
 def test_neighbours_decide_an_ambiguous_town(parse):
     text = "Two men were arrested in Edmonton, south of Cairns in Queensland, Australia, police said on Friday."
-    surf = by_surface(text, places.extract(parse(text)))
+    surf = placed(parse, text)
     assert surf["Edmonton"].country == "AU"
     text = "The Oilers flew home to Edmonton, Alberta, after losing in Calgary."
-    surf = by_surface(text, places.extract(parse(text)))
+    surf = placed(parse, text)
     assert surf["Edmonton"].country == "CA"
 
 
 def test_state_abbreviation_and_context(parse):
     text = "Lexington, Ky. - A fire destroyed a barn near Lexington on Monday, Kentucky State Police said."
-    surf = by_surface(text, places.extract(parse(text)))
+    surf = placed(parse, text)
     lex = surf["Lexington"]
     assert lex.country == "US" and gazetteer.km(lex.lat, lex.lon, 38.05, -84.5) < 50
 
 
 def test_generic_words_are_not_places(parse):
     text = "The centre said prices in the south rose, and the West must respond, the MP said."
-    surf = by_surface(text, places.extract(parse(text)))
+    surf = placed(parse, text)
     assert not {"centre", "south", "MP"} & set(surf)
 
 
@@ -105,7 +110,7 @@ def test_new_york_city_by_default_and_the_state_when_the_text_says_so(parse):
 
 def test_washington_dc_is_one_mention(parse):
     text = "The delegation flew to Washington, D.C., on Tuesday for talks with officials."
-    surf = by_surface(text, places.extract(parse(text)))
+    surf = placed(parse, text)
     assert "Washington, D.C." in surf
     assert surf["Washington, D.C."].kind == "city"
     assert gazetteer.km(surf["Washington, D.C."].lat, surf["Washington, D.C."].lon, 38.9, -77.0) < 30
@@ -113,21 +118,21 @@ def test_washington_dc_is_one_mention(parse):
 
 def test_town_then_region_puts_the_town_in_that_region(parse):
     text = "Police were called to a house in Edmonton, Queensland, late on Friday after neighbours heard shouting."
-    surf = by_surface(text, places.extract(parse(text)))
+    surf = placed(parse, text)
     edmonton = surf["Edmonton"]
     assert edmonton.country == "AU" and edmonton.lat < 0
 
 
 def test_big_city_inside_an_organisation_name_counts(parse):
     text = "The Winnipeg Free Press reported the closure on Monday, citing two officials."
-    surf = by_surface(text, places.extract(parse(text)))
+    surf = placed(parse, text)
     assert surf["Winnipeg"].country == "CA"
 
 
 def test_small_town_abroad_with_nothing_near_it_is_left_out(parse):
     text = ("Flights from Heathrow were cancelled on Sunday as storms crossed Britain, and passengers "
             "in London were told to stay at home.")
-    surf = by_surface(text, places.extract(parse(text)))
+    surf = placed(parse, text)
     assert "Heathrow" not in surf or surf["Heathrow"].country == "GB"
     assert surf["London"].country == "GB"
 
@@ -135,20 +140,20 @@ def test_small_town_abroad_with_nothing_near_it_is_left_out(parse):
 def test_a_clear_neighbour_anchors_an_ambiguous_town(parse):
     text = ("A fire broke out in a block of flats in Tottenham on Monday night. Crews from Edmonton "
             "and Walthamstow attended.")
-    surf = by_surface(text, places.extract(parse(text)))
+    surf = placed(parse, text)
     assert surf["Edmonton"].country == "GB"
 
 
 def test_a_state_named_like_a_country_among_states(parse):
     text = ("Storms hit Alabama and Georgia overnight, and officials in Florida and South Carolina "
             "opened shelters. Georgia's governor declared an emergency.")
-    surf = by_surface(text, places.extract(parse(text)))
+    surf = placed(parse, text)
     assert surf["Georgia"].country == "US" and surf["Georgia"].kind == "region"
 
 
 def test_english_names_england_not_the_whole_kingdom(parse):
     text = "English hospitals reported record waiting times, while Scottish officials blamed London."
-    surf = by_surface(text, places.extract(parse(text)))
+    surf = placed(parse, text)
     assert surf["English"].name == "England" and surf["English"].country == "GB"
     assert surf["Scottish"].name == "Scotland"
 
@@ -174,7 +179,7 @@ def test_inner_place_of_a_building_name():
 def test_towns_the_ner_misses_are_found_by_what_surrounds_them(parse):
     text = ("The British soldier served in Colchester before he was deployed. Heating schemes run in "
             "Boise, Idaho, and the chain closed its stores in Zilina, Nitra and Kosice in March.")
-    surf = by_surface(text, places.extract(parse(text)))
+    surf = placed(parse, text)
     assert "Colchester" in surf
     assert surf["Boise"].country == "US"
     assert surf["Nitra"].country == "SK"
@@ -183,14 +188,14 @@ def test_towns_the_ner_misses_are_found_by_what_surrounds_them(parse):
 
 def test_a_town_inside_a_longer_name_is_not_cued(parse):
     text = "She worked at Lombard Odier and later studied at Windsor Castle Academy."
-    surf = by_surface(text, places.extract(parse(text)))
+    surf = placed(parse, text)
     assert "Lombard" not in surf and "Windsor" not in surf
 
 
 def test_white_house_palestine_and_korean(parse):
     text = ("The White House said on Friday that Palestinian officials had been invited. Korean "
             "diplomats, and North Korean envoys, were not.")
-    surf = by_surface(text, places.extract(parse(text)))
+    surf = placed(parse, text)
     wh = surf["White House"]
     assert gazetteer.km(wh.lat, wh.lon, 38.9, -77.04) < 30  # the building in Washington, not a hamlet
     assert surf["Palestinian"].country == "PS"
@@ -200,7 +205,7 @@ def test_white_house_palestine_and_korean(parse):
 
 def test_a_country_before_a_comma_is_no_town(parse):
     text = "He had worked in Russia, U.S. officials said on Wednesday, before moving to Paris."
-    surf = by_surface(text, places.extract(parse(text)))
+    surf = placed(parse, text)
     assert surf["Russia"].kind == "country" and surf["Russia"].country == "RU"
 
 
@@ -230,14 +235,14 @@ def test_a_language_or_a_people_is_not_a_place(parse):
 
 def test_a_town_near_another_lies_by_it(parse):
     text = "The stabbing happened at a house in Edmonton, south of Cairns, in November."
-    surf = by_surface(text, places.extract(parse(text)))
+    surf = placed(parse, text)
     assert surf["Edmonton"].country == "AU"
     assert gazetteer.km(surf["Edmonton"].lat, surf["Edmonton"].lon, surf["Cairns"].lat, surf["Cairns"].lon) < 50
 
 
 def test_a_city_named_like_a_state_in_a_list_of_states(parse):
     text = "Tech firms are leaving western states such as California, Oregon and Washington because of costs."
-    surf = by_surface(text, places.extract(parse(text)))
+    surf = placed(parse, text)
     assert surf["Washington"].kind == "region"
     assert surf["Washington"].lon < -115  # the state in the north-west, not the capital
 
@@ -271,7 +276,7 @@ def test_a_country_named_x_and_y_is_one_place(parse):
 
 def test_an_airport_named_as_a_place_is_the_airport(parse):
     text = "British police searched a Russian passenger plane at Heathrow airport on Friday, officials in London said."
-    surf = by_surface(text, places.extract(parse(text)))
+    surf = placed(parse, text)
     heathrow = surf["Heathrow"]
     assert heathrow.kind == "airport" and heathrow.country == "GB"
     assert gazetteer.km(heathrow.lat, heathrow.lon, 51.47, -0.46) < 5  # not the Florida town of that name
@@ -279,35 +284,35 @@ def test_an_airport_named_as_a_place_is_the_airport(parse):
 
 def test_an_island_is_a_place(parse):
     text = "Fighting resumed on Mindanao, where the army said rebels had attacked a base near Cotabato."
-    surf = by_surface(text, places.extract(parse(text)))
+    surf = placed(parse, text)
     assert surf["Mindanao"].kind == "region" and 5 < surf["Mindanao"].lat < 10 and 120 < surf["Mindanao"].lon < 128
 
 
 def test_rivers_and_deserts_are_places(parse):
     text = ("Ukrainian forces crossed the Dnipro River near Kherson, while Karnataka and Tamil Nadu "
             "argued over the Cauvery. A plane was lost over the Sahara.")
-    surf = by_surface(text, places.extract(parse(text)))
+    surf = placed(parse, text)
     assert surf["Dnipro River"].name == "Dnieper" and surf["Dnipro River"].kind == "landform"
     assert surf["Cauvery"].kind == "landform" and 10 < surf["Cauvery"].lat < 13 and 75 < surf["Cauvery"].lon < 80
     assert surf["Sahara"].kind == "landform"
     assert surf["Kherson"].country == "UA"
     text = "The Niger Delta Avengers claimed the attack on the pipeline."
-    surf = by_surface(text, places.extract(parse(text)))
+    surf = placed(parse, text)
     assert surf["Niger Delta"].kind == "landform" and surf["Niger Delta"].lon > 5  # not Niger, the country
 
 
 def test_a_sentence_opening_in_is_a_cue(parse):
     text = "In Klamath Falls, Oregon, a brewery makes use of the heat."
-    surf = by_surface(text, places.extract(parse(text)))
+    surf = placed(parse, text)
     assert surf["Klamath Falls"].country == "US" and surf["Klamath Falls"].kind == "city"
 
 
 def test_a_town_in_a_list_of_places_is_a_place_whatever_the_ner_says(parse):
     text = "The trip from Amsterdam to Berlin includes stops in Hilversum and Almelo, the paper points out."
-    surf = by_surface(text, places.extract(parse(text)))
+    surf = placed(parse, text)
     assert surf["Almelo"].country == "NL"
     text = "The court ruled on the dispute between Karnataka and Tamil Nadu."
-    surf = by_surface(text, places.extract(parse(text)))
+    surf = placed(parse, text)
     assert surf["Tamil Nadu"].country == "IN" and surf["Tamil Nadu"].kind == "region"
     text = "The senator sent a letter to Obama on Friday."
     assert not places.extract(parse(text))  # "to" is no cue for a person's name (Obama, Fukui)
@@ -315,18 +320,18 @@ def test_a_town_in_a_list_of_places_is_a_place_whatever_the_ner_says(parse):
 
 def test_a_region_named_with_the_word_for_its_kind(parse):
     text = "A stabbing spree in Guizhou province left two dead."
-    surf = by_surface(text, places.extract(parse(text)))
+    surf = placed(parse, text)
     assert surf["Guizhou"].kind == "region" and surf["Guizhou"].country == "CN"
 
 
 def test_a_town_someone_moves_to_is_a_place_whatever_the_ner_says(parse):
     text = "The family moved to Almelo in 2015."
-    assert by_surface(text, places.extract(parse(text)))["Almelo"].country == "NL"
+    assert placed(parse, text)["Almelo"].country == "NL"
 
 
 def test_a_press_release_dateline_names_its_town(parse):
     text = "PLEASANTON, Calif.--( )--DeltaTrak, a maker of cold chain monitors, said on Monday it had grown."
-    town = by_surface(text, places.extract(parse(text)))["PLEASANTON"]
+    town = placed(parse, text)["PLEASANTON"]
     assert town.country == "US" and gazetteer.km(town.lat, town.lon, 37.66, -121.87) < 20
 
 
@@ -336,5 +341,5 @@ def test_a_small_town_that_speaks_or_has_a_family_is_a_person_or_an_agency(parse
                  "He is survived by his mother Michelle, his brother Alex and girlfriend Olivia."):
         assert not places.extract(parse(text)), text
     text = "Moscow said the talks would go on. Officials in Bingham said the road was closed."
-    surf = by_surface(text, places.extract(parse(text)))
+    surf = placed(parse, text)
     assert surf["Moscow"].country == "RU" and surf["Bingham"].country == "GB"  # a capital speaks for its state
