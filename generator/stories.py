@@ -300,6 +300,7 @@ class Params:
     salient: int = 5
     presence: float = 0.3
     core_share: float = 0.5
+    common_share: float = 0.1  # a name in more than this share of the other stories' articles is no story's own
     discriminative: tuple[str, ...] = ("who", "org", "where")
     max_candidates: int = 10
     query_terms: int = 30
@@ -496,7 +497,9 @@ class StoryIndex:
 
         Both directions count: the article's own salient names should be known
         to the story, and the names most of the story's articles carry should
-        appear in the article.
+        appear in the article. Names common in the other stories' articles ("US"
+        in business news) are no story's own: counting them let a story of world
+        economy news take in 318 of 1,000 BBC articles, each for naming the US.
         """
         p = self.params
         ents = {e: w * self.idf(e) for e, w in features.entities.items() if e.split(":", 1)[0] in p.discriminative}
@@ -504,13 +507,15 @@ class StoryIndex:
         mass = sum(ents[e] for e in top)
         known = sum(ents[e] * min(1.0, story.entities.get(e, 0.0) / story.size / p.presence) for e in top)
         forward = known / mass if mass else 1.0
+        others = max(self.n_docs - story.size, 1)
         core = [
             (e, c) for e, c in story.entity_docs.items()
             if c >= p.core_share * story.size and e.split(":", 1)[0] in p.discriminative
+            and (self.df.get(e, 0) - c) / others <= p.common_share
         ]
         core_mass = sum(c * self.idf(e) for e, c in core)
         shared = sum(c * self.idf(e) for e, c in core if e in features.entities)
-        backward = shared / core_mass if core_mass else 1.0
+        backward = shared / core_mass if core_mass else 0.0 if story.entity_docs else 1.0
         return forward, backward
 
     def _open(self, features: ArticleFeatures) -> _Story:

@@ -344,3 +344,21 @@ def test_a_story_that_runs_all_year_is_of_no_month_in_particular():
 def test_a_spaced_thousands_comma_is_not_a_count():
     f = features_of({"a": "Floods hit the delta\nFloods forced 20, 000 people from their homes on Monday."})["a"]
     assert "num:000" not in f.entities and "num:000" not in f.numbers
+
+
+def test_a_name_common_across_stories_earns_no_agreement():
+    """Business news names the US in nearly every article: a story whose articles share only
+    that took in 318 of 1,000 BBC articles. Its own names still count."""
+    index = StoryIndex()
+    for i in range(40):  # forty articles on forty topics, all naming the US
+        index.assign(ArticleFeatures(id=f"bg{i}", title="", terms={f"topic{i}": 1.0, "where:us": 1.0},
+                                     entities={"where:us": 1.0, f"who:person {i}": 1.0}))
+    economy = [index.assign(ArticleFeatures(id=f"e{i}", title="", terms={"economy": 1.0, "where:us": 1.0},
+                                            entities={"where:us": 1.0})) for i in range(3)]
+    assert len(set(economy)) == 1
+    sid = economy[0]
+    newcomer = ArticleFeatures(id="n", title="", terms={"where:us": 1.0, "who:someone else": 1.0},
+                               entities={"where:us": 1.0, "who:someone else": 1.0})
+    assert index._agreement(newcomer, index.stories[sid])[1] == 0.0  # naming the US is not enough
+    own = index.stories[index.assigned["bg7"]]
+    assert index._agreement(ArticleFeatures(id="m", title="", entities={"who:person 7": 1.0}), own)[1] == 1.0
