@@ -12,12 +12,48 @@ MAX_CHARS = 200_000
 """Longest text handed to the parser; ingest caps longer articles with a warning."""
 
 
+TITLE_MAX_CHARS = 150
+
+
+def paragraph_breaks(doc):
+    """A blank line, and the line break after a title, start a sentence.
+
+    The parser otherwise reads a headline without a full stop into the first sentence
+    ("Blair rejects Tory terror offer Tony Blair has rejected ..."), so a position or a
+    quote could run from the title into the body. The first line is a title when it is
+    short, has no closing punctuation and the next line starts with a capital; other
+    single line breaks are left alone: text files are often wrapped at a fixed width.
+    """
+    text = doc.text
+    first_break = text.find("\n")
+    for tok in doc[:-1]:
+        ws = tok.text_with_ws if tok.is_space else tok.whitespace_
+        if "\n" not in ws:
+            continue
+        nxt = doc[tok.i + 1]
+        if ws.replace(" ", "").replace("\t", "").count("\n") >= 2:
+            nxt.is_sent_start = True
+        elif tok.idx <= first_break < tok.idx + len(tok.text_with_ws) and _title_line(text[:first_break]) \
+                and (nxt.text[:1].isupper() or nxt.text[:1].isdigit() or nxt.text[:1] in "\"“'‘"):
+            nxt.is_sent_start = True
+    return doc
+
+
+def _title_line(line: str) -> bool:
+    line = line.strip()
+    return 0 < len(line) <= TITLE_MAX_CHARS and line[-1] not in ".!?:;,-—–\"”'’)"
+
+
 @lru_cache(maxsize=1)
 def load():
     """The pipeline, loaded once per process (about half a second)."""
     import spacy
+    from spacy.language import Language
 
+    if "paragraph_breaks" not in Language.factories:
+        Language.component("paragraph_breaks", func=paragraph_breaks)
     nlp = spacy.load(MODEL)
+    nlp.add_pipe("paragraph_breaks", before="parser")
     nlp.max_length = MAX_CHARS + 1000
     return nlp
 

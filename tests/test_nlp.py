@@ -21,3 +21,13 @@ def test_text_of_builds_the_text_for_docs_made_elsewhere():
     assert "briefing:text" not in doc.user_data
     assert nlp.text_of(doc) == TEXTS[0]
     assert doc.user_data["briefing:text"] == TEXTS[0]
+
+
+def test_a_title_line_and_a_blank_line_end_a_sentence_but_a_wrapped_line_does_not():
+    pipeline = nlp.load()
+    doc = pipeline("Blair rejects Tory terror offer\nTony Blair has rejected a Conservative compromise offer.")
+    assert [s.text.strip() for s in doc.sents][0] == "Blair rejects Tory terror offer"
+    doc = pipeline("Talks resume\n\nThe two sides met again on Monday.")
+    assert [s.text.strip() for s in doc.sents][0] == "Talks resume"
+    doc = pipeline("The ministers met in a hotel that was\nclosed to the press. They left at noon.")
+    assert [s.text.strip() for s in doc.sents][0].endswith("closed to the press.")

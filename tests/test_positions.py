@@ -175,3 +175,11 @@ def test_a_position_cut_short_before_its_verb_is_dropped():
             "on October 5, and the ceasefire agreed in Moscow on October 10.")
     found, out = run(text)
     assert not [p for p in out if p.stance == "agrees"]  # the parser makes "countries" the subject of "agreed"
+
+
+def test_a_headlines_stance_is_left_to_the_body_that_repeats_it():
+    text = ("Chile rejects Peruvian border offer\n\n"
+            "Chile has rejected a Peruvian offer to redraw the maritime border, officials said on Monday.")
+    found, out = run(text)
+    chile = [p for p in of(found, out, "Chile") if p.stance == "rejects"]
+    assert len(chile) == 1 and chile[0].start > text.index("\n")

@@ -518,7 +518,16 @@ def extract(doc, parties: list[Party], quotes: list[Quote]) -> list[Position]:
             found += [(p, s, sp, "stance") for p, s, sp in _from_noun(ix, tok, _STANCE_OF_NOUN[lemma])]
         elif tok.pos_ == "ADJ" and lemma in _STANCE_OF_ADJ and tok.dep_ == "acomp":
             found += [(p, s, sp, "stance") for p, s, sp in _from_verb(ix, tok, _STANCE_OF_ADJ[lemma])]
-    return _select(_candidates(doc, ix, found, quotes), parties)
+    return _select(_candidates(doc, ix, found, quotes), parties, _title_end(doc))
+
+
+def _title_end(doc) -> int:
+    """Where the headline ends (0 when the text opens with a sentence): the first line, if it
+    stands alone without a full stop."""
+    first = next(doc.sents, None)
+    if first is None or "\n" not in first.text_with_ws or first.text.rstrip()[-1:] in ".!?\"”":
+        return 0
+    return first.end_char
 
 
 def _candidates(doc, ix: _Index, found, quotes: list[Quote]):
@@ -576,11 +585,13 @@ def _candidates(doc, ix: _Index, found, quotes: list[Quote]):
     return cands
 
 
-def _select(cands, parties: list[Party]) -> list[Position]:
+def _select(cands, parties: list[Party], title_end: int = 0) -> list[Position]:
     """Best first; the same words once per party (the stance-bearing reading wins over a bare
-    "states"); a claim that only reports another party's stance is left to that party; at most
-    PER_PARTY each, parties in their order, each party's best first."""
-    cands.sort(key=lambda c: (-c[0], c[1].stance == "states", c[1].start))
+    "states"); a claim that only reports another party's stance is left to that party; a
+    headline's stance that the body gives too is left to the body ("Blair rejects Tory terror
+    offer", then "Tony Blair has rejected a Conservative compromise offer"); at most PER_PARTY
+    each, parties in their order, each party's best first."""
+    cands.sort(key=lambda c: (c[1].start < title_end, -c[0], c[1].stance == "states", c[1].start))
     kept: list[tuple[float, Position, set[str], str]] = []
     for score, p, words, source in cands:
         if score < MIN_SCORE:
@@ -597,6 +608,8 @@ def _select(cands, parties: list[Party]) -> list[Position]:
                 break
         if not clash:
             kept.append((score, p, words, source))
+    in_body = {(p.party, p.stance) for _, p, _, _ in kept if p.start >= title_end}
+    kept = [k for k in kept if k[1].start >= title_end or (k[1].party, k[1].stance) not in in_body]
     rank = {p.id: i for i, p in enumerate(parties)}
     per: dict[str, int] = {}
     final = []
