@@ -322,3 +322,10 @@ def test_a_make_and_model_is_no_organisation():
     names = {p.name for p in found}
     assert not any("Mi-24" in n for n in names)
     assert {"Russia", "Armenia", "G20"} <= names
+
+
+def test_a_name_and_its_plural_are_one_body():
+    found = run("The Lib Dems also oppose the plans. Lib Dem home affairs spokesman Mark Oaten said the bill "
+                "went too far, and the Lib Dems would vote against it.")
+    lib_dems = [p for p in found if p.name.lower().startswith("lib dem")]
+    assert len(lib_dems) == 1 and lib_dems[0].kind != "person"

@@ -883,6 +883,21 @@ def extract(doc, places: list[Place]) -> list[Party]:
         if m.kind == "person" and (m.key == "person:" + m.name.lower() or full != m.key) and full in org_keys:
             m.kind, m.key = "organisation", org_keys[full]  # its surname alone follows it
 
+    # A name and its plural ("Lib Dem" and "Lib Dems", "Democrat" and "Democrats") are one body, and
+    # no person: people's names have no plural.
+    plural_of = {m.name.lower()[:-1]: m for m in mentions if m.kind in ("person", "organisation", "group")
+                 and m.name.lower().endswith("s") and len(m.name) > 3}
+    for m in mentions:
+        plural = plural_of.get(m.name.lower())
+        if plural is not None and m.kind in ("person", "organisation", "group"):
+            if plural.kind == "person":
+                plural.kind, plural.key = "organisation", "org:" + plural.name.lower()
+            m.kind, m.key = plural.kind, plural.key
+    for m in mentions:  # the plural's other mentions follow it
+        plural = plural_of.get(m.name.lower()[:-1])
+        if plural is not None and m.name.lower() == plural.name.lower():
+            m.kind, m.key = plural.kind, plural.key
+
     mentions = _drop_junk(doc, mentions)
     mentions = _drop_places(doc, mentions, _place_surfaces(places, text_of(doc)))
 
