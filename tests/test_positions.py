@@ -183,3 +183,13 @@ def test_a_headlines_stance_is_left_to_the_body_that_repeats_it():
     found, out = run(text)
     chile = [p for p in of(found, out, "Chile") if p.stance == "rejects"]
     assert len(chile) == 1 and chile[0].start > text.index("\n")
+
+
+def test_a_quote_opening_with_that_keeps_its_first_word():
+    for said in ("That's not fair - I'm tired of not saying anything", "That is not fair"):
+        text = f'"{said}," said Serena Williams.'
+        doc = nlp.load()(text)
+        found = parties.extract(doc, places.extract(doc))
+        serena = next(p.id for p in found if p.name == "Serena Williams")
+        q = Quote(text=said + ",", start=1, end=len(said) + 2, speaker=serena)
+        assert said in [p.text for p in positions.extract(doc, found, [q])]

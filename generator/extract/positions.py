@@ -385,7 +385,7 @@ def _from_quote(ix: _Index, full: str, q: Quote):
         if 20 <= at < cut:
             cut = at + 1
     text = text[:cut]
-    lead = re.match(r"^(?:\W|that\b|as\b)*", text, flags=re.I).end()
+    lead = re.match(r"^(?:\W|that\s|as\s)*", text).end()  # "that" the conjunction, not "That's" or "That is"
     close = re.search(r'(?<=\S)[”"](?=[\s,.;:!?]|$)', text[lead:])  # the quote ends here: "said X" follows
     if close and close.start() >= 20 and not re.search(r'(^|\s)[“"]', text[lead:lead + close.start()]):
         text = text[:lead + close.start()]
