@@ -296,3 +296,10 @@ def test_the_speakers_party_is_the_person_named_not_their_country():
     doc = nlp.load()(text)
     q = find(quotes.extract(doc, parties.extract(doc, places.extract(doc))), "befitting reply")
     assert (q.speaker, q.speaker_name) == ("faure-mensah", "Faure Mensah")  # was Togo, under his name
+
+
+def test_a_mixed_quote_told_to_a_programme_starts_with_the_statement():
+    text = ("Bill Cash said there was still disquiet. He told BBC Radio 4's Today the government was "
+            "\"intensely authoritarian\" and was creating \"increasingly a Big Brother society\".")
+    q = find(run(text), "intensely authoritarian")
+    assert q.text.startswith("the government was") and "Cash" in q.speaker_name
