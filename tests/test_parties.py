@@ -329,3 +329,5 @@ def test_a_name_and_its_plural_are_one_body():
                 "went too far, and the Lib Dems would vote against it.")
     lib_dems = [p for p in found if p.name.lower().startswith("lib dem")]
     assert len(lib_dems) == 1 and lib_dems[0].kind != "person"
+    found = run("Serena Williams beat her sister. Williams said Prince William had watched. William waved.")
+    assert {p.name: p.kind for p in found} == {"Serena Williams": "person", "Prince William": "person"}

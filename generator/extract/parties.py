@@ -886,7 +886,8 @@ def extract(doc, places: list[Place]) -> list[Party]:
     # A name and its plural ("Lib Dem" and "Lib Dems", "Democrat" and "Democrats") are one body, and
     # no person: people's names have no plural.
     plural_of = {m.name.lower()[:-1]: m for m in mentions if m.kind in ("person", "organisation", "group")
-                 and m.name.lower().endswith("s") and len(m.name) > 3}
+                 and m.name.lower().endswith("s") and len(m.name) > 3
+                 and not (m.kind == "person" and m.key != "person:" + m.name.lower())}  # "Williams" of Serena Williams
     for m in mentions:
         plural = plural_of.get(m.name.lower())
         if plural is not None and m.kind in ("person", "organisation", "group"):
