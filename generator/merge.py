@@ -172,8 +172,8 @@ def merge(story_id: str, title: str, sources: list[Source]) -> MergedStory:
             sp = places.setdefault(pl.name, StoryPlace(pl.name, pl.kind, pl.lat, pl.lon, pl.country))
             sp.mentions.extend((src, s, e) for s, e in pl.mentions)
         for ev in f.timeline:
-            events.setdefault((ev.date, ev.event.strip().lower()), StoryEvent(src, ev.date, ev.event or ev.text, ev.start,
-                                                                                         ev.text))
+            events.setdefault((ev.date, ev.event.strip().lower()),
+                              StoryEvent(src, ev.date, ev.event or ev.text, ev.start, when=ev.text))
     ranked = sorted(parties.values(), key=lambda p: (-p.articles, -p.mentions, p.name))
     timeline = sorted(events.values(), key=lambda e: (e.date, _date_key(e.source), e.start))
     return MergedStory(story_id, title, sources, ranked, quotes, timeline,

@@ -13,6 +13,7 @@ MAX_CHARS = 200_000
 
 
 TITLE_MAX_CHARS = 150
+"""A first line this long or shorter, without closing punctuation, is the article's title."""
 
 
 def paragraph_breaks(doc):

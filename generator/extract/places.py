@@ -299,8 +299,7 @@ alone ("Heathrow"), a weak name, with a town of thirty thousand."""
 def _prior(e: Entry) -> float:
     """How likely a candidate is before context: feature first, then size."""
     base = {"country": 9.0, "continent": 8.5, "area": 8.8, "territory": 8.0, "island": 8.0, "landform": 8.0,
-            "admin1": 7.5,
-            "admin2": 3.0, "airport": AIRPORT_PRIOR}.get(e.feature)
+            "admin1": 7.5, "admin2": 3.0, "airport": AIRPORT_PRIOR}.get(e.feature)
     if base is None:  # a city: log-population, national capitals above regions of that name
         base = math.log10(e.population + 10)
         capital_of = countries.by_capital(e.name)
