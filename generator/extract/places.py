@@ -25,6 +25,7 @@ from .. import countries, gazetteer
 from ..gazetteer import Entry
 from ..nlp import text_of
 from ..model import Place
+from .quotes import REPORT
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 SCAN_FEATURES = {"country", "territory", "admin1", "continent", "area"}
@@ -425,8 +426,6 @@ def _far_facility(e: Entry, anchors: list[Entry]) -> bool:
     return not any(a != e and gazetteer.km(e.lat, e.lon, a.lat, a.lon) < 50 for a in anchors)
 
 
-SPEAKING = {"say", "tell", "add", "tweet", "write", "report", "announce", "explain", "note", "insist", "claim",
-            "recall", "reply", "ask", "post"}
 KIN = {"wife", "husband", "son", "daughter", "mother", "father", "brother", "sister", "girlfriend", "boyfriend",
        "partner", "widow", "widower", "uncle", "aunt", "cousin", "grandson", "granddaughter", "niece", "nephew",
        "fiancee", "fiancée", "fiance", "stepson", "stepdaughter"}
@@ -445,7 +444,7 @@ def _someone(doc, s: int, e: int) -> bool:
     root = span.root
     if span.start == 0 or "\n" in doc[span.start - 1].text_with_ws or span.text.isupper():
         return False  # a dateline ("PLEASANTON, Calif. - DeltaTrak announced ..."), which parsers make the subject
-    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in SPEAKING:
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in REPORT:
         return True
     if doc[span.start - 1].lower_ in KIN or root.dep_ == "appos" and root.head.lower_ in KIN:
         return True  # "girlfriend Olivia", "his wife, Tyler,"
