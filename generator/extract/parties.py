@@ -464,6 +464,8 @@ PERSON_NOUNS = {
     "lecturer", "teacher", "principal", "pupil", "athlete", "runner", "defender", "midfielder", "goalkeeper",
     "forward", "winger", "veteran", "organiser", "organizer", "founder", "editor", "producer", "director",
     "analyst", "strategist", "consultant", "trader", "protester", "refugee", "migrant", "citizen", "voter",
+    "brother", "sister", "girlfriend", "boyfriend", "widower", "uncle", "aunt", "cousin", "grandson",
+    "granddaughter", "niece", "nephew", "fiancee", "fiancée", "fiance", "stepson", "stepdaughter",
 }
 """Common nouns that name a person; with ROLE_HEADS, what an appositive must be to make an ORG a person."""
 PERSON_SUFFIXES = ("man", "woman", "person", "ist", "ician")

@@ -25,6 +25,7 @@ from .. import countries, gazetteer
 from ..gazetteer import Entry
 from ..nlp import text_of
 from ..model import Place
+from .parties import PERSON_NOUNS
 from .quotes import REPORT
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -426,18 +427,15 @@ def _far_facility(e: Entry, anchors: list[Entry]) -> bool:
     return not any(a != e and gazetteer.km(e.lat, e.lon, a.lat, a.lon) < 50 for a in anchors)
 
 
-KIN = {"wife", "husband", "son", "daughter", "mother", "father", "brother", "sister", "girlfriend", "boyfriend",
-       "partner", "widow", "widower", "uncle", "aunt", "cousin", "grandson", "granddaughter", "niece", "nephew",
-       "fiancee", "fiancée", "fiance", "stepson", "stepdaughter"}
 SOMEONE_TOWN_POPULATION = 100_000
-"""Below this size, a town that speaks or has a family is a person or an agency named like it:
+"""Below this size, a town that speaks or is called a person is a person or an agency named like it:
 "Bingham said", "according to Xinhua", "girlfriend Olivia". Capitals and big cities speak for
 their governments ("Moscow said")."""
 
 
 def _someone(doc, s: int, e: int) -> bool:
     """Whether the mention at characters ``s:e`` is someone: the subject of a verb of saying, what
-    a statement is "according to", or a relative ("his girlfriend Olivia")."""
+    a statement is "according to", or named after a noun for a person ("his girlfriend Olivia")."""
     span = doc.char_span(s, e, alignment_mode="expand")
     if span is None:
         return False
@@ -446,8 +444,8 @@ def _someone(doc, s: int, e: int) -> bool:
         return False  # a dateline ("PLEASANTON, Calif. - DeltaTrak announced ..."), which parsers make the subject
     if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in REPORT:
         return True
-    if doc[span.start - 1].lower_ in KIN or root.dep_ == "appos" and root.head.lower_ in KIN:
-        return True  # "girlfriend Olivia", "his wife, Tyler,"
+    if doc[span.start - 1].lower_ in PERSON_NOUNS or root.dep_ == "appos" and root.head.lower_ in PERSON_NOUNS:
+        return True  # "girlfriend Olivia", "his wife, Tyler,", "farmer Harvey"
     return root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.i > 0 \
         and doc[root.head.i - 1].lower_ == "according"
 
