@@ -34,13 +34,14 @@ def paragraph_breaks(doc):
         nxt = doc[tok.i + 1]
         if ws.replace(" ", "").replace("\t", "").count("\n") >= 2:
             nxt.is_sent_start = True
-        elif tok.idx <= first_break < tok.idx + len(tok.text_with_ws) and _title_line(text[:first_break]) \
+        elif tok.idx <= first_break < tok.idx + len(tok.text_with_ws) and is_title_line(text[:first_break]) \
                 and (nxt.text[:1].isupper() or nxt.text[:1].isdigit() or nxt.text[:1] in "\"“'‘"):
             nxt.is_sent_start = True
     return doc
 
 
-def _title_line(line: str) -> bool:
+def is_title_line(line: str) -> bool:
+    """A first line that is a headline: short, without closing punctuation."""
     line = line.strip()
     return 0 < len(line) <= TITLE_MAX_CHARS and line[-1] not in ".!?:;,-—–\"”'’)"
 

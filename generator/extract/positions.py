@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from ..nlp import text_of
+from ..nlp import is_title_line, text_of
 from ..model import Party, Position, Quote
 from .speakers import dateline
 
@@ -522,12 +522,11 @@ def extract(doc, parties: list[Party], quotes: list[Quote]) -> list[Position]:
 
 
 def _title_end(doc) -> int:
-    """Where the headline ends (0 when the text opens with a sentence): the first line, if it
-    stands alone without a full stop."""
-    first = next(doc.sents, None)
-    if first is None or "\n" not in first.text_with_ws or first.text.rstrip()[-1:] in ".!?\"”":
-        return 0
-    return first.end_char
+    """Where the headline ends (0 when the text opens with a sentence): the first line, if the
+    parser took it as a title too (:func:`~generator.nlp.is_title_line`)."""
+    text = text_of(doc)
+    first = text.find("\n")
+    return first if first > 0 and is_title_line(text[:first]) else 0
 
 
 def _candidates(doc, ix: _Index, found, quotes: list[Quote]):
