@@ -32,9 +32,7 @@ def _ref(m: re.Match) -> str:
 
 def md_text(value) -> Markup:
     """Inline Markdown that shows ``value`` literally (no markup, no HTML, no line breaks)."""
-    text = _ACTIVE.sub(_ref, _line(value))
-    text = _QUOTES.sub(_ref, text)
-    return Markup(text)
+    return _inline(_line(value))
 
 
 def html_text(value) -> Markup:
