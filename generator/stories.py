@@ -153,6 +153,10 @@ def months_apart(a: str, b: str) -> float:
     return abs(months(a) - months(b))
 
 
+NAMED_LABELS = {"LAW", "FAC", "PRODUCT", "ORG", "EVENT", "WORK_OF_ART", "PERSON", "GPE", "LOC", "NORP"}
+"""Entity labels whose numbers are part of a name ("Section 7", "Interstate 90", "AK-47"), not counts."""
+
+
 def _number(tok) -> str | None:
     """A count or measure as a plain string ("23", "5.9", "7th"), or None."""
     low = tok.lower_
@@ -177,7 +181,8 @@ def _numbers(doc, skip: tuple[int, int]) -> dict[str, int]:
 
     Dates, times, money and percentages are left out (dates are scored apart;
     prices and shares drift), and so are 0, 1 and 2, too common to tell events
-    apart; ``skip`` is the date line, whose clock times are not counts.
+    apart, and numbers inside names ("Section 7"); ``skip`` is the date line, whose clock
+    times are not counts.
     """
     out: dict[str, int] = {}
     for tok in doc:
@@ -188,6 +193,8 @@ def _numbers(doc, skip: tuple[int, int]) -> dict[str, int]:
         value = _number(tok)
         if value is None or value in ("0", "1", "2", "0th", "1th", "2th") or YEAR.fullmatch(value):
             continue
+        if tok.ent_type_ in NAMED_LABELS and not value.endswith("th"):
+            continue  # a label; but the edition of "the 81st Academy Awards" tells ceremonies apart
         if value[0] == "0" and value[1:2].isdigit():
             continue  # "000" of "20, 000" as some feeds space a thousands comma: not a count
         out.setdefault(f"num:{value}", tok.idx)

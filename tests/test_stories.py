@@ -346,6 +346,18 @@ def test_a_spaced_thousands_comma_is_not_a_count():
     assert "num:000" not in f.entities and "num:000" not in f.numbers
 
 
+def test_a_number_in_a_name_is_no_count_but_an_edition_is():
+    """"Section 7 of the Endangered Species Act" and "Interstate 90" are labels: a story whose
+    articles all count something else must not read them as a rival count; "the 81st Academy
+    Awards" is the edition that tells one ceremony from another."""
+    f = features_of({"a": "Officials rewrote Section 7 of the Endangered Species Act and widened "
+                          "Interstate 90 after 48 deer died.\nMore text follows here."})["a"]
+    assert "num:48" in f.numbers
+    assert "num:7" not in f.entities and "num:90" not in f.entities
+    g = features_of({"b": "Stars arrived for the 81st Academy Awards in Los Angeles on Sunday.\nMore."})["b"]
+    assert "num:81th" in g.entities
+
+
 def test_a_name_common_across_stories_earns_no_agreement():
     """Business news names the US in nearly every article: a story whose articles share only
     that took in 318 of 1,000 BBC articles. Its own names still count."""
