@@ -45,7 +45,7 @@ import re
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 
-from .nlp import text_of  # the text kept by nlp.parse: Doc.text joins every token again
+from .nlp import is_title_line, text_of  # the text kept by nlp.parse: Doc.text joins every token again
 
 ENTITY_KINDS = {
     "PERSON": "who",
@@ -63,6 +63,8 @@ ENTITY_KINDS = {
 
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+MONTH_NAMES = set(MONTHS) | {"sept"} | {
+    "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december"}
 _MON = r"(?P<mon>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\.?"
 DATE_LINE = [
     re.compile(_MON + r"\s*\d{1,2}(?:st|nd|rd|th)?\s*[,-]?\s*(?P<year>(?:19|20)\d\d)\b", re.I),
@@ -176,6 +178,16 @@ def _number(tok) -> str | None:
     return m.group(1)
 
 
+def _clock_or_day(tok) -> bool:
+    """A clock time or a day of the month the NER missed ("8: 24am", "APR 28", "28 Nov")."""
+    doc = tok.doc
+    after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if after is not None and after.text == ":" and tok.i + 2 < len(doc) and doc[tok.i + 2].text[:1].isdigit():
+        return True
+    near = [doc[j].lower_.rstrip(".") for j in (tok.i - 1, tok.i + 1) if 0 <= j < len(doc)]
+    return any(word in MONTH_NAMES for word in near) and tok.is_digit and int(tok.text) <= 31
+
+
 def _numbers(doc, skip: tuple[int, int]) -> dict[str, int]:
     """Counts and measures ("23 pirates", "magnitude 5.6", "sixth round") -> first offset.
 
@@ -192,6 +204,8 @@ def _numbers(doc, skip: tuple[int, int]) -> dict[str, int]:
             continue  # the fraction of "5. 9"
         value = _number(tok)
         if value is None or value in ("0", "1", "2", "0th", "1th", "2th") or YEAR.fullmatch(value):
+            continue
+        if _clock_or_day(tok):
             continue
         if tok.ent_type_ in NAMED_LABELS and not value.endswith("th"):
             continue  # a label; but the edition of "the 81st Academy Awards" tells ceremonies apart
@@ -217,6 +231,11 @@ def features_from_doc(doc, article, facts=None) -> ArticleFeatures:
     terms: Counter = Counter()
     entities: Counter = Counter()
     lead: list[str] = []
+    text = text_of(doc)
+    first_line = text.split("\n", 1)[0]
+    title_end = len(first_line) if "\n" in text and is_title_line(first_line) else 0
+    body = text[title_end:]
+    in_title_only: set[str] = set()  # "Lindsay Lohan Checks", "Riot Breaks": a headline's capitals misread as people
     for ent in doc.ents:
         kind = ENTITY_KINDS.get(ent.label_)
         if kind is None:
@@ -230,6 +249,9 @@ def features_from_doc(doc, article, facts=None) -> ArticleFeatures:
             lead.append(f"who:{name}")
         if kind == "who" and " " in name:  # "Tara Reid" is later just "Reid"
             entities[f"{kind}:{name.split()[-1]}"] += weight * 0.5
+        if kind == "who" and ent.start_char < title_end and not _named_again(ent.text, body):
+            in_title_only.add(f"who:{name}")
+    lead = [who for who in lead if who not in in_title_only]
     if facts is not None:
         for party in getattr(facts, "parties", []) or []:
             kind = "who" if party.kind == "person" else "org" if party.kind != "country" else "where"
@@ -265,6 +287,14 @@ def features_from_doc(doc, article, facts=None) -> ArticleFeatures:
         dated=dated,
         numbers=[k for k, start in numbers.items() if start < lead_end],
     )
+
+
+def _named_again(name: str, body: str) -> bool:
+    """Whether the body names a headline's person again, in full or by the last name."""
+    if name.isupper():  # "GARY ROSS REMAINS IN TALKS"
+        name = name.title()
+    words = [w for w in name.split() if w.rstrip(".") not in ("Jr", "Sr", "II", "III")] or name.split()
+    return name in body or bool(re.search(r"\b" + re.escape(words[-1]) + r"\b", body))
 
 
 def _lead_end(doc) -> int:

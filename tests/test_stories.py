@@ -358,6 +358,25 @@ def test_a_number_in_a_name_is_no_count_but_an_edition_is():
     assert "num:81th" in g.entities
 
 
+def test_a_headline_capital_misread_as_a_person_does_not_lead():
+    """Title case makes the NER read "Lindsay Lohan Checks Into Rehab" and "Riot Breaks" as
+    people; a person who leads the story is named again in the body, by full name or surname."""
+    feats = features_of({
+        "rehab": "Lindsay Lohan Checks Into Rehab\nThe actress Lindsay Lohan checked into a clinic in "
+                 "Malibu on Friday, her lawyer said. Lohan had been ordered there by a judge.",
+        "riot": "Riot Breaks Out In Brooklyn After Vigil\nA riot broke out in Brooklyn after a vigil for a "
+                "teenager shot by police. Officers made 46 arrests.",
+    })
+    assert feats["rehab"].lead == ["who:lindsay lohan"]
+    assert feats["riot"].lead == []
+
+
+def test_a_clock_time_or_day_is_no_count():
+    f = features_of({"a": "8: 24am: Red Sox make an offer\nAPR 28\n8 clubs bid for the slugger, a source said."})["a"]
+    assert "num:24" not in f.entities and "num:28" not in f.entities
+    assert "num:8" in f.numbers  # the eight clubs, not the clock
+
+
 def test_a_name_common_across_stories_earns_no_agreement():
     """Business news names the US in nearly every article: a story whose articles share only
     that took in 318 of 1,000 BBC articles. Its own names still count."""
