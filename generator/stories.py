@@ -12,7 +12,9 @@ is *where* and *who*. So an article is compared with a story on three
 things: TF-IDF cosine of its words and names (document frequencies are
 accumulated online), agreement in both directions on the names that carry
 weight (people, organisations, places), and a penalty when the article leads
-with a person the story does not know while the story's core person is absent.
+with a person the story does not know while the story's core person is absent
+(a person the article is about: not the reporter it cites, nor a headline's
+capitals the NER misread as a name).
 Two more clashes:
 counts in the lead ("26 pirates", "magnitude 5.9", "sixth round") that the
 story never gave while the count most of its articles give is missing; and
@@ -245,7 +247,7 @@ def features_from_doc(doc, article, facts=None) -> ArticleFeatures:
             continue
         weight = TITLE_WEIGHT if ent.start_char < lead_end else 1.0
         entities[f"{kind}:{name}"] += weight
-        if kind == "who" and ent.start_char < lead_end and f"who:{name}" not in lead:
+        if kind == "who" and ent.start_char < lead_end and f"who:{name}" not in lead and not _source(ent):
             lead.append(f"who:{name}")
         if kind == "who" and " " in name:  # "Tara Reid" is later just "Reid"
             entities[f"{kind}:{name.split()[-1]}"] += weight * 0.5
@@ -287,6 +289,20 @@ def features_from_doc(doc, article, facts=None) -> ArticleFeatures:
         dated=dated,
         numbers=[k for k, start in numbers.items() if start < lead_end],
     )
+
+
+SOURCE_VERBS = {"report", "write", "tweet", "post", "blog", "cite"}
+
+
+def _source(ent) -> bool:
+    """Whether a person is named as the source of the news ("Stephen A. Smith has reported",
+    "according to Michael Silverman"): a reporter is not an actor of the event."""
+    doc = ent.doc
+    after = [t for t in doc[ent.end: ent.end + 3] if t.lower_ not in ("has", "had", "also", "is", "was")]
+    if after and after[0].lemma_.lower() in SOURCE_VERBS:
+        return True  # by the words, not the parse: `briefing stories` runs without the parser
+    before = doc[max(0, ent.start - 2): ent.start].text.lower()
+    return before in ("according to", "reports by") or (ent.start >= 1 and doc[ent.start - 1].lower_ == "by")
 
 
 def _named_again(name: str, body: str) -> bool:

@@ -371,6 +371,20 @@ def test_a_headline_capital_misread_as_a_person_does_not_lead():
     assert feats["riot"].lead == []
 
 
+def test_a_reporter_is_a_source_not_an_actor_of_the_event():
+    """A journalist named in the lead is new to every story; as a lead person the reporter
+    would make the story's own articles clash with it."""
+    feats = features_of({
+        "report": "Dana Whitlow has reported that the Harbor City Gulls fired coach Maurice Cheeks.\n"
+                  "Cheeks led the club for three seasons.",
+        "according": "According to Michael Silverman of the Herald, the club made an offer to Mark Teixeira.\n"
+                     "Teixeira has not answered.",
+    })
+    assert "who:maurice cheeks" in feats["report"].lead and "who:dana whitlow" not in feats["report"].lead
+    assert "who:mark teixeira" in feats["according"].lead
+    assert "who:michael silverman" not in feats["according"].lead
+
+
 def test_a_clock_time_or_day_is_no_count():
     f = features_of({"a": "8: 24am: Red Sox make an offer\nAPR 28\n8 clubs bid for the slugger, a source said."})["a"]
     assert "num:24" not in f.entities and "num:28" not in f.entities
