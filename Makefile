@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup site serve test browser bench clean
+.PHONY: setup site serve test browser bench screenshots clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,9 @@ browser:  ## Debian chromium and axe-core for the browser tests
 
 test: setup browser  ## the whole test suite, browser tests included
 	$(BIN)/python -m pytest -q
+
+screenshots: setup browser  ## retake the README's screenshots in docs/screenshots
+	BRIEFING_UPDATE_SCREENSHOTS=1 $(BIN)/python -m pytest -q tests/test_browser.py -k screenshots
 
 bench: setup  ## the benchmark on a JSONL corpus (see bench/README.md)
 	$(BIN)/python bench/run.py
