@@ -213,6 +213,41 @@ def fetch(config_file, feeds):
     click.echo(f"{new} new article(s)", err=True)
 
 
+@main.command()
+@paths_argument
+@format_option
+@click.option("--published", callback=_date, metavar="YYYY-MM-DD",
+              help="Publication date for articles that do not give one.")
+@click.option("--state", type=click.Path(dir_okay=False, path_type=Path),
+              help="JSON file of the story index: read if it exists, written back after.")
+@strict_option
+def stories(paths, fmt, published, state, strict):
+    """Group articles into stories, one at a time in the order given (streaming).
+
+    The features are the site build's own (the extracted parties and places included), so
+    these are the stories the site shows for the same arrival order."""
+    from .build import extract_one
+    from .nlp import parse
+    from .stories import StoryIndex
+
+    articles, problems = read_inputs(paths, published)
+    index = StoryIndex.from_dict(json.loads(state.read_text())) if state and state.exists() else StoryIndex()
+    out = JsonOutput(fmt)
+    for article, doc in zip(articles, parse(a.text for a in articles)):
+        result = extract_one(doc, article)
+        if not isinstance(result, tuple):
+            problems.append(result)
+            warn(str(result))
+            continue
+        story = index.assign(result[1])
+        out.add({"path": article.path, "story": story, "title": index.stories[story].title})
+    out.close()
+    if state:
+        state.write_text(json.dumps(index.to_dict(), ensure_ascii=False))
+    if strict and problems:
+        sys.exit(1)
+
+
 def run() -> None:
     """Entry point: no traceback ever reaches the user."""
     try:
@@ -239,32 +274,3 @@ def run() -> None:
 if __name__ == "__main__":
     run()
 
-
-@main.command()
-@paths_argument
-@format_option
-@click.option("--published", callback=_date, metavar="YYYY-MM-DD",
-              help="Publication date for articles that do not give one.")
-@click.option("--state", type=click.Path(dir_okay=False, path_type=Path),
-              help="JSON file of the story index: read if it exists, written back after.")
-@strict_option
-def stories(paths, fmt, published, state, strict):
-    """Group articles into stories, one at a time in the order given (streaming)."""
-    from .nlp import load
-    from .stories import StoryIndex, features_from_doc
-
-    articles, problems = read_inputs(paths, published)
-    index = StoryIndex.from_dict(json.loads(state.read_text())) if state and state.exists() else StoryIndex()
-    nlp = load()
-    out = JsonOutput(fmt)
-    with nlp.select_pipes(disable=[p for p in ("parser",) if p in nlp.pipe_names]):
-        docs = nlp.pipe((a.text for a in articles), batch_size=16)
-        for article, doc in zip(articles, docs):
-            story = index.assign(features_from_doc(doc, article))
-            obj = {"path": article.path, "story": story, "title": index.stories[story].title}
-            out.add(obj)
-    out.close()
-    if state:
-        state.write_text(json.dumps(index.to_dict(), ensure_ascii=False))
-    if strict and problems:
-        sys.exit(1)

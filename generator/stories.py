@@ -227,7 +227,9 @@ def features_from_doc(doc, article, facts=None) -> ArticleFeatures:
     """Features of ``article`` from its spaCy ``doc`` (needs tagger, lemmatizer, ner).
 
     ``facts`` (the extracted :class:`~generator.model.Facts`), when given, adds
-    the resolved parties and places, which merge aliases that raw NER keeps apart.
+    the resolved parties, which merge aliases that raw NER keeps apart ("Mr Pashinyan",
+    "Nikol Pashinyan"). Not the places: the NER's own place names already count, and
+    counting them twice outweighed the people (ECB+ dev, eight orders: 0.914 -> 0.918).
     """
     lead_end = _lead_end(doc)
     terms: Counter = Counter()
@@ -258,8 +260,6 @@ def features_from_doc(doc, article, facts=None) -> ArticleFeatures:
         for party in getattr(facts, "parties", []) or []:
             kind = "who" if party.kind == "person" else "org" if party.kind != "country" else "where"
             entities[f"{kind}:{_norm_name(party.name)}"] += max(1, len(party.mentions)) * 0.5
-        for place in getattr(facts, "places", []) or []:
-            entities[f"where:{_norm_name(place.name)}"] += max(1, len(place.mentions)) * 0.5
     for tok in doc:  # every word, names included: the plain TF-IDF view of the text
         if tok.is_stop or not tok.is_alpha or len(tok) < 3:
             continue
