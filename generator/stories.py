@@ -350,7 +350,7 @@ class Params:
     w_same_time: float = 0.2  # the most a story gains for being of the article's time
     core_min_size: int = 2
     novel_share: float = 0.2
-    salient: int = 5
+    salient: int = 8  # the article names that must be known to the story (its most telling ones)
     presence: float = 0.3
     core_share: float = 0.5
     common_share: float = 0.1  # a name in more than this share of the other stories' articles is no story's own
