@@ -331,3 +331,23 @@ def test_a_name_and_its_plural_are_one_body():
     assert len(lib_dems) == 1 and lib_dems[0].kind != "person"
     found = run("Serena Williams beat her sister. Williams said Prince William had watched. William waved.")
     assert {p.name: p.kind for p in found} == {"Serena Williams": "person", "Prince William": "person"}
+
+
+def test_a_time_zone_is_no_organisation():
+    found = run("The ban on hunting with dogs comes into effect from 0001 GMT on Friday. The Countryside "
+                "Alliance said its members would meet as normal, and the last hunts ended by 1700 GMT.")
+    assert [p.name for p in found] == ["Countryside Alliance"]
+
+
+def test_a_job_before_a_name_is_not_part_of_the_name():
+    found = run("Farmer Geoff Brooks said the ban was ridiculous. Mr Brooks has hunted for forty years. "
+                "Lawyer Anne Cole said the appeal would fail.")
+    assert {p.name for p in found if p.kind == "person"} == {"Geoff Brooks", "Anne Cole"}
+
+
+def test_a_seat_of_government_is_a_place_where_something_happens_in_it():
+    """'Washington' and 'London' usually speak for their governments, but not 'a meeting in London'."""
+    assert run("The meeting in London ended on Monday without a deal.") == []
+    found = run("Talks in Washington failed on Monday, and Washington blamed the rebels.")
+    assert named(found, "United States").aliases == ["Washington"]
+    assert len(named(found, "United States").mentions) == 1

@@ -77,7 +77,10 @@ MEDIA_WORDS = {"times", "post", "news", "journal", "herald", "guardian", "telegr
 NOT_ACTORS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
               "february", "march", "april", "may", "june", "july", "august", "september", "october",
               "november", "december", "today", "yesterday", "tomorrow", "god", "covid", "covid-19", "twitter",
-              "facebook", "instagram", "internet"}
+              "facebook", "instagram", "internet",
+              # time zones, which the NER takes for organisations ("at 1100 GMT")
+              "gmt", "bst", "utc", "cet", "cest", "eet", "msk", "ist", "jst", "aest", "et", "est", "edt",
+              "ct", "cst", "cdt", "pt", "pst", "pdt", "mt", "mst", "mdt"}
 
 
 @dataclass
@@ -208,8 +211,8 @@ def _person_name_ok(name: str) -> bool:
 
 
 def _clean_span(doc, start: int, end: int) -> tuple[int, int]:
-    """An entity stops at a line break ('... For Mankind\nSpeaking'), and a title inside it starts
-    the name ('Describing Mr Jackson')."""
+    """An entity stops at a line break ('... For Mankind\nSpeaking'), a title inside it starts
+    the name ('Describing Mr Jackson'), and so does the name after a job ('Farmer Geoff Brooks')."""
     for i in range(start, end):
         if "\n" in doc[i].text or ("\n" in doc[i].whitespace_ and i + 1 < end):
             end = i if "\n" in doc[i].text else i + 1
@@ -217,6 +220,8 @@ def _clean_span(doc, start: int, end: int) -> tuple[int, int]:
     for i in range(start + 1, end - 1):
         if doc[i].lower_.rstrip(".") in TITLES:
             return i, end
+    if end - start >= 3 and doc[start].ent_type_ == "PERSON" and doc[start].lower_ in PERSON_NOUNS | ROLE_HEADS:
+        return start + 1, end  # 'Farmer Geoff Brooks', 'Lawyer Anne Cole': the job is a role, not a name
     return start, end
 
 
@@ -264,8 +269,8 @@ def _entity_mentions(doc, places: list[Place]) -> list[Mention]:
             if ent.label_ == "PERSON" and (root.dep_ == "appos" or root.dep_ == "conj" and countries.resolve(
                     root.head.text) is None):
                 continue  # 'the Ministry of Information, Abuja, ...': an address
-            if _as_government(doc, start, end) or (not _dateline(doc, start, end) and (
-                    text in countries.SEATS or ("the " + text) in countries.SEATS)):
+            if _as_government(doc, start, end) or (not _dateline(doc, start, end) and not _locative(root) and (
+                    text in countries.SEATS or ("the " + text) in countries.SEATS)):  # not 'a meeting in London'
                 out.append(Mention(start, end, "country", seat.name, seat.iso2, surface=text))
             continue
         if c is not None:
