@@ -303,3 +303,10 @@ def test_a_mixed_quote_told_to_a_programme_starts_with_the_statement():
             "\"intensely authoritarian\" and was creating \"increasingly a Big Brother society\".")
     q = find(run(text), "intensely authoritarian")
     assert q.text.startswith("the government was") and "Cash" in q.speaker_name
+
+
+def test_a_mixed_quote_told_to_a_named_outlet_starts_after_it():
+    text = ("Geoff Brooks, a senior member of the Quorn hunt, told BBC News people's lives \"revolved around "
+            "hunting\". He said the ban would be hard to defy.")
+    q = find(run(text), "revolved around hunting")
+    assert q.text.startswith("people's lives") and "Brooks" in q.speaker_name

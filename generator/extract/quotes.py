@@ -226,6 +226,22 @@ def _tokens(doc, start: int, end: int):
     return span if span is not None else doc[0:0]
 
 
+def _after_recipient(verb, child) -> int:
+    """Where what was told starts after a named recipient the parse ran into it: "told BBC News
+    people's lives 'revolved around hunting'" is told to BBC News, about people's lives."""
+    doc = verb.doc
+    k = verb.i + 1 + (verb.i + 1 < len(doc) and doc[verb.i + 1].lower_ == "the")
+    if verb.lemma_ != "tell" or k >= len(doc) or doc[k].ent_iob_ != "B" or doc[k].ent_type_ not in (
+            "ORG", "PERSON", "NORP", "GPE"):
+        return 0
+    end = k + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    if end >= child.i or doc[end].lower_ in ("'s", "’s"):
+        return 0
+    return doc[end].idx
+
+
 def _cue_for(doc, seg_span, inside, bounds=(0, 1 << 30)) -> tuple[object | None, object | None]:
     """The reporting verb the quote hangs on, and the child of it on the way to the quote.
 
@@ -462,7 +478,7 @@ def extract(doc, parties: list[Party]) -> list[Quote]:
                      and c.i <= child.i and c.lower_ not in ("'s", "’s")]  # "told BBC Radio 4's Today the ...": no object
             if comps and child.i > verb.i:  # "says that X, but instead Y 'quote'" starts at "that"
                 lo = min(lo, comps[0].left_edge.idx)
-            lo = max(lo, verb.idx + len(verb.text))
+            lo = max(lo, verb.idx + len(verb.text), _after_recipient(verb, child))
             right = child.right_edge
             hi = max(first.end, right.idx + len(right.text))
             hi = min(hi, _sentence_end(text, first.end, len(text)))
