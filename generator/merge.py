@@ -6,6 +6,7 @@ pages module decides how it looks.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from .model import Facts, Party
@@ -132,10 +133,13 @@ class MergedStory:
 
 
 def party_key(p: Party) -> str:
-    """One key per real-world actor across articles: ISO code for countries, the name otherwise."""
+    """One key per real-world actor across articles: ISO code for countries, the name otherwise.
+
+    Not the kind: the NER calls a company a person in one article and an organisation in the
+    next ("Yukos"), and a story must not show it twice."""
     if p.kind == "country" and p.country:
         return f"country:{p.country}"
-    return f"{p.kind}:" + " ".join(re.findall(r"\w+", p.name.lower()))
+    return "name:" + " ".join(re.findall(r"\w+", p.name.lower()))
 
 
 def _date_key(source: Source) -> str:
@@ -145,6 +149,7 @@ def _date_key(source: Source) -> str:
 def merge(story_id: str, title: str, sources: list[Source]) -> MergedStory:
     sources = sorted(sources, key=lambda s: (_date_key(s), s.slug))
     parties: dict[str, StoryParty] = {}
+    kinds: dict[str, Counter] = {}  # party key -> the kinds its articles give it
     quotes: dict[str, list[StoryQuote]] = {}
     places: dict[str, StoryPlace] = {}
     events: dict[tuple[str, str], StoryEvent] = {}
@@ -156,6 +161,7 @@ def merge(story_id: str, title: str, sources: list[Source]) -> MergedStory:
             sp.mentions += len(p.mentions)
             sp.articles += 1
             sp.role = sp.role or p.role
+            kinds.setdefault(sp.key, Counter())[p.kind] += 1
             if len(p.name) > len(sp.name) and p.kind == "person":
                 sp.name = p.name
         for pos in f.positions:
@@ -174,6 +180,8 @@ def merge(story_id: str, title: str, sources: list[Source]) -> MergedStory:
         for ev in f.timeline:
             events.setdefault((ev.date, ev.event.strip().lower()),
                               StoryEvent(src, ev.date, ev.event or ev.text, ev.start, when=ev.text))
+    for sp in parties.values():  # the kind most articles give it; on a tie not a person (the NER's usual slip)
+        sp.kind = max(kinds[sp.key], key=lambda k: (kinds[sp.key][k], k != "person"))
     ranked = sorted(parties.values(), key=lambda p: (-p.articles, -p.mentions, p.name))
     timeline = sorted(events.values(), key=lambda e: (e.date, _date_key(e.source), e.start))
     return MergedStory(story_id, title, sources, ranked, quotes, timeline,

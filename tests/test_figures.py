@@ -42,6 +42,11 @@ def test_money_and_percent():
     assert found["18 per cent"].what == "per cent"
 
 
+def test_money_counts_what_it_pays_for():
+    found = by_text("The state forced the sale to enforce a $27bn back tax bill it says the company owes.")
+    assert found["$27bn"].value == 27e9 and found["$27bn"].what == "tax bill"
+
+
 def test_times_ages_scores_and_ordinals_are_skipped():
     text = ("Talks ended at 4am, said Lena Ortiz, 61, after the home side won 2-1 in the first match. "
             "She was a 14-time champion.")

@@ -72,3 +72,13 @@ def test_a_party_changes_position_only_by_turning_from_for_to_against():
     assert not party.changed  # against something else
     party.stances.append(Stance(src[1], "rejects", "rejects the truce", 0))
     assert party.changed and party.change.text == "rejects the truce"
+
+
+def test_a_company_the_ner_once_called_a_person_is_one_party():
+    org = facts("c", 13, "Yukos appealed.", [Party("yukos", "Yukos", "organisation", mentions=[(0, 5)])])
+    also = facts("d", 14, "Yukos appealed again.", [Party("yukos", "Yukos", "organisation", mentions=[(0, 5)])])
+    slip = facts("e", 15, "Yukos said it would sue.", [Party("yukos", "Yukos", "person", mentions=[(0, 5)] * 4)],
+                 positions=[Position("yukos", "pledges", "it would sue", 0, 10)])
+    story = merge("s", "Yukos", [Source(org, "c"), Source(slip, "e"), Source(also, "d")])
+    assert [(p.name, p.kind, p.articles) for p in story.parties] == [("Yukos", "organisation", 3)]
+    assert [s.stance for s in story.parties[0].stances] == ["pledges"]

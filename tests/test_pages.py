@@ -116,6 +116,8 @@ def test_a_figure_reads_without_repeating_its_unit():
     assert figure_rest("10 hours", "hours") == ""
     assert figure_rest("1,960", "Russian peacekeepers") == "Russian peacekeepers"
     assert figure_rest("3 per cent", "per cent") == ""
+    assert figure_rest("60%", "per cent") == "" and figure_rest("£4.8bn", "pounds") == ""
+    assert figure_rest("$5m", "dollars raised") == "raised"
     assert figure_rest("Thousands", "protesters gathered") == "of protesters gathered"
     assert figure_rest("Tens of thousands", "ethnic Armenians") == "of ethnic Armenians"
 

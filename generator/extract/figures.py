@@ -116,7 +116,8 @@ def what_of(span) -> str:
     low = span.text.lower()
     if "per cent" in low or "percent" in low or "%" in low:
         return "per cent"
-    unit = next((t for t in span if t.pos_ == "NOUN" and not t.like_num and t.lower_ not in _VAGUE
+    unit = next((t for t in span if t.pos_ == "NOUN" and not t.like_num and not any(c.isdigit() for c in t.text)
+                 and t.lower_ not in _VAGUE
                  and t.lower_ not in ("tens", "dozen", "hundred", "thousand", "million", "billion")), None)
     after = _of_noun(span)
     if unit is not None:  # '10 hours', '12 days', '7.8 magnitude', '12 per cent'
@@ -126,7 +127,7 @@ def what_of(span) -> str:
         counted = unit
     elif after is not None:
         counted = after
-    elif (root.dep_ in ("nummod", "quantmod", "amod", "npadvmod") and root.head.pos_ in ("NOUN", "PROPN")
+    elif (root.dep_ in ("nummod", "quantmod", "amod", "npadvmod", "nmod") and root.head.pos_ in ("NOUN", "PROPN")
           or root.dep_ == "compound" and root.head.pos_ == "NOUN") and root.head.i >= span.end:
         counted = root.head
     if counted is not None:

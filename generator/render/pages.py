@@ -73,6 +73,9 @@ class Anchor:
     number: int
 
 
+SHOWN_UNITS = {"per cent": ("%", "per cent", "percent"), "dollars": ("$", "dollar"), "pounds": ("£", "pound"),
+               "euros": ("€", "euro"), "yen": ("¥", "yen")}
+"""Units a figure's own text already shows, by the name figures.what_of gives them."""
 UNCOUNTED = {"dozens", "scores", "hundreds", "thousands", "millions", "billions"}
 """Figures that are nouns: "thousands of protesters", not "thousands protesters"."""
 
@@ -81,6 +84,9 @@ def figure_rest(text: str, what: str) -> str:
     """What a figure counts, less the unit its text already says: "six weeks" + "weeks of war"
     reads "six weeks of war", not "six weeks weeks of war"; "Thousands" + "protesters gathered"
     reads "Thousands of protesters gathered"."""
+    for unit, marks in SHOWN_UNITS.items():  # "60%" is per cent and "£4.8bn" pounds already
+        if (what == unit or what.startswith(unit + " ")) and any(mark in text.lower() for mark in marks):
+            what = what[len(unit):].strip()
     said = text.lower().split()
     words = what.split()
     for n in range(min(len(said), len(words)), 0, -1):
@@ -213,6 +219,8 @@ def briefing_view(facts: Facts, slug: str, party_pages: set[str] | None = None) 
          "anchor": _anchor(facts, e.start)}
         for e in sorted(facts.timeline, key=lambda e: (e.date, e.start))
     ]
+    figures = [{"text": f.text, "what": figure_rest(f.text, f.what), "anchor": _anchor(facts, f.start)}
+               for f in facts.figures]
     return {
         "slug": slug,
         "title": a.title,
@@ -250,10 +258,8 @@ def briefing_view(facts: Facts, slug: str, party_pages: set[str] | None = None) 
         "last_date": dates[-1] if dates else None,
         "timeline": timeline,
         "timeline_visual": len({e["date"] for e in timeline}) >= 2,
-        "figures": [
-            {"text": f.text, "what": figure_rest(f.text, f.what), "anchor": _anchor(facts, f.start)}
-            for f in facts.figures
-        ],
+        "figures": figures,
+        "key_figures": sorted(figures, key=lambda f: not f["what"])[:3],  # first those that say what they count
         "source_paragraphs": source_paragraphs(facts),
         "map": f"../../maps/{slug}.html" if places else None,
     }
