@@ -122,6 +122,14 @@ def test_a_figure_reads_without_repeating_its_unit():
     assert figure_rest("Tens of thousands", "ethnic Armenians") == "of ethnic Armenians"
 
 
+def test_key_figures_say_what_they_count_and_each_number_once():
+    from generator.render.pages import key_figures
+    figures = [{"text": "60%", "what": ""}, {"text": "12", "what": "detainees"}, {"text": "12", "what": "held"},
+               {"text": "Five", "what": "British detainees questioned"}, {"text": "$27bn", "what": "tax bill"}]
+    assert [(f["text"], f["what"]) for f in key_figures(figures)] == [
+        ("12", "detainees"), ("Five", "British detainees questioned"), ("$27bn", "tax bill")]
+
+
 def test_reported_speech_is_not_shown_as_the_speakers_words(env):
     """A mixed quote (paraphrase with a few words verbatim) has no outer quotation marks; a direct
     quote's own quotation marks become single ones inside the outer pair."""

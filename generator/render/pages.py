@@ -97,6 +97,16 @@ def figure_rest(text: str, what: str) -> str:
     return what
 
 
+def key_figures(figures: list[dict], n: int = 3) -> list[dict]:
+    """The figures at a glance: first those that say what they count, each number once ("12
+    detainees" and "12 held" are one fact told twice)."""
+    out: list[dict] = []
+    for f in sorted(figures, key=lambda f: not f["what"]):
+        if f["text"].lower() not in {g["text"].lower() for g in out}:
+            out.append(f)
+    return out[:n]
+
+
 def _anchor(facts: Facts, offset: int) -> Anchor:
     i = facts.sentence_index(offset)
     return Anchor(f"s-{i + 1}", i + 1)
@@ -259,7 +269,7 @@ def briefing_view(facts: Facts, slug: str, party_pages: set[str] | None = None) 
         "timeline": timeline,
         "timeline_visual": len({e["date"] for e in timeline}) >= 2,
         "figures": figures,
-        "key_figures": sorted(figures, key=lambda f: not f["what"])[:3],  # first those that say what they count
+        "key_figures": key_figures(figures),
         "source_paragraphs": source_paragraphs(facts),
         "map": f"../../maps/{slug}.html" if places else None,
     }
