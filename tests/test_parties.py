@@ -351,3 +351,19 @@ def test_a_seat_of_government_is_a_place_where_something_happens_in_it():
     found = run("Talks in Washington failed on Monday, and Washington blamed the rebels.")
     assert named(found, "United States").aliases == ["Washington"]
     assert len(named(found, "United States").mentions) == 1
+
+
+def test_a_company_named_by_one_word_is_no_person():
+    """The NER takes a one-word company for a person; its shares, assets and executives, or the
+    longer name it is short for, tell otherwise. A one-word person with a title stays one."""
+    found = run("Jailed tycoon Mikhail Khodorkovsky founded Yukos. Yukos shares fell 5%. Yukos said it would sue.")
+    assert named(found, "Yukos").kind == "organisation"
+    assert named(found, "Mikhail Khodorkovsky").kind == "person"
+    baikal = run("Baikal Finance Group bought the unit at auction. Baikal paid $9.3bn for it, and Baikal then "
+                 "sold it on.")
+    assert [(p.name, p.kind, p.aliases) for p in baikal] == [("Baikal Finance Group", "organisation", ["Baikal"])]
+    assert named(run("Mr Lachin said the shares would fall, and Lachin's stake was sold."), "Lachin").kind == "person"
+
+
+def test_an_amount_is_no_organisation():
+    assert not any(p.name == "261bn" for p in run("Baikal paid $9.4bn (261bn roubles, £4.8bn) for the unit."))

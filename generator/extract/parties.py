@@ -290,8 +290,8 @@ def _entity_mentions(doc, places: list[Place]) -> list[Mention]:
                 out.append(Mention(start, end, "person", text, surface=text))
             continue
         if ent.label_ == "ORG" and len(text) > 1 and not _is_media_recipient(doc, start, end):
-            if not any(ch.isalpha() for ch in text):
-                continue
+            if not any(ch.isalpha() for ch in text) or AMOUNT.fullmatch(text):
+                continue  # '261bn' is money the NER took for a name
             out.append(Mention(start, end, "organisation", text, surface=text))
     return out
 
@@ -647,6 +647,22 @@ def _headline_end(doc) -> int:
     return next((t.i for t in doc if t.idx >= len(first)), len(doc))
 
 
+CORPORATE_NOUNS = {
+    "share", "stock", "stake", "shareholder", "investor", "executive", "boss", "founder", "unit", "subsidiary",
+    "asset", "brand", "staff", "employee", "profit", "sale", "revenue", "headquarters", "chairman", "board",
+    "takeover", "merger", "product", "customer", "management", "account", "debt", "plant", "factory", "store",
+    "bid", "deal", "output", "earnings", "turnover", "division", "owner", "auditor", "bankruptcy",
+}
+"""What a company has and a person does not ('Yukos shares', "Yukos' main asset", 'the Euronext bid')."""
+
+
+def _corporate(doc, m: Mention) -> bool:
+    """Is this one-word name used as a company's ('Yukos shares', "Yukos's founder")?"""
+    root = doc[m.start:m.end].root
+    return root.dep_ in ("poss", "compound", "nmod") and root.head.lemma_.lower() in CORPORATE_NOUNS \
+        and root.head.i > root.i
+
+
 def _actor_context(doc, m: Mention) -> bool:
     """Does this mention read as someone acting: titled, given a role, the subject of a verb,
     the agent of a passive or an owner ('Mercury's death')?"""
@@ -662,6 +678,7 @@ def _place_name(name: str) -> bool:
     return any(not e.alt and e.population >= 1000 or e.kind == "region" for e in gazetteer.lookup(name))
 
 
+AMOUNT = re.compile(r"[$£€]?[\d.,]+\s*(?:bn|m|mn|k|tn|million|billion|trillion)", re.I)
 MODEL_NAME = re.compile(r"\s[A-Z][A-Za-z]{0,3}-\d{1,4}[A-Z]?$")
 """A make and model, which the NER takes for an organisation: "Russian Mi-24", "Turkish F-16"."""
 
@@ -693,6 +710,23 @@ def _drop_junk(doc, mentions: list[Mention]) -> list[Mention]:
                 " ".join(words[:-1])):
             m.kind, m.key = "organisation", "org:" + m.name.lower()
     by_key: dict[str, list[Mention]] = {}
+    for m in out:
+        by_key.setdefault(m.key, []).append(m)
+    long_orgs: dict[str, set[str]] = {}  # first word -> the keys of the longer organisation names it opens
+    for m in out:
+        if m.kind == "organisation" and " " in m.name:
+            long_orgs.setdefault(m.name.split()[0].lower(), set()).add(m.key)
+    for key, ms in by_key.items():
+        word = ms[0].name.lower()
+        if " " in word or key != "person:" + word:
+            continue  # only a lone word the NER called a person ('BBC' is no short 'BBC One')
+        whole = long_orgs.get(word, set())
+        if not whole and not any(_corporate(doc, x) for x in ms) or any(x.role or _titled(doc, x.start) for x in ms):
+            continue  # a person, as far as the text tells
+        for x in ms:  # 'Yukos shares', "Yukos' main asset"; 'Baikal', short for 'Baikal Finance Group'
+            x.kind = "organisation"
+            x.key = next(iter(whole)) if len(whole) == 1 else "org:" + word
+    by_key = {}
     for m in out:
         by_key.setdefault(m.key, []).append(m)
     drop = set()
