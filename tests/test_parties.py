@@ -343,6 +343,8 @@ def test_a_job_before_a_name_is_not_part_of_the_name():
     found = run("Farmer Geoff Brooks said the ban was ridiculous. Mr Brooks has hunted for forty years. "
                 "Lawyer Anne Cole said the appeal would fail.")
     assert {p.name for p in found if p.kind == "person"} == {"Geoff Brooks", "Anne Cole"}
+    royal = run("The Duchy of Cornwall was set up in 1337 by King Edward III to provide income for the heir.")
+    assert [p.name for p in royal if p.kind == "person"] == ["King Edward III"]  # a style is part of the name
 
 
 def test_a_seat_of_government_is_a_place_where_something_happens_in_it():

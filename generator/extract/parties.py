@@ -27,6 +27,8 @@ ROLE_HEADS = {
     "colonel", "lieutenant", "major", "captain", "admiral", "marshal", "coach", "manager", "boss",
     "captain", "striker", "player", "champion", "spokesmen", "monarch", "dictator", "rapporteur", "aide",
 }
+STYLES = {"king", "queen", "prince", "princess", "emir", "sultan", "pope", "ayatollah", "sheikh", "crown"}
+"""Titles that are part of how a person is named ('Prince Charles', 'King Edward III')."""
 ROLE_MODIFIERS = {
     "foreign", "defence", "defense", "prime", "deputy", "vice", "interior", "finance", "economy",
     "former", "acting", "senior", "top", "first", "state", "of", "affairs", "health", "justice",
@@ -220,7 +222,8 @@ def _clean_span(doc, start: int, end: int) -> tuple[int, int]:
     for i in range(start + 1, end - 1):
         if doc[i].lower_.rstrip(".") in TITLES:
             return i, end
-    if end - start >= 3 and doc[start].ent_type_ == "PERSON" and doc[start].lower_ in PERSON_NOUNS | ROLE_HEADS:
+    if end - start >= 3 and doc[start].ent_type_ == "PERSON" and doc[start].lower_ in PERSON_NOUNS | ROLE_HEADS \
+            and doc[start].lower_ not in STYLES:
         return start + 1, end  # 'Farmer Geoff Brooks', 'Lawyer Anne Cole': the job is a role, not a name
     return start, end
 
