@@ -224,8 +224,8 @@ def fetch(config_file, feeds):
 def stories(paths, fmt, published, state, strict):
     """Group articles into stories, one at a time in the order given (streaming).
 
-    The features are the site build's own (the extracted parties and places included), so
-    these are the stories the site shows for the same arrival order."""
+    The features are the site build's own (the extracted parties included), so these are the
+    stories the site shows for the same arrival order."""
     from .build import extract_one
     from .nlp import parse
     from .stories import StoryIndex

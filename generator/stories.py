@@ -296,13 +296,15 @@ SOURCE_VERBS = {"report", "write", "tweet", "post", "blog", "cite"}
 
 def _source(ent) -> bool:
     """Whether a person is named as the source of the news ("Stephen A. Smith has reported",
-    "according to Michael Silverman"): a reporter is not an actor of the event."""
+    "according to Michael Silverman", a byline): a reporter is not an actor of the event."""
     doc = ent.doc
     after = [t for t in doc[ent.end: ent.end + 3] if t.lower_ not in ("has", "had", "also", "is", "was")]
     if after and after[0].lemma_.lower() in SOURCE_VERBS:
-        return True  # by the words, not the parse: `briefing stories` runs without the parser
+        return True
     before = doc[max(0, ent.start - 2): ent.start].text.lower()
-    return before in ("according to", "reports by") or (ent.start >= 1 and doc[ent.start - 1].lower_ == "by")
+    byline = ent.start >= 1 and doc[ent.start - 1].lower_ == "by" and (
+        ent.start == 1 or "\n" in doc[ent.start - 2].text + doc[ent.start - 2].whitespace_)
+    return before in ("according to", "reports by") or byline  # not 'shot by X': an actor
 
 
 def _named_again(name: str, body: str) -> bool:

@@ -383,6 +383,9 @@ def test_a_reporter_is_a_source_not_an_actor_of_the_event():
     assert "who:maurice cheeks" in feats["report"].lead and "who:dana whitlow" not in feats["report"].lead
     assert "who:mark teixeira" in feats["according"].lead
     assert "who:michael silverman" not in feats["according"].lead
+    shot = features_of({"shot": "Guard shot dead in Leipzig\nA guard was shot by Kel Amadi outside a bank on "
+                                "Friday. Amadi fled."})["shot"]
+    assert "who:kel amadi" in shot.lead  # the agent of what happened is no source
 
 
 def test_a_clock_time_or_day_is_no_count():

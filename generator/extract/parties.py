@@ -666,6 +666,28 @@ def _corporate(doc, m: Mention) -> bool:
         and root.head.i > root.i
 
 
+def _one_word_companies(doc, mentions: list[Mention]) -> None:
+    """A lone word the NER called a person is a company when the text gives it shares or assets
+    ('Yukos shares', "Yukos' main asset") or it opens a longer organisation's name ('Baikal', short
+    for 'Baikal Finance Group': then one party with it). A title or a role keeps it a person."""
+    by_key: dict[str, list[Mention]] = {}
+    long_orgs: dict[str, set[str]] = {}  # first word -> the keys of the longer organisation names it opens
+    for m in mentions:
+        by_key.setdefault(m.key, []).append(m)
+        if m.kind == "organisation" and " " in m.name:
+            long_orgs.setdefault(m.name.split()[0].lower(), set()).add(m.key)
+    for key, ms in by_key.items():
+        word = ms[0].name.lower()
+        if " " in word or key != "person:" + word:
+            continue  # only a lone word the NER called a person ('BBC' is no short 'BBC One')
+        whole = long_orgs.get(word, set())
+        if not whole and not any(_corporate(doc, x) for x in ms) or any(x.role or _titled(doc, x.start) for x in ms):
+            continue
+        for x in ms:
+            x.kind = "organisation"
+            x.key = next(iter(whole)) if len(whole) == 1 else "org:" + word
+
+
 def _actor_context(doc, m: Mention) -> bool:
     """Does this mention read as someone acting: titled, given a role, the subject of a verb,
     the agent of a passive or an owner ('Mercury's death')?"""
@@ -682,6 +704,7 @@ def _place_name(name: str) -> bool:
 
 
 AMOUNT = re.compile(r"[$£€]?[\d.,]+\s*(?:bn|m|mn|k|tn|million|billion|trillion)", re.I)
+"""An amount of money the NER takes for an organisation: "261bn" (roubles)."""
 MODEL_NAME = re.compile(r"\s[A-Z][A-Za-z]{0,3}-\d{1,4}[A-Z]?$")
 """A make and model, which the NER takes for an organisation: "Russian Mi-24", "Turkish F-16"."""
 
@@ -712,24 +735,8 @@ def _drop_junk(doc, mentions: list[Mention]) -> list[Mention]:
         if m.kind == "person" and len(words) > 1 and words[-1].lower() in CLUB_WORDS and _place_name(
                 " ".join(words[:-1])):
             m.kind, m.key = "organisation", "org:" + m.name.lower()
+    _one_word_companies(doc, out)
     by_key: dict[str, list[Mention]] = {}
-    for m in out:
-        by_key.setdefault(m.key, []).append(m)
-    long_orgs: dict[str, set[str]] = {}  # first word -> the keys of the longer organisation names it opens
-    for m in out:
-        if m.kind == "organisation" and " " in m.name:
-            long_orgs.setdefault(m.name.split()[0].lower(), set()).add(m.key)
-    for key, ms in by_key.items():
-        word = ms[0].name.lower()
-        if " " in word or key != "person:" + word:
-            continue  # only a lone word the NER called a person ('BBC' is no short 'BBC One')
-        whole = long_orgs.get(word, set())
-        if not whole and not any(_corporate(doc, x) for x in ms) or any(x.role or _titled(doc, x.start) for x in ms):
-            continue  # a person, as far as the text tells
-        for x in ms:  # 'Yukos shares', "Yukos' main asset"; 'Baikal', short for 'Baikal Finance Group'
-            x.kind = "organisation"
-            x.key = next(iter(whole)) if len(whole) == 1 else "org:" + word
-    by_key = {}
     for m in out:
         by_key.setdefault(m.key, []).append(m)
     drop = set()
