@@ -227,19 +227,23 @@ def stories(paths, fmt, published, state, strict):
     The features are the site build's own (the extracted parties included), so these are the
     stories the site shows for the same arrival order."""
     from .build import extract_one
+    from .ingest import Problem
     from .nlp import parse
-    from .stories import StoryIndex
+    from .stories import StoryIndex, features_from_doc
 
     articles, problems = read_inputs(paths, published)
     index = StoryIndex.from_dict(json.loads(state.read_text())) if state and state.exists() else StoryIndex()
     out = JsonOutput(fmt)
     for article, doc in zip(articles, parse(a.text for a in articles)):
         result = extract_one(doc, article)
-        if not isinstance(result, tuple):
-            problems.append(result)
-            warn(str(result))
-            continue
-        story = index.assign(result[1])
+        if isinstance(result, tuple):
+            features = result[1]
+        else:  # an extractor failed: the article still joins a story, by its words and names alone
+            problem = Problem(result.path, result.problem, "grouped it by its words and names alone", fatal=False)
+            problems.append(problem)
+            warn(str(problem))
+            features = features_from_doc(doc, article)
+        story = index.assign(features)
         out.add({"path": article.path, "story": story, "title": index.stories[story].title})
     out.close()
     if state:

@@ -87,3 +87,25 @@ def test_an_unreadable_article_is_named_and_the_rest_are_grouped(folder, tmp_pat
     assert [json.loads(line)["path"] for line in proc.stdout.splitlines()] == [str(folder / "a1.txt")]
     assert str(empty) in proc.stderr
     assert briefing("stories", "--strict", str(empty), str(folder / "a1.txt")).returncode == 1
+
+
+def test_an_article_an_extractor_fails_on_still_joins_a_story(folder, monkeypatch):
+    """One extractor's crash must not leave an article out of the grouping (nor stop the rest)."""
+    from click.testing import CliRunner
+
+    from generator import cli, extract
+
+    real = extract.extract
+
+    def flaky(doc, article):
+        if article.path.endswith("a2.txt"):
+            raise ValueError("a broken extractor")
+        return real(doc, article)
+
+    monkeypatch.setattr(extract, "extract", flaky)
+    result = CliRunner().invoke(cli.main, ["stories", "--format", "jsonl", *(str(folder / n) for n in ORDER)])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+    story = {row["path"].rsplit("/", 1)[1]: row["story"] for row in rows}
+    assert story["a2.txt"] == story["a1.txt"]
+    assert "a2.txt" in result.stderr and "a broken extractor" in result.stderr
