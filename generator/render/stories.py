@@ -86,8 +86,8 @@ def story_view(story: MergedStory) -> dict:
             "parties": new.parties, "places": new.places,
             "quotes": [{"text": q.text, "kind": q.kind, "speaker": q.speaker, "link": _link(q.source, q.start)}
                        for q in new.quotes],
-            "figures": [{"text": t, "what": figure_rest(t, w), "link": _link(new.source, o)} for t, w, o in new.figures
-                        if figure_rest(t, w)],  # "$27bn" alone tells a reader nothing new
+            "figures": [f for f in ({"text": t, "what": figure_rest(t, w), "link": _link(new.source, o)}
+                                    for t, w, o in new.figures) if f["what"]],  # "$27bn" alone tells nothing new
         },
         "map": f"../../maps/story-{story_slug(story)}.html" if story.places else None,
     }
