@@ -46,6 +46,14 @@ def is_title_line(line: str) -> bool:
     return 0 < len(line) <= TITLE_MAX_CHARS and line[-1] not in ".!?:;,-—–\"”'’)"
 
 
+def title_end(doc) -> int:
+    """Where the headline ends (0 when the text opens with a sentence): the first line, if it is a
+    title (:func:`is_title_line`), as :func:`paragraph_breaks` took it."""
+    text = text_of(doc)
+    first = text.find("\n")
+    return first if first > 0 and is_title_line(text[:first]) else 0
+
+
 @lru_cache(maxsize=1)
 def load():
     """The pipeline, loaded once per process (about half a second)."""

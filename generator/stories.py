@@ -47,7 +47,7 @@ import re
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 
-from .nlp import is_title_line, text_of  # the text kept by nlp.parse: Doc.text joins every token again
+from .nlp import text_of, title_end  # the text kept by nlp.parse: Doc.text joins every token again
 
 ENTITY_KINDS = {
     "PERSON": "who",
@@ -235,10 +235,8 @@ def features_from_doc(doc, article, facts=None) -> ArticleFeatures:
     terms: Counter = Counter()
     entities: Counter = Counter()
     lead: list[str] = []
-    text = text_of(doc)
-    first_line = text.split("\n", 1)[0]
-    title_end = len(first_line) if "\n" in text and is_title_line(first_line) else 0
-    body = text[title_end:]
+    headline_end = title_end(doc)
+    body = text_of(doc)[headline_end:]
     in_title_only: set[str] = set()  # "Lindsay Lohan Checks", "Riot Breaks": a headline's capitals misread as people
     for ent in doc.ents:
         kind = ENTITY_KINDS.get(ent.label_)
@@ -253,7 +251,7 @@ def features_from_doc(doc, article, facts=None) -> ArticleFeatures:
             lead.append(f"who:{name}")
         if kind == "who" and " " in name:  # "Tara Reid" is later just "Reid"
             entities[f"{kind}:{name.split()[-1]}"] += weight * 0.5
-        if kind == "who" and ent.start_char < title_end and not _named_again(ent.text, body):
+        if kind == "who" and ent.start_char < headline_end and not _named_again(ent.text, body):
             in_title_only.add(f"who:{name}")
     lead = [who for who in lead if who not in in_title_only]
     if facts is not None:
@@ -319,9 +317,9 @@ def _lead_end(doc) -> int:
     """Character offset where the title line and first sentence end."""
     text = text_of(doc)
     first_nl = text.find("\n")
-    title_end = first_nl if 0 <= first_nl < 200 else 0
-    m = re.search(r"[.!?][\"'”’]?\s", text[title_end + 1 :])
-    return title_end + 1 + (m.end() if m else min(len(text), 300))
+    line_end = first_nl if 0 <= first_nl < 200 else 0
+    m = re.search(r"[.!?][\"'”’]?\s", text[line_end + 1 :])
+    return line_end + 1 + (m.end() if m else min(len(text), 300))
 
 
 @dataclass

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from ..nlp import is_title_line, text_of
+from ..nlp import text_of, title_end
 from ..model import Party, Position, Quote
 from .speakers import dateline
 
@@ -518,15 +518,7 @@ def extract(doc, parties: list[Party], quotes: list[Quote]) -> list[Position]:
             found += [(p, s, sp, "stance") for p, s, sp in _from_noun(ix, tok, _STANCE_OF_NOUN[lemma])]
         elif tok.pos_ == "ADJ" and lemma in _STANCE_OF_ADJ and tok.dep_ == "acomp":
             found += [(p, s, sp, "stance") for p, s, sp in _from_verb(ix, tok, _STANCE_OF_ADJ[lemma])]
-    return _select(_candidates(doc, ix, found, quotes), parties, _title_end(doc))
-
-
-def _title_end(doc) -> int:
-    """Where the headline ends (0 when the text opens with a sentence): the first line, if the
-    parser took it as a title too (:func:`~generator.nlp.is_title_line`)."""
-    text = text_of(doc)
-    first = text.find("\n")
-    return first if first > 0 and is_title_line(text[:first]) else 0
+    return _select(_candidates(doc, ix, found, quotes), parties, title_end(doc))
 
 
 def _candidates(doc, ix: _Index, found, quotes: list[Quote]):
