@@ -9,6 +9,8 @@ import gc
 import hashlib
 import json
 import logging
+import os
+import posixpath
 import pickle
 import time
 from dataclasses import asdict, dataclass, field
@@ -45,6 +47,7 @@ class Project:
     strict: bool = False
     site_name: str = "Briefings"
     site_url: str | None = None  # feeds need absolute links
+    articles_option: str = "articles"  # the folder as configured, relative to docs_dir
 
     @classmethod
     def from_config(cls, docs_dir: Path, cfg: BriefingConfig, site_name: str = "Briefings",
@@ -55,12 +58,20 @@ class Project:
             site_url=site_url or None,
             docs_dir=docs_dir,
             articles=(docs_dir / cfg.articles).resolve(),
+            articles_option=str(cfg.articles),
             output=(docs_dir / cfg.output).resolve(),
             templates=(docs_dir / cfg.templates).resolve(),
             cache=(docs_dir / cfg.cache).resolve() if cfg.cache else None,
             workers=cfg.workers,
             strict=cfg.strict,
         )
+
+    @property
+    def articles_rel(self) -> str | None:
+        """The articles folder as a path inside docs_dir (as MkDocs names files), or None when it lies
+        outside it. Read from the configured name, not from resolved paths."""
+        rel = posixpath.normpath(self.articles_option.replace(os.sep, "/"))
+        return None if rel in (".", "..") or rel.startswith(("../", "/")) else rel
 
     @property
     def output_rel(self) -> str:
@@ -137,7 +148,7 @@ def read_articles(project: Project, snapshot: Path | None = None) -> tuple[list[
     articles, problems = [], []
     root = project.docs_dir.parent
     known, fresh = load_snapshot(snapshot), {}
-    for path in ingest.find_articles([project.articles]):
+    for path in ingest.find_articles([project.articles], problems):
         try:
             name = path.relative_to(root).as_posix()
         except ValueError:

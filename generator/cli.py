@@ -33,7 +33,7 @@ def read_inputs(paths, published) -> tuple[list, list]:
     articles, problems = [], []
     files = []
     for p in paths:
-        files.extend([p] if str(p) == "-" else ingest.find_articles([p]))
+        files.extend([p] if str(p) == "-" else ingest.find_articles([p], problems))
     for path in files:
         article, found = ingest.read_article(path, published)
         problems.extend(found)
@@ -194,9 +194,11 @@ def add(sources, config_file, published):
 @main.command()
 @config_option
 @click.option("--feed", "feeds", multiple=True, metavar="URL", help="A feed to read (default: the feeds in mkdocs.yml).")
-def fetch(config_file, feeds):
+@click.option("--max-items", type=click.IntRange(1), default=None, metavar="N",
+              help="New articles one run adds at most (default: 200).")
+def fetch(config_file, feeds, max_items):
     """Pull new articles from the RSS/Atom feeds in the configuration."""
-    from .collect import CollectError, fetch as fetch_feeds
+    from .collect import MAX_FEED_ITEMS, CollectError, fetch as fetch_feeds
 
     _cfg, options, project = load_project(config_file)
     feeds = list(feeds) or list(options.feeds)
@@ -204,7 +206,7 @@ def fetch(config_file, feeds):
         raise click.ClickException("no feeds: list them under the briefing plugin's 'feeds' option in mkdocs.yml")
     project.articles.mkdir(parents=True, exist_ok=True)
     new = 0
-    for result in fetch_feeds(feeds, project.articles):
+    for result in fetch_feeds(feeds, project.articles, max_items or MAX_FEED_ITEMS):
         if isinstance(result, CollectError):
             warn(str(result))
         elif result.path:

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import yaml
 
+from . import clean
 from .model import Article
 from .nlp import MAX_CHARS
 
@@ -36,6 +37,19 @@ MAX_LINES = 3_000
 """Lines of text kept. Text of many short lines (lists, tables, one word a line) parses as a
 few enormous sentences, which is what makes the parser slow; an article has a few hundred."""
 
+MAX_LINE = 20_000
+"""Characters in one line before any pattern reads it; a longer line is broken at a space (a news
+paragraph has under 2,000). No text is lost, and no pattern meets a line of megabytes."""
+
+MAX_MARKUP = 4 * MAX_TEXT
+"""Characters of a text or Markdown file read before its markup is taken off: the text kept is
+:data:`MAX_TEXT` at most, and markup and front matter do not make it four times longer."""
+
+HTML_SECONDS = 20.0
+"""Seconds one HTML page may take to read. lxml is quadratic in an element's attributes (one element
+with 200,000 of them took minutes), so pages are read in a worker process that is stopped at this
+budget, and the page becomes a warning rather than a stalled build."""
+
 MIN_HTML_WORDS = 25
 """Fewer words than this out of a web page means menus and footers, not an article."""
 
@@ -51,34 +65,64 @@ class Problem:
 
     def __str__(self) -> str:
         """One line, whatever the file name or error holds (no newlines, no terminal escapes)."""
-        return _one_line(f"{self.path}: {self.problem}; {self.action}")
-
-
-def _one_line(text: str) -> str:
-    text = " ".join(text.split())
-    return "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in text)
+        return clean.one_line(f"{self.path}: {self.problem}; {self.action}")
 
 
 class IngestError(Exception):
     """An article that cannot be used; the message says why."""
 
 
-def find_articles(paths: list[Path]) -> list[Path]:
-    """Article files under ``paths`` in a stable order (directories are walked)."""
+def find_articles(paths: list[Path], problems: list[Problem] | None = None) -> list[Path]:
+    """Article files under ``paths`` in a stable order (folders are walked).
+
+    Only what lies inside a folder is read: a link out of it (to /etc/passwd, say) is skipped, a
+    link to a folder is not followed (``up -> ..`` would walk for ever), and hidden files and
+    folders (``.drafts/``, ``.git/``) are not articles. Each skipped link and unreadable folder is
+    a problem, added to ``problems`` (logged when no list is given)."""
+    said: list[Problem] = [] if problems is None else problems
+    start = len(said)
     found: list[Path] = []
     for p in paths:
         if p.is_dir():
-            root = p.resolve()
-            for f in sorted(p.rglob("*")):
-                if not (f.is_file() and f.suffix.lower() in SUFFIXES and not f.name.startswith(".")):
-                    continue
-                if not f.resolve().is_relative_to(root):  # a link out of the folder (say, to /etc/passwd)
-                    log.warning("warning: %s: links outside %s; skipped it", _one_line(str(f)), _one_line(str(p)))
-                    continue
-                found.append(f)
+            found.extend(_walk(p, said))
         else:
             found.append(p)
+    if problems is None:
+        for problem in said[start:]:
+            log.warning("warning: %s", problem)
     return found
+
+
+def _walk(folder: Path, problems: list[Problem]) -> list[Path]:
+    root = folder.resolve()
+    found: list[Path] = []
+
+    def unreadable(exc: OSError) -> None:
+        problems.append(Problem(str(exc.filename or folder), f"folder cannot be read ({exc.strerror or exc})",
+                                "skipped it"))
+
+    for here, dirs, files in os.walk(folder, onerror=unreadable):  # never follows links to folders
+        here_path = Path(here)
+        for d in list(dirs):
+            if d.startswith(".") or (here_path / d).is_symlink():
+                dirs.remove(d)
+                if not d.startswith("."):
+                    problems.append(Problem(str(here_path / d), "is a link to a folder", "did not follow it"))
+        for name in files:
+            f = here_path / name
+            if name.startswith(".") or f.suffix.lower() not in SUFFIXES:
+                continue
+            if f.is_symlink():
+                try:
+                    real = f.resolve(strict=True)
+                except (OSError, RuntimeError):
+                    problems.append(Problem(str(f), "is a broken link", "skipped it"))
+                    continue
+                if not real.is_relative_to(root) or not real.is_file():
+                    problems.append(Problem(str(f), f"links outside {folder}", "skipped it"))
+                    continue
+            found.append(f)
+    return sorted(found)
 
 
 def decode(data: bytes) -> str:
@@ -114,12 +158,43 @@ def decode_noting(data: bytes) -> tuple[str, str | None]:
 
 
 def clean_text(text: str) -> str:
-    """Normalised text: NFC, Unix newlines, no NULs or control characters, trimmed."""
-    text = unicodedata.normalize("NFC", text)
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
-    text = re.sub(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]", "", text)
-    text = re.sub(r"[ \t]+\n", "\n", text)
-    return text.strip()
+    """Normalised text: NFC, Unix newlines, nothing :func:`clean.text` removes, no line over
+    :data:`MAX_LINE` characters, no white space at line ends, trimmed. Linear in the text."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", clean.text(text))
+    return "\n".join(piece.rstrip(" \t") for line in text.split("\n") for piece in _short_lines(line)).strip()
+
+
+def _short_lines(line: str) -> list[str]:
+    """``line`` in pieces of at most :data:`MAX_LINE` characters, broken at spaces where there are any."""
+    pieces = []
+    while len(line) > MAX_LINE:
+        cut = line.rfind(" ", MAX_LINE // 2, MAX_LINE)
+        cut = cut if cut > 0 else MAX_LINE
+        pieces.append(line[:cut])
+        line = line[cut:].lstrip(" ")
+    pieces.append(line)
+    return pieces
+
+
+class _AliasUsed(yaml.YAMLError):
+    pass
+
+
+class FrontMatterLoader(yaml.SafeLoader):
+    """YAML as front matter needs it, and no more. No aliases: a "billion laughs" document of a few
+    lines is a billion values as soon as anything walks or prints it. No timestamps: a date stays text
+    until :func:`parse_date` checks it, so ``2020-02-30`` is a warning, not an exception in the loader."""
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            raise _AliasUsed("YAML aliases (*name) are not allowed in front matter")
+        return super().compose_node(parent, index)
+
+
+FrontMatterLoader.yaml_implicit_resolvers = {
+    first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
 
 
 def split_front_matter(text: str) -> tuple[dict, str]:
@@ -128,7 +203,9 @@ def split_front_matter(text: str) -> tuple[dict, str]:
     if not m:
         return {}, text
     try:
-        meta = yaml.safe_load(m.group(1)) or {}
+        meta = yaml.load(m.group(1), Loader=FrontMatterLoader) or {}  # noqa: S506 - a SafeLoader, narrowed
+    except _AliasUsed as exc:
+        raise IngestError(str(exc)) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 1})" if mark else ""
@@ -136,6 +213,16 @@ def split_front_matter(text: str) -> tuple[dict, str]:
     if not isinstance(meta, dict):
         raise IngestError("front matter is not a mapping of keys to values")
     return meta, text[m.end():]
+
+
+def _shown(value) -> str:
+    """A front-matter value in a message: text and numbers shortened, anything else by its type only
+    (formatting a value walks all of it: a nested or aliased one may be enormous)."""
+    if isinstance(value, str):
+        return repr(value[:60]) if len(value) <= 60 else repr(value[:57]) + "..."
+    if isinstance(value, (bool, int, float)):
+        return str(value)[:60]
+    return f"of type {type(value).__name__}"
 
 
 def parse_date(value) -> dt.date | None:
@@ -159,7 +246,7 @@ def text_field(meta: dict, key: str, problems: list | None = None, name: str = "
     if value is None:
         return None
     if isinstance(value, (str, int, float, dt.date)) and not isinstance(value, bool):
-        return " ".join(str(value).split())[:1000] or None
+        return " ".join(clean.text(str(value)[:4000]).split())[:1000] or None
     message = f"front matter '{key}' must be text, not {type(value).__name__}"
     if problems is None:
         raise IngestError(message)
@@ -169,17 +256,29 @@ def text_field(meta: dict, key: str, problems: list | None = None, name: str = "
 
 
 def markdown_to_text(body: str) -> str:
-    """Plain prose from a Markdown article: headings, emphasis and links unwrapped."""
-    body = re.sub(r"^#{1,6}\s*", "", body, flags=re.M)
-    body = re.sub(r"!\[([^\]]*)\]\([^)]*\)", r"\1", body)
-    body = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", body)
-    body = re.sub(r"(\*\*|__)(.+?)\1", r"\2", body)
+    """Plain prose from a Markdown article: headings, emphasis and links unwrapped.
+
+    Every pattern stops at a line end, at the next opening bracket or within a few hundred
+    characters, so none of them can rescan a line from each of its characters (80,000 ``[`` took
+    15 s when a link's text could run to the end of the file)."""
+    body = re.sub(r"^#{1,6}[ \t]*", "", body, flags=re.M)
+    body = re.sub(r"!\[([^\[\]\n]{0,500})\]\([^()\n]{0,2000}\)", r"\1", body)
+    body = re.sub(r"\[([^\[\]\n]{1,500})\]\([^()\n]{0,2000}\)", r"\1", body)
+    body = re.sub(r"(\*\*|__)([^\n]{1,500}?)\1", r"\2", body)
     body = re.sub(r"(?<![\w*])\*(?!\s)([^*\n]+?)(?<!\s)\*(?![\w*])", r"\1", body)
     body = re.sub(r"(?<![\w_])_(?!\s)([^_\n]+?)(?<!\s)_(?![\w_])", r"\1", body)
     return body
 
 
 def html_to_article_fields(html: str) -> tuple[dict, str]:
+    """Metadata and main text of a web page, read within the time budget (see :data:`HTML_SECONDS`)."""
+    from .html_worker import read
+
+    return read(html, HTML_SECONDS)
+
+
+def read_html(html: str) -> tuple[dict, str]:
+    """Metadata and main text of a web page (trafilatura), in this process and without a time limit."""
     import trafilatura
 
     try:
@@ -277,8 +376,12 @@ def article_from_bytes(data: bytes, name: str, published: dt.date | None = None)
         problems.append(Problem(name, note, "used the text", fatal=False))
     suffix = Path(name).suffix.lower()
     if suffix in (".html", ".htm") or (suffix not in SUFFIXES and raw.lstrip()[:15].lower().startswith(("<!doctype", "<html"))):
-        meta, body = html_to_article_fields(raw)
+        meta, body = html_to_article_fields(clean.text(raw))
     else:
+        if len(raw) > MAX_MARKUP:
+            problems.append(Problem(name, f"file has {len(raw):,} characters",
+                                    f"read the first {MAX_MARKUP:,}", fatal=False))
+            raw = raw[:MAX_MARKUP]
         meta, body = split_front_matter(clean_text(raw))
         if suffix in (".md", ".markdown"):
             body = markdown_to_text(body)
@@ -297,10 +400,11 @@ def article_from_bytes(data: bytes, name: str, published: dt.date | None = None)
     raw_date = meta.get("published", meta.get("date"))
     when = parse_date(raw_date) or published
     if raw_date is not None and parse_date(raw_date) is None:
-        shown = repr(raw_date) if len(repr(raw_date)) <= 60 else repr(raw_date)[:57] + "..."
-        problems.append(Problem(name, f"front matter date {shown} is not a date", "left the date out", fatal=False))
+        problems.append(Problem(name, f"front matter date {_shown(raw_date)} is not a date", "left the date out",
+                                fatal=False))
     tags = meta.get("tags") or ()
-    tags = tuple(" ".join(str(t).split())[:80] for t in tags if isinstance(t, (str, int, float)))[:20] if isinstance(tags, list) else ()
+    tags = tuple(" ".join(clean.text(str(t)[:400]).split())[:80]
+                 for t in tags[:200] if isinstance(t, (str, int, float)))[:20] if isinstance(tags, list) else ()
     given_id = front_matter_id(meta.get("id"))
     if meta.get("id") is not None and given_id is None:
         problems.append(Problem(name, f"front matter 'id' must be text, not {type(meta.get('id')).__name__}",

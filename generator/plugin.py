@@ -97,12 +97,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return server
 
     def on_files(self, files, config):
-        """Articles are inputs, not pages: keep them (and any HTML in them) out of the site."""
-        articles = self.project.articles
+        """Articles are inputs, not pages: nothing under the articles folder is published, whatever
+        it is (a link to a file elsewhere, HTML, a hidden draft); only the briefings made of it are.
+        Paths are compared as MkDocs found them, never resolved: a link must not lead a file out."""
+        inside = self.project.articles_rel
+        if inside is None:
+            return files
         for f in list(files):
-            try:
-                Path(f.abs_src_path).resolve().relative_to(articles)
-            except (ValueError, TypeError):
-                continue
-            files.remove(f)
+            if f.src_uri == inside or f.src_uri.startswith(inside + "/"):
+                files.remove(f)
         return files

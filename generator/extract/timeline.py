@@ -95,7 +95,15 @@ def _weekday(day: str, which: str | None, published: dt.date, future: bool) -> d
 
 @lru_cache(maxsize=4096)
 def resolve(text: str, published: dt.date | None, future: bool = False) -> tuple[str, str] | None:
-    """``(date, precision)`` for a date expression, or None when it is not a point in time."""
+    """``(date, precision)`` for a date expression, or None when it is not a point in time, or
+    when it falls off the calendar ("tomorrow" in an article dated 9999-12-31)."""
+    try:
+        return _resolve(text, published, future)
+    except (OverflowError, ValueError):
+        return None
+
+
+def _resolve(text: str, published: dt.date | None, future: bool) -> tuple[str, str] | None:
     s = normalise(text)
     if not s or _NOT_A_DATE.search(s) and not _EXPLICIT_YEAR.fullmatch(s):
         return None
