@@ -138,8 +138,8 @@ def load_snapshot(path: Path | None) -> dict:
 
 def save_snapshot(path: Path | None, entries: dict) -> None:
     if path is not None:
-        output.atomic_write(path, pickle.dumps({"code": _SNAPSHOT_CODE, "entries": entries},
-                                               protocol=pickle.HIGHEST_PROTOCOL))
+        output.cache_write(path, pickle.dumps({"code": _SNAPSHOT_CODE, "entries": entries},
+                                              protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def read_articles(project: Project, snapshot: Path | None = None) -> tuple[list[Article], list[ingest.Problem]]:
@@ -215,9 +215,14 @@ def analyse_articles(articles: list[Article], cache: ArticleCache, workers: int 
             continue
         facts, features = cache.get_facts(a), cache.get(a, "story")
         if facts is not None and features is not None:
-            found[i] = (facts, ArticleFeatures(**features))
-        else:
-            todo.append(i)
+            try:
+                found[i] = (facts, ArticleFeatures(**features))
+                continue
+            except TypeError:  # written by another version of the story features
+                cache.damaged += 1
+        todo.append(i)
+    if cache.damaged:
+        log.info("%d cache entries could not be used; those articles are extracted again", cache.damaged)
     for done, (i, doc) in enumerate(zip(todo, parse((articles[i].text for i in todo), workers=workers)), 1):
         result = extract_one(doc, articles[i])
         if isinstance(result, ingest.Problem):
@@ -348,6 +353,8 @@ def build(project: Project, progress: Progress | None = None) -> BuildResult:
         log.info("%s was written by hand: left as it is", home)
     written = output.write_tree(project.output, files, owned, rendered.inputs)
     if state is not None and (index.n_docs != known or not state.is_file()):  # saved only when an article joined it
-        output.write_if_changed(state, json.dumps(index.to_dict(), ensure_ascii=False, sort_keys=True).encode())
+        data = json.dumps(index.to_dict(), ensure_ascii=False, sort_keys=True).encode()
+        if not (state.is_file() and state.read_bytes() == data):
+            output.cache_write(state, data)
     return BuildResult(analysed.facts, problems + analysed.problems, analysed.parsed,
                        len(articles) - analysed.parsed, written)

@@ -12,7 +12,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from .model import Article, Facts
-from .output import atomic_write
+from .output import cache_write
 from .serialize import facts_from_dict
 
 
@@ -21,6 +21,7 @@ class ArticleCache:
         self.folder = folder
         self.version = version
         self._keys: dict[Article, str] = {}  # each article is looked up and stored several times
+        self.damaged = 0  # entries that were there but could not be used
 
     def key(self, article: Article) -> str:
         if article not in self._keys:
@@ -41,13 +42,16 @@ class ArticleCache:
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
-            return None  # a damaged entry is simply redone
-        return data if isinstance(data, dict) else None
+            data = None
+        if not isinstance(data, dict):
+            self.damaged += 1  # redone, and the build says so once
+            return None
+        return data
 
     def put(self, article: Article, kind: str, data: dict) -> None:
         path = self._path(article, kind)
         if path is not None:
-            atomic_write(path, json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8", "surrogatepass"))
+            cache_write(path, json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8", "surrogatepass"))
 
     def get_facts(self, article: Article) -> Facts | None:
         data = self.get(article, "facts")
@@ -55,7 +59,8 @@ class ArticleCache:
             return None
         try:
             return facts_from_dict(data, article)
-        except (KeyError, TypeError, ValueError):
+        except Exception:  # noqa: BLE001 - an entry of another version or a damaged one is redone
+            self.damaged += 1
             return None
 
     def put_facts(self, facts: Facts) -> None:

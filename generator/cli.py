@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from . import ingest
+from . import ingest, output
 
 
 def _date(ctx, param, value):
@@ -138,17 +138,25 @@ def build(config_file, site, strict, workers):
     """Generate the briefing pages from the articles, then build the site."""
     import dataclasses
 
+    cfg, options, project = load_project(config_file)
+    if workers:
+        project = dataclasses.replace(project, workers=workers)
+    with output.locked(project.output):  # one build at a time on this folder, generation and site
+        _build(cfg, options, project, site, strict)
+
+
+def _build(cfg, options, project, site, strict) -> None:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
     from .build import build as run_build
 
-    cfg, options, project = load_project(config_file)
-    if workers:
-        project = dataclasses.replace(project, workers=workers)
     with Progress("[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
                   TimeRemainingColumn(), transient=True, disable=not sys.stderr.isatty()) as bar:
         task = bar.add_task("Extracting", total=None)
-        result = run_build(project, progress=lambda _stage, done, total: bar.update(task, completed=done, total=total))
+        try:
+            result = run_build(project, progress=lambda _stage, done, total: bar.update(task, completed=done, total=total))
+        except OSError as exc:
+            raise click.ClickException(f"{exc.filename or project.output}: cannot be written ({exc.strerror or exc})") from None
     for problem in result.problems:
         warn(str(problem))
     click.echo(f"{len(result.facts)} articles ({result.extracted} extracted, {result.cached} from cache); "

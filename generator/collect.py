@@ -23,7 +23,7 @@ import yaml
 
 from . import clean, ingest
 from .output import atomic_write
-from .render.pages import slugify
+from .slugs import slugify
 
 TIMEOUT = 20
 """Seconds to wait for each answer of a server (connecting, each read)."""

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import yaml
 
-from . import clean
+from . import clean, slugs
 from .model import Article
 from .nlp import MAX_CHARS
 
@@ -426,20 +426,25 @@ def article_from_bytes(data: bytes, name: str, published: dt.date | None = None)
 
 
 def unique_ids(articles: list[Article]) -> tuple[list[Article], list[Problem]]:
-    """Articles whose ids are unique: a repeated front-matter ``id:`` gets a suffix, so that two
+    """Articles whose ids and page addresses are unique: a repeated front-matter ``id:``, or an id
+    whose slug another article already has (same title, same short hash), gets a suffix, so that two
     articles never share a page or a cache entry and neither is lost."""
-    seen: dict[str, str] = {}
+    seen: dict[str, str] = {}  # id -> who has it
+    pages: dict[str, str] = {}  # slug -> who has it
     out, problems = [], []
     for a in articles:
         new_id, n = a.id, 1
-        while new_id in seen:
+        while new_id in seen or slugs.article_slug(dataclasses.replace(a, id=new_id)) in pages:
             n += 1
             new_id = f"{a.id}-{n}"
         if new_id != a.id:
-            problems.append(Problem(a.path or a.id, f"id {a.id!r} is already used by {seen[a.id]}",
-                                    f"used the id {new_id!r}", fatal=False))
+            if a.id in seen:
+                problem = f"id {a.id!r} is already used by {seen[a.id]}"
+            else:
+                problem = f"page address {slugs.article_slug(a)!r} is already used by {pages[slugs.article_slug(a)]}"
+            problems.append(Problem(a.path or a.id, problem, f"used the id {new_id!r}", fatal=False))
             a = dataclasses.replace(a, id=new_id)
-        seen[new_id] = a.path or new_id
+        seen[new_id] = pages[slugs.article_slug(a)] = a.path or new_id
         out.append(a)
     return out, problems
 

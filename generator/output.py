@@ -6,16 +6,25 @@ longer makes it, so files users put anywhere are never touched.
 """
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import hashlib
 import json
+import logging
 import os
 import re
 import tempfile
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Callable
 
+from .clean import one_line
+
+log = logging.getLogger("briefing")
+
 MANIFEST = ".briefing-manifest.json"
+LOCK = ".briefing.lock"
 
 
 @dataclass
@@ -30,19 +39,41 @@ _TMP_NAME = re.compile(r"^\..+\.[A-Za-z0-9_]{8}\.tmp$")  # what atomic_write's m
 
 
 def atomic_write(path: Path, data: bytes) -> None:
-    """Write via a temporary file and a rename, so a killed build never leaves half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TMP_SUFFIX)
+    """Write via a temporary file and a rename, so a killed build never leaves half a file.
+    An error names the file it was writing (a full disk says which)."""
+    tmp = None
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TMP_SUFFIX)
         with os.fdopen(fd, "wb") as f:
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
         os.chmod(tmp, 0o644)  # mkstemp makes 0600 files, which a web server could not read
         os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+    except BaseException as exc:
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
+        if isinstance(exc, OSError) and exc.filename is None:
+            raise OSError(exc.errno, exc.strerror or str(exc), str(path)) from exc
         raise
+
+
+_cache_trouble: set[int | None] = set()  # the errors already reported
+
+
+def cache_write(path: Path, data: bytes) -> bool:
+    """Write a file of the cache, which is only ever a help: when it cannot be written (a full disk,
+    no permission) say so once for each kind of error, and go on without it."""
+    try:
+        atomic_write(path, data)
+        return True
+    except OSError as exc:
+        if exc.errno not in _cache_trouble:
+            _cache_trouble.add(exc.errno)
+            log.warning("warning: %s: cache cannot be written (%s); going on without it",
+                        one_line(str(path)), exc.strerror or exc)
+        return False
 
 
 def write_if_changed(path: Path, data: bytes, guard: Callable[[Path], object] | None = None) -> bool:
@@ -81,7 +112,8 @@ def inside(out_dir: Path, target: Path, resolved: Path | None = None) -> Path:
 
 
 def remove_stale_temporaries(out_dir: Path) -> list[str]:
-    """Temporary files a killed build left behind (only names that atomic_write makes)."""
+    """Temporary files a killed build left behind (only names that atomic_write makes). Called with
+    the folder's lock held (:func:`write_tree` takes it), so no temporary can be a running build's."""
     removed = []
     if not out_dir.is_dir():
         return removed
@@ -134,6 +166,12 @@ def write_tree(out_dir: Path, files: dict[str, bytes], owned_outside: dict[Path,
 
     The manifest first lists both the old and the new files, so that a build killed halfway
     still knows every file it may have written, and the next build can tidy up after it."""
+    with locked(out_dir):
+        return _write_tree(out_dir, files, owned_outside, inputs)
+
+
+def _write_tree(out_dir: Path, files: dict[str, bytes], owned_outside: dict[Path, bytes] | None,
+                inputs: dict[str, str] | None) -> WriteReport:
     report = WriteReport()
     targets = {rel: out_dir / safe_relpath(rel) for rel in sorted(files)}  # refuse a bad path before writing anything
     old = read_manifest(out_dir)
@@ -164,3 +202,43 @@ def write_tree(out_dir: Path, files: dict[str, bytes], owned_outside: dict[Path,
     write_manifest(out_dir, files, {rel: [digest, hashlib.sha256(files[rel]).hexdigest()]
                                     for rel, digest in (inputs or {}).items() if rel in files})
     return report
+
+
+_held: dict[Path, int] = {}  # folders this process holds the lock of, and how many times
+_held_guard = threading.Lock()
+
+
+@contextlib.contextmanager
+def locked(out_dir: Path):
+    """One build at a time on one output folder: a second build waits for the first (and says so),
+    so neither sweeps, rewrites or cleans what the other is writing. Taken again by the process that
+    holds it, it is already held (the plugin holds it for the whole site build, write_tree inside)."""
+    key = out_dir.resolve()
+    with _held_guard:
+        if key in _held:
+            _held[key] += 1
+            mine = None
+        else:
+            mine = True
+    if mine is None:
+        try:
+            yield
+        finally:
+            with _held_guard:
+                _held[key] -= 1
+        return
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with open(out_dir / LOCK, "a+b") as f:
+        try:
+            fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            log.info("another build is running on %s; waiting for it", one_line(str(out_dir)))
+            fcntl.flock(f, fcntl.LOCK_EX)
+        with _held_guard:
+            _held[key] = 1
+        try:
+            yield
+        finally:
+            with _held_guard:
+                del _held[key]
+            fcntl.flock(f, fcntl.LOCK_UN)

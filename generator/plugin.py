@@ -8,6 +8,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
+from . import output
 from .build import Project, build
 from .config import BriefingConfig
 from .render.text import squeeze_html
@@ -71,7 +72,12 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_pre_build(self, config):
         if not self.config.enabled:
             return
-        result = build(self.project)
+        self._lock = output.locked(self.project.output)  # held until the site is built
+        self._lock.__enter__()
+        try:
+            result = build(self.project)
+        except OSError as exc:
+            raise PluginError(f"{exc.filename or self.project.output}: cannot be written ({exc.strerror or exc})") from None
         for problem in result.problems:
             log.warning("warning: %s", problem)
         log.info("%d articles (%d extracted, %d from cache); %d files written, %d unchanged, %d removed",
@@ -89,6 +95,18 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_post_build(self, config):
         if self.config.enabled:
             slim_theme_assets(Path(config["site_dir"]), search_languages(config))
+        self._unlock()
+
+    def on_build_error(self, error):
+        self._unlock()
+
+    def on_shutdown(self):
+        self._unlock()
+
+    def _unlock(self) -> None:
+        lock, self._lock = getattr(self, "_lock", None), None
+        if lock is not None:
+            lock.__exit__(None, None, None)
 
     def on_serve(self, server, config, builder):
         """Templates live outside docs_dir: watch them too (articles are inside it already)."""

@@ -102,10 +102,10 @@ def world_js(memo: Path | None = None) -> bytes:
         return data
     except OSError:
         pass
-    from ..output import atomic_write
+    from ..output import cache_write
 
     data = _world_js()
-    atomic_write(path, data)
+    cache_write(path, data)
     return data
 
 
@@ -312,9 +312,9 @@ def render_map(spec: MapSpec, root: str, memo: Path | None = None) -> str:
         return html
     except (OSError, UnicodeError):
         html = _draw_map(spec, root)
-    from ..output import atomic_write
+    from ..output import cache_write
 
-    atomic_write(path, html.encode("utf-8", "surrogatepass"))
+    cache_write(path, html.encode("utf-8", "surrogatepass"))
     return html
 
 

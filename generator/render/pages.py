@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,7 +16,9 @@ from typing import Callable
 
 import jinja2
 
+from .. import slugs
 from ..model import Facts, Party, Place
+from ..slugs import slugify
 from . import maps
 from .text import attr, dated, html_text, md_text, meta_text, quotation
 
@@ -30,17 +31,19 @@ PRINCIPAL = 5
 """Principal parties per briefing: the ones shown on the home page, coloured, and given pages."""
 
 
-def slugify(text: str, limit: int = 60) -> str:
-    """A lowercase ASCII slug that is safe as one path segment on every system."""
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    text = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-    return text[:limit].rstrip("-") or "untitled"
-
-
 def article_slug(facts: Facts) -> str:
-    """Title words plus a short hash of the article id: readable and unique (case, length, traversal safe)."""
-    digest = hashlib.sha256(facts.article.id.encode("utf-8", "surrogatepass")).hexdigest()[:6]
-    return f"{slugify(facts.article.title)}-{digest}"
+    """The briefing's slug (decided in :mod:`generator.slugs`)."""
+    return slugs.article_slug(facts.article)
+
+
+class _QuietBytecodeCache(jinja2.FileSystemBytecodeCache):
+    """Compiled templates are only a help: one that cannot be written (a full disk) is compiled again next time."""
+
+    def dump_bytecode(self, bucket) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass
 
 
 def environment(templates: Path, cache: Path | None = None) -> jinja2.Environment:
@@ -49,7 +52,7 @@ def environment(templates: Path, cache: Path | None = None) -> jinja2.Environmen
     if cache is not None:
         try:
             cache.mkdir(parents=True, exist_ok=True)
-            bytecode = jinja2.FileSystemBytecodeCache(str(cache))
+            bytecode = _QuietBytecodeCache(str(cache))
         except OSError:
             pass
     env = jinja2.Environment(
