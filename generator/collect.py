@@ -128,10 +128,15 @@ def _watched(base, deadline: _Deadline):
 
 
 class _WebOnlyRedirects(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, req, fp, code, msg, headers, newurl):
-        if not is_web_url(urllib.parse.urljoin(req.full_url, newurl)):
-            raise urllib.error.URLError(f"redirected to {newurl[:200]}, which is not an http(s) URL")
-        return super().redirect_request(req, fp, code, msg, headers, newurl)
+    """Redirects are followed to http(s) URLs only (urllib's own handler follows ftp: too)."""
+
+    def http_error_302(self, req, fp, code, msg, headers):
+        target = headers.get("location") or headers.get("uri")
+        if target and not is_web_url(urllib.parse.urljoin(req.full_url, target.strip())):
+            raise urllib.error.URLError(f"redirected to {target[:200]}, which is not an http(s) URL")
+        return super().http_error_302(req, fp, code, msg, headers)
+
+    http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
 
 
 def _opener(deadline: _Deadline) -> urllib.request.OpenerDirector:
