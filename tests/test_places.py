@@ -343,3 +343,12 @@ def test_a_small_town_that_speaks_or_has_a_family_is_a_person_or_an_agency(parse
     text = "Moscow said the talks would go on. Officials in Bingham said the road was closed."
     surf = placed(parse, text)
     assert surf["Moscow"].country == "RU" and surf["Bingham"].country == "GB"  # a capital speaks for its state
+
+
+def test_a_person_named_in_full_is_no_town_by_surname(parse):
+    text = ("Colonel Amy Houston led the exercise on Monday. Houston told reporters the drills went well, "
+            "and the unit flew to Denver. In Jackson, a crowd met Tom Jackson.")
+    surf = placed(parse, text)
+    assert "Houston" not in surf  # the colonel, not the Texas city
+    assert surf["Denver"].country == "US"
+    assert "Jackson" in surf  # "In Jackson" is the town, whoever else is called so

@@ -185,11 +185,29 @@ def _without_designator(text: str, s: int, e: int) -> int:
     return e
 
 
+def _person_words(doc) -> set[str]:
+    """The words of the people the document names in full ("Mike Pompeo", "Kobe Bryant"): a lone
+    "Pompeo" or "Kobe" elsewhere is that person, not the town of that name."""
+    return {gazetteer.key(t.text) for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
+            for t in ent if t.text[:1].isupper() and gazetteer.key(t.text) not in PERSON_NOUNS}
+
+
+def _named_person(doc, i: int, j: int, people: set[str]) -> bool:
+    """Whether the one-word name at tokens ``i:j`` is a person the document names in full, and
+    nothing before it says place ("in Jackson")."""
+    if j - i != 1 or gazetteer.key(doc[i].text) not in people:
+        return False
+    if j < len(doc) and doc[j].text[:1].isupper() and not doc[j].is_sent_start:
+        return False  # the start of a longer name ("Seattle Seahawks"), not the person alone
+    return not (i > 0 and doc[i - 1].lower_ in LOCATIVE)
+
+
 def _mentions(doc) -> list[tuple[int, int, str]]:
     """(start, end, how) for every candidate mention, without overlaps."""
     out: list[tuple[int, int, str]] = []
     text = text_of(doc)  # Doc.text is rebuilt on every access
     taken = [False] * (len(text) + 1)
+    people = _person_words(doc)
 
     def add(s: int, e: int, how: str) -> None:
         if s < e and not any(taken[s:e]):
@@ -198,7 +216,7 @@ def _mentions(doc) -> list[tuple[int, int, str]]:
                 taken[i] = True
 
     for ent in doc.ents:
-        if ent.label_ in PLACE_LABELS:
+        if ent.label_ in PLACE_LABELS and not _named_person(doc, ent.start, ent.end, people):
             s, e = _trim(text, ent.start_char, ent.end_char)
             m = DISTRICT.match(text, e)
             if m:  # "Washington, D.C." is the city's full name, one mention
@@ -238,6 +256,8 @@ def _mentions(doc) -> list[tuple[int, int, str]]:
                                         or c.feature == "landform" and n > 1)  # "Niger Delta", not "Niger"
                          for c in cands)
             cue = None if strong else _cue_of(doc, i, i + n, cands, taken)
+            if (strong or cue) and _named_person(doc, i, i + n, people):
+                break
             if strong or cue:
                 label = ent_label.get(i)
                 exact = bool(label) and (label[1], label[2]) == (i, i + n)
