@@ -44,7 +44,7 @@ from pathlib import Path
 
 from . import countries
 
-SCHEMA = 20
+SCHEMA = 21
 """Bump when the index layout or the way it is built changes."""
 
 DATA = Path(__file__).parent / "data"
@@ -55,6 +55,9 @@ FEATURES = ("country", "continent", "area", "territory", "island", "landform", "
 KIND = {"country": "country", "continent": "region", "area": "region", "territory": "region", "island": "region",
         "landform": "landform",
         "admin1": "region", "admin2": "region", "city": "city", "airport": "airport"}
+
+WATER_WORD = re.compile(r"\s+(?:Sea|Ocean)$")
+"""The word news leaves off a sea's or ocean's name ("the Baltic", "the Arctic")."""
 
 ALT_MIN_POPULATION = 15_000
 """Alternate names are indexed only for towns this big: small towns' alternates are noisy."""
@@ -306,6 +309,9 @@ def build(path: Path) -> None:
             names.append((key(name), eid, 0))
             for a in filter(None, aliases.split(";")):
                 names.append((key(a), eid, int(a.islower())))
+            short = WATER_WORD.sub("", name)
+            if short != name:  # "the Baltic" is the Baltic Sea, weakly: "Baltic" alone is also a town
+                names.append((key(short), eid, 1))
 
     # Regions from the towns that lie in them.
     rg = _rg_cities()
@@ -467,13 +473,24 @@ def _gnc_cities() -> list[dict]:
 
 # ---------------------------------------------------------------- lookups
 
+WATER_NAME = re.compile(r"\b(?:Sea|Ocean|Gulf|Bay|Strait|Straits|Channel|River|Lake|Lagoon|Sound)\b")
+"""Words that make a sea, river or lake of a world area or landform (kind "water")."""
+
+
+def _kind(name: str, feature: str) -> str:
+    """What the map calls an entry: from its feature, with seas, rivers and lakes as water."""
+    if feature in ("area", "landform") and WATER_NAME.search(name):
+        return "water"
+    return KIND[feature]
+
+
 @lru_cache(maxsize=65536)
 def _lookup(k: str) -> tuple[Entry, ...]:
     rows = _db().execute(
         "SELECT e.name, e.feature, e.lat, e.lon, e.country, e.population, e.admin1, MIN(n.alt)"
         " FROM name n JOIN entry e ON e.id = n.entry WHERE n.key = ? GROUP BY e.id", (k,)
     ).fetchall()
-    out = [Entry(name, KIND[feat], lat, lon, cc, pop, feat, admin1, bool(alt))
+    out = [Entry(name, _kind(name, feat), lat, lon, cc, pop, feat, admin1, bool(alt))
            for name, feat, lat, lon, cc, pop, admin1, alt in rows]
     out.sort(key=lambda e: (e.alt, FEATURES.index(e.feature), -e.population))
     return tuple(out)

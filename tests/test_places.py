@@ -352,3 +352,18 @@ def test_a_person_named_in_full_is_no_town_by_surname(parse):
     assert "Houston" not in surf  # the colonel, not the Texas city
     assert surf["Denver"].country == "US"
     assert "Jackson" in surf  # "In Jackson" is the town, whoever else is called so
+
+
+def test_a_region_named_after_its_seat_is_the_city(parse):
+    text = "Delegates gathered in Geneva on Monday, while protesters marched in Basra. Voters in Quebec went to the polls."
+    surf = placed(parse, text)
+    assert surf["Geneva"].kind == "city" and gazetteer.km(surf["Geneva"].lat, surf["Geneva"].lon, 46.20, 6.15) < 10
+    assert surf["Basra"].kind == "city"
+    assert surf["Quebec"].kind == "region"  # a province far larger than its capital stays the province
+
+
+def test_a_sea_named_without_its_word_is_water(parse):
+    text = "A Russian frigate crossed the Baltic on Friday, days after a storm on the Adriatic Sea."
+    surf = placed(parse, text)
+    assert surf["Baltic"].kind == "water" and gazetteer.km(surf["Baltic"].lat, surf["Baltic"].lon, 58.0, 20.0) < 300
+    assert surf["Adriatic Sea"].kind == "water"

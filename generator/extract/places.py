@@ -19,6 +19,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
+from dataclasses import replace
 from functools import lru_cache
 
 from .. import countries, gazetteer
@@ -371,7 +372,29 @@ def _candidates(surface: str, how: str) -> list[Entry]:
     found = gazetteer.lookup(surface.replace(",", ""))[:40]
     if not found and how == "facility" and FACILITY.search(surface) and not STREET.search(surface):
         found = _inner(surface)
-    return found
+    return _seats_first(found)
+
+
+SEAT_SHARE = 0.25
+"""A region that shares its name with a city holding this share of its people is, named alone, the
+city ("Geneva", "Basra"): the region is named after its seat. Under it ("Quebec", 8 % in its
+capital) the name is the region's."""
+
+
+def _seats_first(found: list[Entry]) -> list[Entry]:
+    """``found`` without the regions that are named after a city of theirs holding ``SEAT_SHARE`` of
+    their people; the city takes the region's place in the ranking."""
+    out = list(found)
+    for r in found:
+        if r.feature not in ("admin1", "admin2") or r.population <= 0:
+            continue
+        seat = [c for c in found if c.feature == "city" and c.country == r.country
+                and (r.feature == "admin2" or c.admin1 == r.name) and c.population >= SEAT_SHARE * r.population]
+        if seat:
+            city = max(seat, key=lambda c: c.population)
+            out = [x for x in out if x is not city and x is not r]
+            out.insert(min(found.index(r), len(out)), replace(city, alt=False))
+    return out
 
 
 def _score(e: Entry, ctx_countries: Counter, ctx_regions: dict, anchors: list[Entry], k: str) -> float:
@@ -559,7 +582,7 @@ def extract(doc, context: list[str] | None = None) -> list[Place]:
         if cue is None and how != "demonym" and ent.feature == "city" and listed_with_states(m):
             cue = "admin1"
         if cue and ent.feature != cue:
-            other = [c for c in cands[k] if c.feature == cue and c.country == ent.country]
+            other = [c for c in cands[k] + gazetteer.lookup(text[s:e]) if c.feature == cue and c.country == ent.country]
             if other:
                 ent = other[0]
         if ent.feature == "city" and ent.population < 1000 and how != "ner":
@@ -580,7 +603,7 @@ def extract(doc, context: list[str] | None = None) -> list[Place]:
     return sorted(places.values(), key=lambda p: (-len(p.mentions), p.mentions[0]))
 
 
-SPECIFICITY = {"city": 3.0, "airport": 3.0, "other": 3.0, "landform": 2.0, "region": 2.0, "country": 1.0}
+SPECIFICITY = {"city": 3.0, "airport": 3.0, "other": 3.0, "landform": 2.0, "water": 2.0, "region": 2.0, "country": 1.0}
 
 
 def focus(places: list[Place]) -> Place | None:
