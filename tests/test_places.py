@@ -367,3 +367,12 @@ def test_a_sea_named_without_its_word_is_water(parse):
     surf = placed(parse, text)
     assert surf["Baltic"].kind == "water" and gazetteer.km(surf["Baltic"].lat, surf["Baltic"].lon, 58.0, 20.0) < 300
     assert surf["Adriatic Sea"].kind == "water"
+
+
+def test_a_town_the_text_calls_a_town_is_found_under_its_other_name(parse):
+    text = ("Troops entered the town of Lachin on Sunday, and drones flew over Stepanakert, the regional capital. "
+            "Both lie in Azerbaijan.")
+    surf = placed(parse, text)
+    assert gazetteer.km(surf["Lachin"].lat, surf["Lachin"].lon, 39.64, 46.55) < 30
+    st = surf["Stepanakert"]
+    assert st.name == "Stepanakert" and gazetteer.km(st.lat, st.lon, 39.82, 46.75) < 30  # GeoNames: Khankendi

@@ -125,11 +125,36 @@ MOTION_VERBS = {"go", "come", "travel", "fly", "drive", "move", "return", "head"
 """Verbs whose "to" or "from" names where someone goes or comes from."""
 
 
+PLACE_NOUNS = {"city", "town", "village", "capital", "district", "region", "province", "port", "suburb",
+               "settlement", "hamlet", "municipality", "county", "enclave", "oblast"}
+"""Nouns by which the text itself says a name is a place: "the town of Lachin", "Stepanakert, the
+regional capital". The small model often calls such names people; with these words any town of the
+name counts, however small and under whichever of its GeoNames names."""
+
+
+def _said_place(doc, i: int, j: int) -> bool:
+    """Whether the text calls tokens ``i:j`` a place: "the city of X", or "X, the (main) city"."""
+    if i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lemma_.lower() in PLACE_NOUNS:
+        return True
+    if j + 1 < len(doc) and doc[j].text == ",":
+        for k in range(j + 1, min(j + 5, len(doc))):
+            if doc[k].lemma_.lower() in PLACE_NOUNS:
+                return doc[j + 1].lower_ in ("the", "a", "an", "its", "their")
+            if doc[k].pos_ not in ("DET", "ADJ", "PROPN", "NOUN"):
+                break
+    return False
+
+
 def _cue_of(doc, i: int, j: int, cands: list[Entry], taken: list[bool]) -> str | None:
     """Why a town the NER missed is a place here: "in Boise" ("in"), "Boise, Idaho" ("region":
     a town of that region follows), or one of a list of places ("Nitra, Presov and Kosice";
     a state too, "Kerala and Puducherry").
     None if the name is no town of some size, or nothing around it says place."""
+    longer = j < len(doc) and doc[j].text[:1].isupper() or i > 0 and doc[i - 1].text[:1].isupper() \
+        and not doc[i].is_sent_start  # part of a longer name: "Boa Vista", "Guma Local Government Area"
+    if not longer and any(c.feature in ("city", "admin1", "admin2") for c in cands) and _said_place(doc, i, j) \
+            and not CALENDAR.match(doc[i:j].text):
+        return "in"
     towns = [c for c in cands if not c.alt and c.feature == "city" and c.population >= CUE_CITY_POPULATION]
     states = [c for c in cands if not c.alt and c.feature == "admin1"]  # only listed: "Kerala and Puducherry"
     if not towns and not states:
@@ -595,8 +620,10 @@ def extract(doc, context: list[str] | None = None) -> list[Place]:
         conf = round(min(0.99, 0.5 + 0.1 * margin) * (0.8 if how == "scan" else 1.0), 2)
         place = places.get(pid)
         if place is None:
+            # a town found under another of its names is shown as the article names it (Stepanakert, not Khankendi)
+            name = text[s:e] if ent.alt and ent.feature == "city" and not text[s:e].isupper() else ent.name
             place = places[pid] = Place(
-                id=slug(f"{ent.name}-{ent.country}" if ent.country else ent.name), name=ent.name,
+                id=slug(f"{ent.name}-{ent.country}" if ent.country else ent.name), name=name,
                 kind=ent.kind, lat=ent.lat, lon=ent.lon, country=ent.country, confidence=conf)
         place.confidence = max(place.confidence, conf)
         place.mentions.append((s, e))
