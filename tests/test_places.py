@@ -376,3 +376,10 @@ def test_a_town_the_text_calls_a_town_is_found_under_its_other_name(parse):
     assert gazetteer.km(surf["Lachin"].lat, surf["Lachin"].lon, 39.64, 46.55) < 30
     st = surf["Stepanakert"]
     assert st.name == "Stepanakert" and gazetteer.km(st.lat, st.lon, 39.82, 46.75) < 30  # GeoNames: Khankendi
+
+
+def test_a_country_the_ner_calls_a_person_is_the_country_unless_someone_is_so_named(parse):
+    text = "Shelling resumed on Tuesday, Azerbaijan said. Jordan Smith, a local guide, left. Jordan said he was afraid."
+    surf = placed(parse, text)
+    assert surf["Azerbaijan"].country == "AZ"
+    assert "Jordan" not in surf  # the guide, named in full before

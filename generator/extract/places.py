@@ -116,7 +116,7 @@ CALENDAR = re.compile(r"(?i)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|
                       r"|fri|sat|sun)[a-z]*\.?$")
 """Months and weekdays: "in March" is a date, not the town in Cambridgeshire."""
 LOCATIVE = {"in", "at", "near", "outside", "from", "to", "into", "around", "across", "via", "toward", "towards"}
-PERSON_OVERRIDING_CUES = {"in", "region", "list", "motion"}
+PERSON_OVERRIDING_CUES = {"in", "region", "list", "motion", "country"}
 """Cues strong enough to read a name the NER took for a person as the town: "stops in Hilversum
 and Almelo", "Klamath Falls, Oregon", "driving to Castlegar". Not "to" or "from" after anything
 else: "a letter to Obama" (a Japanese town)."""
@@ -289,6 +289,8 @@ def _mentions(doc) -> list[tuple[int, int, str]]:
                 exact = bool(label) and (label[1], label[2]) == (i, i + n)
                 if strong and exact and label[0] == "PERSON":
                     cue = _cue_of(doc, i, i + n, cands, taken)
+                    if cue is None and any(not c.alt and c.feature == "country" for c in cands):
+                        cue = "country"  # no one the article names is called so: "Azerbaijan said"
                 if label and label[0] == "PERSON" and (n == 1 or not exact) \
                         and not (cue in PERSON_OVERRIDING_CUES and exact):
                     break  # a person's name, or part of one: "Georgia Smith"
