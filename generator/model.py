@@ -72,7 +72,7 @@ class Position:
 class Place:
     id: str
     name: str
-    kind: str  # "country" | "region" | "city" | "airport" | "landform" (river, lake, desert, mountains) | "other"
+    kind: str  # "country" | "region" | "city" | "airport" | "water" (sea, river, lake) | "landform" | "other"
     lat: float | None
     lon: float | None
     country: str | None = None

@@ -343,3 +343,43 @@ def test_a_small_town_that_speaks_or_has_a_family_is_a_person_or_an_agency(parse
     text = "Moscow said the talks would go on. Officials in Bingham said the road was closed."
     surf = placed(parse, text)
     assert surf["Moscow"].country == "RU" and surf["Bingham"].country == "GB"  # a capital speaks for its state
+
+
+def test_a_person_named_in_full_is_no_town_by_surname(parse):
+    text = ("Colonel Amy Houston led the exercise on Monday. Houston told reporters the drills went well, "
+            "and the unit flew to Denver. In Jackson, a crowd met Tom Jackson.")
+    surf = placed(parse, text)
+    assert "Houston" not in surf  # the colonel, not the Texas city
+    assert surf["Denver"].country == "US"
+    assert "Jackson" in surf  # "In Jackson" is the town, whoever else is called so
+
+
+def test_a_region_named_after_its_seat_is_the_city(parse):
+    text = "Delegates gathered in Geneva on Monday, while protesters marched in Basra. Voters in Quebec went to the polls."
+    surf = placed(parse, text)
+    assert surf["Geneva"].kind == "city" and gazetteer.km(surf["Geneva"].lat, surf["Geneva"].lon, 46.20, 6.15) < 10
+    assert surf["Basra"].kind == "city"
+    assert surf["Quebec"].kind == "region"  # a province far larger than its capital stays the province
+
+
+def test_a_sea_named_without_its_word_is_water(parse):
+    text = "A Russian frigate crossed the Baltic on Friday, days after a storm on the Adriatic Sea."
+    surf = placed(parse, text)
+    assert surf["Baltic"].kind == "water" and gazetteer.km(surf["Baltic"].lat, surf["Baltic"].lon, 58.0, 20.0) < 300
+    assert surf["Adriatic Sea"].kind == "water"
+
+
+def test_a_town_the_text_calls_a_town_is_found_under_its_other_name(parse):
+    text = ("Troops entered the town of Lachin on Sunday, and drones flew over Stepanakert, the regional capital. "
+            "Both lie in Azerbaijan.")
+    surf = placed(parse, text)
+    assert gazetteer.km(surf["Lachin"].lat, surf["Lachin"].lon, 39.64, 46.55) < 30
+    st = surf["Stepanakert"]
+    assert st.name == "Stepanakert" and gazetteer.km(st.lat, st.lon, 39.82, 46.75) < 30  # GeoNames: Khankendi
+
+
+def test_a_country_the_ner_calls_a_person_is_the_country_unless_someone_is_so_named(parse):
+    text = "Shelling resumed on Tuesday, Azerbaijan said. Jordan Smith, a local guide, left. Jordan said he was afraid."
+    surf = placed(parse, text)
+    assert surf["Azerbaijan"].country == "AZ"
+    assert "Jordan" not in surf  # the guide, named in full before

@@ -19,6 +19,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
+from dataclasses import replace
 from functools import lru_cache
 
 from .. import countries, gazetteer
@@ -115,7 +116,7 @@ CALENDAR = re.compile(r"(?i)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|
                       r"|fri|sat|sun)[a-z]*\.?$")
 """Months and weekdays: "in March" is a date, not the town in Cambridgeshire."""
 LOCATIVE = {"in", "at", "near", "outside", "from", "to", "into", "around", "across", "via", "toward", "towards"}
-PERSON_OVERRIDING_CUES = {"in", "region", "list", "motion"}
+PERSON_OVERRIDING_CUES = {"in", "region", "list", "motion", "country"}
 """Cues strong enough to read a name the NER took for a person as the town: "stops in Hilversum
 and Almelo", "Klamath Falls, Oregon", "driving to Castlegar". Not "to" or "from" after anything
 else: "a letter to Obama" (a Japanese town)."""
@@ -124,11 +125,36 @@ MOTION_VERBS = {"go", "come", "travel", "fly", "drive", "move", "return", "head"
 """Verbs whose "to" or "from" names where someone goes or comes from."""
 
 
+PLACE_NOUNS = {"city", "town", "village", "capital", "district", "region", "province", "port", "suburb",
+               "settlement", "hamlet", "municipality", "county", "enclave", "oblast"}
+"""Nouns by which the text itself says a name is a place: "the town of Lachin", "Stepanakert, the
+regional capital". The small model often calls such names people; with these words any town of the
+name counts, however small and under whichever of its GeoNames names."""
+
+
+def _said_place(doc, i: int, j: int) -> bool:
+    """Whether the text calls tokens ``i:j`` a place: "the city of X", or "X, the (main) city"."""
+    if i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lemma_.lower() in PLACE_NOUNS:
+        return True
+    if j + 1 < len(doc) and doc[j].text == ",":
+        for k in range(j + 1, min(j + 5, len(doc))):
+            if doc[k].lemma_.lower() in PLACE_NOUNS:
+                return doc[j + 1].lower_ in ("the", "a", "an", "its", "their")
+            if doc[k].pos_ not in ("DET", "ADJ", "PROPN", "NOUN"):
+                break
+    return False
+
+
 def _cue_of(doc, i: int, j: int, cands: list[Entry], taken: list[bool]) -> str | None:
     """Why a town the NER missed is a place here: "in Boise" ("in"), "Boise, Idaho" ("region":
     a town of that region follows), or one of a list of places ("Nitra, Presov and Kosice";
     a state too, "Kerala and Puducherry").
     None if the name is no town of some size, or nothing around it says place."""
+    longer = j < len(doc) and doc[j].text[:1].isupper() or i > 0 and doc[i - 1].text[:1].isupper() \
+        and not doc[i].is_sent_start  # part of a longer name: "Boa Vista", "Guma Local Government Area"
+    if not longer and any(c.feature in ("city", "admin1", "admin2") for c in cands) and _said_place(doc, i, j) \
+            and not CALENDAR.match(doc[i:j].text):
+        return "in"
     towns = [c for c in cands if not c.alt and c.feature == "city" and c.population >= CUE_CITY_POPULATION]
     states = [c for c in cands if not c.alt and c.feature == "admin1"]  # only listed: "Kerala and Puducherry"
     if not towns and not states:
@@ -185,11 +211,29 @@ def _without_designator(text: str, s: int, e: int) -> int:
     return e
 
 
+def _person_words(doc) -> set[str]:
+    """The words of the people the document names in full ("Mike Pompeo", "Kobe Bryant"): a lone
+    "Pompeo" or "Kobe" elsewhere is that person, not the town of that name."""
+    return {gazetteer.key(t.text) for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
+            for t in ent if t.text[:1].isupper() and gazetteer.key(t.text) not in PERSON_NOUNS}
+
+
+def _named_person(doc, i: int, j: int, people: set[str]) -> bool:
+    """Whether the one-word name at tokens ``i:j`` is a person the document names in full, and
+    nothing before it says place ("in Jackson")."""
+    if j - i != 1 or gazetteer.key(doc[i].text) not in people:
+        return False
+    if j < len(doc) and doc[j].text[:1].isupper() and not doc[j].is_sent_start:
+        return False  # the start of a longer name ("Seattle Seahawks"), not the person alone
+    return not (i > 0 and doc[i - 1].lower_ in LOCATIVE)
+
+
 def _mentions(doc) -> list[tuple[int, int, str]]:
     """(start, end, how) for every candidate mention, without overlaps."""
     out: list[tuple[int, int, str]] = []
     text = text_of(doc)  # Doc.text is rebuilt on every access
     taken = [False] * (len(text) + 1)
+    people = _person_words(doc)
 
     def add(s: int, e: int, how: str) -> None:
         if s < e and not any(taken[s:e]):
@@ -198,7 +242,7 @@ def _mentions(doc) -> list[tuple[int, int, str]]:
                 taken[i] = True
 
     for ent in doc.ents:
-        if ent.label_ in PLACE_LABELS:
+        if ent.label_ in PLACE_LABELS and not _named_person(doc, ent.start, ent.end, people):
             s, e = _trim(text, ent.start_char, ent.end_char)
             m = DISTRICT.match(text, e)
             if m:  # "Washington, D.C." is the city's full name, one mention
@@ -238,11 +282,15 @@ def _mentions(doc) -> list[tuple[int, int, str]]:
                                         or c.feature == "landform" and n > 1)  # "Niger Delta", not "Niger"
                          for c in cands)
             cue = None if strong else _cue_of(doc, i, i + n, cands, taken)
+            if (strong or cue) and _named_person(doc, i, i + n, people):
+                break
             if strong or cue:
                 label = ent_label.get(i)
                 exact = bool(label) and (label[1], label[2]) == (i, i + n)
                 if strong and exact and label[0] == "PERSON":
                     cue = _cue_of(doc, i, i + n, cands, taken)
+                    if cue is None and any(not c.alt and c.feature == "country" for c in cands):
+                        cue = "country"  # no one the article names is called so: "Azerbaijan said"
                 if label and label[0] == "PERSON" and (n == 1 or not exact) \
                         and not (cue in PERSON_OVERRIDING_CUES and exact):
                     break  # a person's name, or part of one: "Georgia Smith"
@@ -351,7 +399,29 @@ def _candidates(surface: str, how: str) -> list[Entry]:
     found = gazetteer.lookup(surface.replace(",", ""))[:40]
     if not found and how == "facility" and FACILITY.search(surface) and not STREET.search(surface):
         found = _inner(surface)
-    return found
+    return _seats_first(found)
+
+
+SEAT_SHARE = 0.25
+"""A region that shares its name with a city holding this share of its people is, named alone, the
+city ("Geneva", "Basra"): the region is named after its seat. Under it ("Quebec", 8 % in its
+capital) the name is the region's."""
+
+
+def _seats_first(found: list[Entry]) -> list[Entry]:
+    """``found`` without the regions that are named after a city of theirs holding ``SEAT_SHARE`` of
+    their people; the city takes the region's place in the ranking."""
+    out = list(found)
+    for r in found:
+        if r.feature not in ("admin1", "admin2") or r.population <= 0:
+            continue
+        seat = [c for c in found if c.feature == "city" and c.country == r.country
+                and (r.feature == "admin2" or c.admin1 == r.name) and c.population >= SEAT_SHARE * r.population]
+        if seat:
+            city = max(seat, key=lambda c: c.population)
+            out = [x for x in out if x is not city and x is not r]
+            out.insert(min(found.index(r), len(out)), replace(city, alt=False))
+    return out
 
 
 def _score(e: Entry, ctx_countries: Counter, ctx_regions: dict, anchors: list[Entry], k: str) -> float:
@@ -539,7 +609,7 @@ def extract(doc, context: list[str] | None = None) -> list[Place]:
         if cue is None and how != "demonym" and ent.feature == "city" and listed_with_states(m):
             cue = "admin1"
         if cue and ent.feature != cue:
-            other = [c for c in cands[k] if c.feature == cue and c.country == ent.country]
+            other = [c for c in cands[k] + gazetteer.lookup(text[s:e]) if c.feature == cue and c.country == ent.country]
             if other:
                 ent = other[0]
         if ent.feature == "city" and ent.population < 1000 and how != "ner":
@@ -552,15 +622,17 @@ def extract(doc, context: list[str] | None = None) -> list[Place]:
         conf = round(min(0.99, 0.5 + 0.1 * margin) * (0.8 if how == "scan" else 1.0), 2)
         place = places.get(pid)
         if place is None:
+            # a town found under another of its names is shown as the article names it (Stepanakert, not Khankendi)
+            name = text[s:e] if ent.alt and ent.feature == "city" and not text[s:e].isupper() else ent.name
             place = places[pid] = Place(
-                id=slug(f"{ent.name}-{ent.country}" if ent.country else ent.name), name=ent.name,
+                id=slug(f"{ent.name}-{ent.country}" if ent.country else ent.name), name=name,
                 kind=ent.kind, lat=ent.lat, lon=ent.lon, country=ent.country, confidence=conf)
         place.confidence = max(place.confidence, conf)
         place.mentions.append((s, e))
     return sorted(places.values(), key=lambda p: (-len(p.mentions), p.mentions[0]))
 
 
-SPECIFICITY = {"city": 3.0, "airport": 3.0, "other": 3.0, "landform": 2.0, "region": 2.0, "country": 1.0}
+SPECIFICITY = {"city": 3.0, "airport": 3.0, "other": 3.0, "landform": 2.0, "water": 2.0, "region": 2.0, "country": 1.0}
 
 
 def focus(places: list[Place]) -> Place | None:
