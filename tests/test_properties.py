@@ -67,3 +67,44 @@ def test_extraction_never_crashes_and_offsets_point_inside_the_text(nlp, text):
         assert 0 <= start <= end <= n, (start, end, n)
     for q in out["quotes"]:
         assert q["start"] < q["end"]
+
+
+ANY_CHARACTER = st.characters(blacklist_categories=())  # surrogates and non-characters included
+any_unicode = st.text(alphabet=ANY_CHARACTER, min_size=1, max_size=60)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(title=any_unicode, body=any_unicode, tag=any_unicode, source=any_unicode)
+def test_every_string_the_site_writes_is_clean_whatever_the_article_holds(tmp_path_factory, title, body, tag, source):
+    """Front matter (as YAML escapes, so any code point reaches the loader) and body over all of
+    Unicode: the article's strings, and the feeds, pages and JSON made of them, hold nothing XML,
+    UTF-8 or a reader's eye cannot take (feedgen raised on U+FFFF and stopped every build)."""
+    import json
+    import xml.etree.ElementTree as ET
+
+    from generator import clean
+    from generator.model import Facts, Sentence
+    from generator.render import feeds, pages
+
+    head = "\n".join(f"{k}: {json.dumps(v)}" for k, v in (("title", title), ("source", source)))
+    data = (f"---\n{head}\ntags: [{json.dumps(tag)}]\npublished: 2020-10-12\n---\nOfficials said. ".encode()
+            + body.encode("utf-8", "surrogatepass") + " The talks went on.".encode())
+    try:
+        article, _problems = ingest.article_from_bytes(data, "fuzz.md")
+    except ingest.IngestError:
+        return
+    for value in (article.title, article.text, article.source or "", *article.tags):
+        assert not clean.UNSAFE.search(value)
+        value.encode("utf-8")  # strict: no lone surrogate left
+    facts = Facts(article=article, sentences=[Sentence(0, len(article.text))], summary=[(0, len(article.text))])
+    item = feeds.FeedItem(article.title, "generated/briefings/x/", facts.summary_sentences()[0], article.published)
+    ET.fromstring(feeds.rss([item], article.title, "https://example.org/", article.source or ""))
+    json.loads(feeds.json_feed([item], article.title, "https://example.org/", article.source or ""))
+    json.dumps(facts_to_json(facts), ensure_ascii=False).encode("utf-8")
+    env = pages.environment(ROOT_TEMPLATES)
+    for rel, page in pages.render_site([facts], env, "generated").files.items():
+        if rel.endswith((".md", ".html", ".json", ".js", ".xml")):  # not the images and fonts
+            assert not clean.UNSAFE.search(page.decode("utf-8")), rel
+
+
+ROOT_TEMPLATES = __import__("pathlib").Path(__file__).resolve().parent.parent / "templates"
