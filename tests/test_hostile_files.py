@@ -310,3 +310,36 @@ def test_slow_inputs_become_warnings_beside_good_briefings(tmp_path):
     assert lines[-1] == "6 articles"  # the three fixtures and the three slow texts, each read in full
     briefings = {p.name for p in (root / "content" / "generated" / "briefings").glob("*.md")}
     assert len(briefings) == 6
+
+
+# What held before issue 17, kept so
+
+
+def test_yaml_code_tags_are_refused():
+    data = b"---\ntitle: !!python/object/apply:os.system ['touch /tmp/pwned-briefing']\n---\nText said on Monday.\n"
+    with pytest.raises(ingest.IngestError, match="front matter"):
+        ingest.article_from_bytes(data, "tag.md")
+    assert not Path("/tmp/pwned-briefing").exists()
+
+
+def test_html_entities_neither_expand_nor_read_files():
+    words = "Officials in Baku said on Monday that the ceasefire had held for most of the day. " * 4
+    laughs = "".join(f'<!ENTITY l{i} "{("&l" + str(i - 1) + ";") * 10}">' for i in range(1, 9))
+    page = (f'<?xml version="1.0"?><!DOCTYPE html [<!ENTITY l0 "lol">{laughs}'
+            f'<!ENTITY xxe SYSTEM "file:///etc/passwd">]><html><body><article><p>{words} &xxe; &l8;</p>'
+            "</article></body></html>")
+    started = time.monotonic()
+    try:
+        article, _ = ingest.article_from_bytes(page.encode(), "bomb.html")
+    except ingest.IngestError:
+        return
+    assert time.monotonic() - started < 15
+    assert "root:" not in article.text and "lollol" not in article.text and len(article.text) < 10_000
+
+
+def test_a_compressed_file_is_not_expanded():
+    import gzip
+
+    bomb = gzip.compress(b"A" * 50_000_000)
+    with pytest.raises(ingest.IngestError, match="binary"):
+        ingest.article_from_bytes(bomb, "bomb.html")
