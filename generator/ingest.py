@@ -41,6 +41,11 @@ MAX_LINE = 20_000
 """Characters in one line before any pattern reads it; a longer line is broken at a space (a news
 paragraph has under 2,000). No text is lost, and no pattern meets a line of megabytes."""
 
+MAX_WORD = 1_000
+"""Characters in a run without white space (a long web address has a few hundred). spaCy's tokenizer
+takes prefixes off a run one at a time, which is quadratic in its length: 80,000 ``[`` in four lines
+did not parse in minutes, and parse in 20 s as runs of this length."""
+
 MAX_MARKUP = 4 * MAX_TEXT
 """Characters of a text or Markdown file read before its markup is taken off: the text kept is
 :data:`MAX_TEXT` at most, and markup and front matter do not make it four times longer."""
@@ -158,11 +163,16 @@ def decode_noting(data: bytes) -> tuple[str, str | None]:
 
 
 def clean_text(text: str) -> str:
-    """Normalised text: NFC, Unix newlines, nothing :func:`clean.text` removes, no line over
-    :data:`MAX_LINE` characters, no white space at line ends, trimmed. Linear in the text."""
+    """Normalised text: NFC, Unix newlines, nothing :func:`clean.text` removes, no run of
+    :data:`MAX_WORD` characters without a space, no line over :data:`MAX_LINE` characters, no white
+    space at line ends, trimmed. Linear in the text."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = unicodedata.normalize("NFC", clean.text(text))
+    text = _LONG_RUN.sub(r"\1 ", text)
     return "\n".join(piece.rstrip(" \t") for line in text.split("\n") for piece in _short_lines(line)).strip()
+
+
+_LONG_RUN = re.compile(rf"(\S{{{MAX_WORD}}})(?=\S)")
 
 
 def _short_lines(line: str) -> list[str]:

@@ -343,3 +343,14 @@ def test_a_compressed_file_is_not_expanded():
     bomb = gzip.compress(b"A" * 50_000_000)
     with pytest.raises(ingest.IngestError, match="binary"):
         ingest.article_from_bytes(bomb, "bomb.html")
+
+
+def test_two_site_builds_at_once_on_one_folder_both_succeed(tmp_path):
+    root = make_project(tmp_path / "p", FIXTURES / "articles")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    runs = [subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=root, env=env,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    outcomes = [(run.wait(timeout=600), run.stderr.read()) for run in runs]
+    assert all(code == 0 for code, _ in outcomes), outcomes
+    assert len(list((root / "site" / "generated" / "briefings").glob("*/index.html"))) == 3
+    assert not list((root / "content" / "generated").rglob("*.tmp"))

@@ -134,8 +134,8 @@ def test_character_cut_by_the_size_cap_is_not_a_decoding_problem():
     data = ("é" * (ingest.MAX_BYTES // 2 + 10)).encode()
     article, problems = ingest.article_from_bytes(data, "accents.txt")
     assert not any("UTF-8" in str(p) for p in problems)
-    assert set(article.text) == {"é", "\n"}  # one line of 2.5 million letters, broken into lines of MAX_LINE
-    assert max(len(line) for line in article.text.split("\n")) == ingest.MAX_LINE
+    assert set(article.text) == {"é", " ", "\n"}  # one word of 2.5 million letters, broken as the caps say
+    assert max(len(word) for word in article.text.split()) == ingest.MAX_WORD
 
 
 @pytest.mark.parametrize("given", ["../../etc/passwd", "/etc/passwd", "CON", "x" * 300, "a\nb\x1b[2J", 7])
