@@ -45,8 +45,12 @@ def test_principal_parties_count_people_for_their_country():
     assert len(set(colours.values())) == 2
 
 
-def test_focus_is_the_most_mentioned_located_place():
-    assert pages.focus_place(_facts()).name == "Stepanakert"
+def test_focus_is_the_place_extraction_chose():
+    facts = _facts()
+    assert facts.focus_place() is None  # render decides no focus of its own
+    facts.focus = "baku"
+    assert pages.briefing_view(facts, "x")["focus"]["name"] == "Baku"
+    assert pages.map_spec(facts, "x").focus == (40.41, 49.87)
 
 
 def test_positions_grouped_by_party_with_links_to_sentences():

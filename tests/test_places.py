@@ -73,8 +73,8 @@ def test_generic_words_are_not_places(parse):
 def test_focus_prefers_the_place_the_story_is_about(parse):
     text = ("Aleppo was shelled again. Residents of Aleppo fled west. Syria's government said Aleppo "
             "would be retaken; Russia and Turkey disagreed.")
-    found = places.extract(parse(text))
-    assert places.focus(found).name == "Aleppo"
+    found, focus = places.locate(parse(text))
+    assert next(p for p in found if p.id == focus).name == "Aleppo"
     assert places.focus([]) is None
 
 
