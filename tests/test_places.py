@@ -438,3 +438,14 @@ def test_a_place_only_inside_a_name_or_a_demonym_is_never_the_focus(parse):
     found, focus = places.locate(parse("Chinese officials praised the Kyoto protocol. Chinese and Japanese "
                                        "diplomats met the Washington Post."))
     assert focus is None and found  # the places are kept for the extract, none is shown
+
+
+def test_a_dateline_the_ner_misses_is_a_place_where_things_happen(parse):
+    roles, found, _ = _roles(parse, "BAKU — A missile struck an apartment building overnight, officials said.")
+    assert roles.get("BAKU") == "scene" and any(p.name == "Baku" for p in found)
+
+
+def test_a_place_of_a_thing_struck_or_a_district_entered_is_where_things_happen(parse):
+    roles, _, _ = _roles(parse, "A missile struck an apartment building in the centre of Ganja. Troops moved "
+                                "into the Kandahar district. Diplomats from Tbilisi watched.")
+    assert roles["Ganja"] == roles["Kandahar"] == "scene" and roles["Tbilisi"] == "mentioned"

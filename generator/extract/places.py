@@ -251,6 +251,9 @@ def _mentions(doc) -> list[tuple[int, int, str]]:
             e = _without_designator(text, s, e)
             if _usable(text[s:e]):
                 add(s, e, "facility" if ent.label_ == "FAC" else "ner")
+    for s, e in _dateline_spans(text, names=True):  # "BAKU — A missile struck...": the NER misses capitals
+        if any(c.feature in ("city", "admin1", "country", "territory") and not c.alt for c in gazetteer.lookup(text[s:e])):
+            add(s, e, "dateline")
     for ent in doc.ents:
         s, e = _trim(text, ent.start_char, ent.end_char)
         if ent.label_ == "NORP" and _adjective_place(text[s:e]) and not _is_plural_people(text[s:e]) \
@@ -655,7 +658,7 @@ EVENT_NOUNS = {"talks", "meeting", "summit", "conference", "negotiations", "figh
                "explosion", "offensive", "battle", "war", "violence", "protest", "protests", "rally", "demonstration",
                "march", "riots", "unrest", "election", "elections", "vote", "referendum", "ceremony", "visit", "trip",
                "killing", "killings", "shooting", "massacre", "raid", "raids", "siege", "assault", "operation",
-               "operations", "crackdown", "flooding", "floods", "earthquake", "fire", "fires", "crash", "ceasefire",
+               "operations", "crackdown", "truce", "flooding", "floods", "earthquake", "fire", "fires", "crash", "ceasefire",
                "hostilities", "incursion", "invasion", "advance", "evacuation", "trial", "hearing", "signing",
                "deployment", "casualties", "deaths", "damage", "gunfire", "rocket", "rockets", "missile", "missiles"}
 """Nouns of events: "talks in Geneva", "fighting in Aleppo", "the Moscow summit" happen at the place."""
@@ -665,7 +668,7 @@ EVENT_VERBS = {"hit", "shell", "bomb", "attack", "strike", "capture", "seize", "
                "damage", "host", "control", "defend", "lose", "free", "overrun", "blockade", "tour"}
 """Verbs whose object (or passive subject) is where the event happens: "shelling hit Stepanakert",
 "troops entered Shusha", "Putin visited Ankara", "Baghdad was rocked"."""
-DATELINE = re.compile(r"[ \t]*(?:[A-Z][A-Z .'\-]*[A-Z]|[A-Z][a-z]+(?: [A-Z][a-z]+)*)"
+DATELINE = re.compile(r"[ \t]*([A-Z][A-Z .'\-]*[A-Z]|[A-Z][a-z]+(?: [A-Z][a-z]+)*)"
                       r"(?:,\s*[A-Z][\w.]*(?: [A-Z][\w.]*)*)?\s*(?:\([\w ]+\)\s*)?[\u2014\u2013-]+\s")
 """A dateline at the start of a line: "YEREVAN —", "Geneva, Switzerland -", "MOSCOW (Reuters) -"."""
 DATELINE_LINES = 3
@@ -677,17 +680,22 @@ place of an event ("shelling hit X", "talks in X"), a place where something was 
 LEAD_SENTENCES = 2
 LEAD_FACTOR = 1.5
 """Mentions in the article's first sentences weigh this much more for the focus."""
+SPECIFIC_BONUS = 0.5
+"""Within the scene, a place's own weight counts (1 + this × its SPECIFICITY) times: a city told of as
+often as its region or country is the focus ("Stepanakert" over "Nagorno-Karabakh"), a town told of
+once is not over a region told of four times."""
 SCENE_KM = 150
 """Places of events this close together are one scene: their weights add up for the focus
 ("shelling hit Stepanakert" and "troops entered Shusha" outweigh the dateline of a capital abroad)."""
 
 
-def _dateline_spans(text: str) -> list[tuple[int, int]]:
+def _dateline_spans(text: str, names: bool = False) -> list[tuple[int, int]]:
+    """The datelines of the first lines (``names``: the place name each begins with)."""
     out, pos = [], 0
     for line in text.split("\n")[:DATELINE_LINES]:
         m = DATELINE.match(line)
         if m:
-            out.append((pos, pos + m.end()))
+            out.append((pos + m.start(1), pos + m.end(1)) if names else (pos, pos + m.end()))
         pos += len(line) + 1
     return out
 
@@ -710,30 +718,45 @@ def _in_name(doc, s: int, e: int, span) -> bool:
     return root.dep_ in ("compound", "nmod", "amod") and head.i >= span.end and head.lower_ in NAME_NOUNS
 
 
+SCENE_CLIMB = 4
+"""How many steps from a mention up the parse to the verb or event noun that places something there."""
+
+
 def _scene_of(doc, span) -> str | None:
-    """Why the mention ``span`` is where something happens ("event" or "statement"), or None."""
+    """Why the mention ``span`` is where something happens ("event" or "statement"), or None. The
+    parse is climbed from the name: through lists ("hit Stepanakert and Shusha"), through "of" ("the
+    town of X", "the centre of X") and through a thing located there ("struck a building in X")."""
     if span is None:
         return None
     tok = span.root
-    while tok.head is not tok:
-        if tok.dep_ in ("conj", "appos"):  # "hit Stepanakert and Shusha"
-            tok = tok.head
-        elif tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in PLACE_NOUNS:
-            tok = tok.head.head  # "hit the town of Stepanakert"
-        else:
-            break
-    head = tok.head
-    if tok.dep_ == "pobj" and head.lower_ in SCENE_PREPOSITIONS:
-        gov = head.head
-        if gov.pos_ == "VERB":
-            return "statement" if gov.lemma_.lower() in REPORT else "event"
-        if gov.pos_ in ("NOUN", "PROPN") and gov.lower_ in EVENT_NOUNS:
+    for _ in range(SCENE_CLIMB):
+        head = tok.head
+        if head is tok:
+            return None
+        if tok.dep_ in ("conj", "appos"):
+            tok = head
+            continue
+        if tok.dep_ == "compound" and head.lemma_.lower() in PLACE_NOUNS:
+            tok = head  # "moved into the Kalbajar district"
+            continue
+        if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in ("NOUN", "PROPN"):
+            tok = head.head  # "the town of Stepanakert", "the centre of Ganja"
+            continue
+        if tok.dep_ == "pobj" and head.lower_ in SCENE_PREPOSITIONS:
+            gov = head.head
+            if gov.pos_ == "VERB":
+                return "statement" if gov.lemma_.lower() in REPORT else "event"
+            if gov.pos_ in ("NOUN", "PROPN") and gov.lower_ in EVENT_NOUNS:
+                return "event"
+            if gov.pos_ == "NOUN" and gov.dep_ in ("dobj", "nsubjpass"):
+                tok = gov  # "struck an apartment building in Ganja": where the building is struck
+                continue
+            return None
+        if tok.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB" and head.lemma_.lower() in EVENT_VERBS:
+            return "event"
+        if tok.dep_ == "compound" and head.lower_ in EVENT_NOUNS:  # "the Moscow talks"
             return "event"
         return None
-    if tok.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB" and head.lemma_.lower() in EVENT_VERBS:
-        return "event"
-    if tok.dep_ == "compound" and head.lower_ in EVENT_NOUNS:  # "the Moscow talks"
-        return "event"
     return None
 
 
@@ -787,7 +810,8 @@ def focus(places: list[Place], weights: dict[str, float] | None = None) -> Place
         total = {p.id: sum(weights[q.id] for q in scene if q is p or _near(p, q)) for p in scene}
         top = max(scene, key=lambda p: (total[p.id], weights[p.id], -p.mentions[0][0]))
         inside = [p for p in scene if p is top or _near(p, top)]
-        return max(inside, key=lambda p: (SPECIFICITY.get(p.kind, 1.0), total[p.id], weights[p.id], -p.mentions[0][0]))
+        return max(inside, key=lambda p: (weights[p.id] * (1 + SPECIFIC_BONUS * SPECIFICITY.get(p.kind, 1.0)),
+                                          total[p.id], -p.mentions[0][0]))
     first = min(p.mentions[0][0] for p in shown if p.mentions) if any(p.mentions for p in shown) else 0
 
     def weight(p: Place) -> float:
