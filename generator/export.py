@@ -31,9 +31,11 @@ def facts_to_json(facts: Facts, path: str | None = None) -> dict:
         ],
         "places": [
             {"id": p.id, "name": p.name, "kind": p.kind, "lat": p.lat, "lon": p.lon, "country": p.country,
-             "mentions": [list(m) for m in p.mentions], "confidence": round(p.confidence, 4)}
+             "mentions": [list(m) for m in p.mentions], "confidence": round(p.confidence, 4),
+             "role": p.role, "roles": list(p.roles)}
             for p in facts.places
         ],
+        "focus": facts.focus,
         "timeline": [
             {"date": e.date, "precision": e.precision, "text": e.text, "event": e.event, "start": e.start, "end": e.end}
             for e in facts.timeline

@@ -109,6 +109,7 @@ class StoryPlace:
     lon: float
     country: str | None
     mentions: list[tuple[Source, int, int]] = field(default_factory=list)
+    scene: bool = False  # where things happen in one of its articles at least
 
 
 @dataclass
@@ -173,10 +174,11 @@ def merge(story_id: str, title: str, sources: list[Source]) -> MergedStory:
             speaker = parties[party_key(party)].name if party is not None else (q.speaker_name or "Unattributed")
             quotes.setdefault(speaker, []).append(StoryQuote(src, q.text, q.start, kind=q.kind))
         for pl in f.places:
-            if pl.lat is None or pl.lon is None:
+            if not pl.pinned:  # only inside another name, or only a demonym
                 continue
             sp = places.setdefault(pl.name, StoryPlace(pl.name, pl.kind, pl.lat, pl.lon, pl.country))
             sp.mentions.extend((src, s, e) for s, e in pl.mentions)
+            sp.scene = sp.scene or pl.scene
         for ev in f.timeline:
             events.setdefault((ev.date, ev.event.strip().lower()),
                               StoryEvent(src, ev.date, ev.event or ev.text, ev.start, when=ev.text))
@@ -205,6 +207,6 @@ def whats_new(sources: list[Source]) -> WhatsNew | None:
         parties=[p.name for p in f.parties if party_key(p) not in seen_parties][:8],
         quotes=[StoryQuote(latest, q.text, q.start, speakers.get(q.speaker) or q.speaker_name, q.kind) for q in f.quotes
                 if " ".join(q.text.lower().split()) not in seen_quotes][:5],
-        places=[p.name for p in f.places if p.name not in seen_places and p.lat is not None][:8],
+        places=[p.name for p in f.places if p.name not in seen_places and p.pinned][:8],
         figures=[(x.text, x.what, x.start) for x in f.figures if x.text.lower() not in seen_figures][:6],
     )

@@ -68,6 +68,14 @@ class Position:
     evidence: list[Span] = field(default_factory=list)
 
 
+PLACE_ROLES = ("scene", "mentioned", "demonym", "in-name")
+"""What a mention of a place says of it, strongest first: where something happens ("shelling hit
+Stepanakert", "talks in Geneva", a dateline), only mentioned ("Armenia's prime minister"), a
+demonym ("Chinese officials") or part of another name ("OSCE Minsk Group", "Kyoto protocol")."""
+PINNED_ROLES = ("scene", "mentioned")
+"""The roles that put a place on the maps and pages: a demonym or a name is no place the text is about."""
+
+
 @dataclass
 class Place:
     id: str
@@ -78,6 +86,22 @@ class Place:
     country: str | None = None
     mentions: list[Span] = field(default_factory=list)
     confidence: float = 0.0
+    roles: list[str] = field(default_factory=list)  # one of PLACE_ROLES per mention, in the order of mentions
+
+    @property
+    def role(self) -> str:
+        """The strongest role of its mentions ("mentioned" when extraction gave none)."""
+        return min(self.roles, key=PLACE_ROLES.index) if self.roles else "mentioned"
+
+    @property
+    def scene(self) -> bool:
+        """Whether something the article tells happens here."""
+        return self.role == "scene"
+
+    @property
+    def pinned(self) -> bool:
+        """Whether the maps and pages show it: located, and named as a place at least once."""
+        return self.lat is not None and self.lon is not None and self.role in PINNED_ROLES
 
 
 @dataclass
@@ -114,6 +138,10 @@ class Facts:
     places: list[Place] = field(default_factory=list)
     timeline: list[Event] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
+    focus: str | None = None  # id of the place where the article's events happen (decided by extract.places)
+
+    def focus_place(self) -> Place | None:
+        return next((p for p in self.places if p.id == self.focus), None) if self.focus else None
 
     def sentence_index(self, offset: int) -> int:
         """The number of the sentence holding ``offset`` (the anchor target)."""

@@ -23,4 +23,5 @@ def facts_from_dict(data: dict, article: Article) -> Facts:
     for name, cls in _LIST_TYPES.items():
         setattr(facts, name, [_build(cls, row) for row in data.get(name, [])])
     facts.summary = [tuple(s) for s in data.get("summary", [])]
+    facts.focus = data.get("focus")
     return facts

@@ -35,7 +35,7 @@ def facts_of(nlp):
 
 
 def map_places(map_html: str) -> list[list]:
-    """The places a map file draws: [lat, lon, radius, name, popup HTML] each (render/maps.py::_Places)."""
+    """The places a map file draws: [lat, lon, radius, name, popup HTML, scene (1 or 0)] each (render/maps.py::_Places)."""
     places = []
     for data in re.findall(r"briefingPlaces\(\w+, (\[.*?\])\);\n", map_html):
         places += json.loads(data)

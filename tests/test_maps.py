@@ -100,3 +100,13 @@ def test_view_of_many_places_is_anchored_on_the_most_mentioned_ones():
     cluster = [maps.Marker("Stepanakert", 39.82, 46.75, "city", 9), maps.Marker("Shusha", 39.76, 46.75, "city", 5)]
     centre, _ = maps._view(scattered + cluster, focus=(0.0, 0.0))
     assert 35 < centre[0] < 45 and 40 < centre[1] < 52
+
+
+def test_places_where_things_happen_are_drawn_apart_from_places_only_mentioned():
+    spec = _spec()
+    spec.markers[0].scene = True
+    html = maps.render_map(spec, root="../")
+    rows = {p[3]: p for p in map_places(html)}
+    assert rows["Stepanakert"][5] == 1 and rows["Baku"][5] == 0
+    assert "where things happen" in rows["Stepanakert"][4] and "mentioned" in rows["Baku"][4]
+    assert "place-legend" in maps.world_js().decode()  # the shared script draws the two styles and a legend

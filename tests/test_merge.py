@@ -82,3 +82,13 @@ def test_a_company_the_ner_once_called_a_person_is_one_party():
     story = merge("s", "Yukos", [Source(org, "c"), Source(slip, "e"), Source(also, "d")])
     assert [(p.name, p.kind, p.articles) for p in story.parties] == [("Yukos", "organisation", 3)]
     assert [s.stance for s in story.parties[0].stances] == ["pledges"]
+
+
+def test_a_story_shows_only_places_named_as_places_and_knows_where_things_happen():
+    minsk = Place("minsk", "Minsk", "city", 53.9, 27.57, "BY", [(9, 14)], roles=["in-name"])
+    moscow = Place("moscow", "Moscow", "city", 55.75, 37.62, "RU", [(0, 3)], roles=["scene"])
+    later = facts("c", 13, "Talks in Moscow; the OSCE Minsk Group met.", [country("armenia", "Armenia", "AM")],
+                  places=[moscow, minsk])
+    story = merge("s", "Talks", [Source(FIRST, "first"), Source(later, "later")])
+    assert [(p.name, p.scene) for p in story.places] == [("Moscow", True)]
+    assert story.whats_new.places == []  # Minsk is no new place, only part of a name

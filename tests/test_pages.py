@@ -45,8 +45,12 @@ def test_principal_parties_count_people_for_their_country():
     assert len(set(colours.values())) == 2
 
 
-def test_focus_is_the_most_mentioned_located_place():
-    assert pages.focus_place(_facts()).name == "Stepanakert"
+def test_focus_is_the_place_extraction_chose():
+    facts = _facts()
+    assert facts.focus_place() is None  # render decides no focus of its own
+    facts.focus = "baku"
+    assert pages.briefing_view(facts, "x")["focus"]["name"] == "Baku"
+    assert pages.map_spec(facts, "x").focus == (40.41, 49.87)
 
 
 def test_positions_grouped_by_party_with_links_to_sentences():
@@ -156,3 +160,44 @@ def test_each_date_of_a_sentence_is_marked_in_its_own_event(env):
     md = env.get_template("briefing.md.j2").render(b=pages.briefing_view(facts, "x"))
     assert "Kalbajar by <strong>November 15</strong> and Lachin by December 1" in md
     assert "Kalbajar by November 15 and Lachin by <strong>December 1</strong>" in md
+
+
+def _roled():
+    """The test facts with Minsk only inside a name, China only a demonym, Stepanakert where things happen."""
+    facts = _facts()
+    facts.places[1].roles = ["scene", "mentioned"]
+    facts.places[0].roles = ["mentioned"]
+    facts.places += [Place("minsk-by", "Minsk", "city", 53.9, 27.57, "BY", [(150, 155)], roles=["in-name"]),
+                     Place("china-cn", "China", "country", 35.0, 103.0, "CN", [(0, 7)], roles=["demonym"])]
+    facts.focus = "stepanakert"
+    return facts
+
+
+def test_names_inside_names_and_demonyms_are_not_pinned_and_scenes_are_marked(env):
+    facts = _roled()
+    view = pages.briefing_view(facts, "x")
+    assert [p["name"] for p in view["places"]] == ["Stepanakert", "Baku"]
+    assert [p["scene"] for p in view["places"]] == [True, False]
+    assert [p["name"] for p in view["scenes"]] == ["Stepanakert"] and view["mentioned"] == 1
+    md = env.get_template("briefing.md.j2").render(b=view)
+    glance = md.split('class="glance"', 1)[1].split("</aside>", 1)[0]
+    assert "Where things happen" in glance and "only mentioned" in glance and "Minsk" not in md
+    assert "where things happen · 2×" in md and "mentioned · 1×" in md  # the map's list of places
+    markers = pages.map_spec(facts, "x").markers
+    assert [(m.name, m.scene) for m in markers] == [("Baku", False), ("Stepanakert", True)]
+    out = pages.render_site([facts], env, "generated")
+    index = out.files["places/index.md"].decode()
+    assert "#place-minsk" not in index and "#place-china" not in index and "where things happen in 1" in index
+    assert {p[3] for p in map_places(out.files["maps/world/index.html"].decode())} == {"Stepanakert", "Baku"}
+
+
+def test_roles_and_focus_survive_the_cache():
+    from dataclasses import asdict
+    import json
+
+    from generator.serialize import facts_from_dict
+
+    facts = _roled()
+    back = facts_from_dict(json.loads(json.dumps(asdict(facts), default=str)), facts.article)
+    assert back.focus == "stepanakert" and back.focus_place().name == "Stepanakert"
+    assert [p.role for p in back.places] == ["mentioned", "scene", "mentioned", "in-name", "demonym"]

@@ -73,8 +73,8 @@ def test_generic_words_are_not_places(parse):
 def test_focus_prefers_the_place_the_story_is_about(parse):
     text = ("Aleppo was shelled again. Residents of Aleppo fled west. Syria's government said Aleppo "
             "would be retaken; Russia and Turkey disagreed.")
-    found = places.extract(parse(text))
-    assert places.focus(found).name == "Aleppo"
+    found, focus = places.locate(parse(text))
+    assert next(p for p in found if p.id == focus).name == "Aleppo"
     assert places.focus([]) is None
 
 
@@ -383,3 +383,69 @@ def test_a_country_the_ner_calls_a_person_is_the_country_unless_someone_is_so_na
     surf = placed(parse, text)
     assert surf["Azerbaijan"].country == "AZ"
     assert "Jordan" not in surf  # the guide, named in full before
+
+
+def _roles(parse, text):
+    found, focus = places.locate(parse(text))
+    return {text[s:e]: r for p in found for (s, e), r in zip(p.mentions, p.roles)}, found, focus
+
+
+def test_each_mention_says_whether_things_happen_there_or_it_is_only_a_name(parse):
+    text = ("Chinese officials said the Kyoto protocol was dead. The OSCE Minsk Group urged calm, the Washington "
+            "Post reported. Shelling hit Aleppo overnight, and talks in Vienna went on. Officials in Paris agreed.")
+    roles, found, _ = _roles(parse, text)
+    assert roles["Chinese"] == "demonym"
+    assert roles["Kyoto"] == roles["Minsk"] == roles["Washington"] == "in-name"
+    assert roles["Aleppo"] == roles["Vienna"] == "scene"  # an event verb's object, an event noun's place
+    assert roles["Paris"] == "mentioned"  # where officials are, not where something happens
+    # the extract keeps every place (the corpus's gold counts names inside names); the pages show fewer
+    assert {p.name for p in found} >= {"China", "Kyoto", "Minsk", "Washington", "Aleppo", "Vienna"}
+    assert {p.name for p in found if p.pinned} == {"Aleppo", "Vienna", "Paris"}
+
+
+def test_a_possessor_is_no_part_of_a_name(parse):
+    roles, _, _ = _roles(parse, "Azerbaijan's Defence Ministry said the Berlin blockade was long ago.")
+    assert roles["Azerbaijan"] == "mentioned" and roles["Berlin"] == "in-name"
+
+
+FOCUS = {
+    # a dateline abroad and a country named most: the events are in Stepanakert
+    "Stepanakert": "YEREVAN — Armenia's prime minister said on Monday that Azerbaijan had broken the ceasefire. "
+                   "Shelling hit the town of Stepanakert overnight. Armenia called on Russia to act. Armenia said "
+                   "Armenian forces would hold, and Armenia asked Armenia's allies for help.",
+    # talks held in a city about a country named more often
+    "Geneva": "GENEVA — Talks on Syria opened in Geneva on Monday. The Syrian government and the opposition sent "
+              "delegations to the talks in Geneva. Syria has been at war since 2011, and Syria's future was discussed.",
+    # the same dateline, but the events told are in Syria
+    "Aleppo": "GENEVA — The UN envoy said in Geneva on Monday that fighting in Aleppo had killed 50 people. Air "
+              "strikes hit Idlib and Aleppo overnight. Syria's government blamed rebels; Syria and Russia denied it.",
+    # nothing placed but the dateline
+    "Moscow": "MOSCOW — Russia's foreign minister said on Monday that Russia would not accept new sanctions. "
+              "Russia has long opposed them, and Russia's allies agree.",
+    # nothing placed at all: the most specific place named, not the country named most
+    "London": "Britain's economy grew last year. Britain's exports rose, Britain's statistics office said, and "
+              "London's shops were busy. Officials in London were pleased.",
+}
+
+
+@pytest.mark.parametrize("where", sorted(FOCUS))
+def test_the_focus_is_where_the_events_happen(parse, where):
+    found, focus = places.locate(parse(FOCUS[where]))
+    assert next(p for p in found if p.id == focus).name == where
+
+
+def test_a_place_only_inside_a_name_or_a_demonym_is_never_the_focus(parse):
+    found, focus = places.locate(parse("Chinese officials praised the Kyoto protocol. Chinese and Japanese "
+                                       "diplomats met the Washington Post."))
+    assert focus is None and found  # the places are kept for the extract, none is shown
+
+
+def test_a_dateline_the_ner_misses_is_a_place_where_things_happen(parse):
+    roles, found, _ = _roles(parse, "BAKU — A missile struck an apartment building overnight, officials said.")
+    assert roles.get("BAKU") == "scene" and any(p.name == "Baku" for p in found)
+
+
+def test_a_place_of_a_thing_struck_or_a_district_entered_is_where_things_happen(parse):
+    roles, _, _ = _roles(parse, "A missile struck an apartment building in the centre of Ganja. Troops moved "
+                                "into the Kandahar district. Diplomats from Tbilisi watched.")
+    assert roles["Ganja"] == roles["Kandahar"] == "scene" and roles["Tbilisi"] == "mentioned"

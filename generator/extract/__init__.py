@@ -9,14 +9,14 @@ from __future__ import annotations
 from ..model import Article, Facts
 from . import figures, parties, places, positions, quotes, sentences, summary, timeline
 
-VERSION = "43"
+VERSION = "44"
 """Bump when any extractor or the story features (stories.features_from_doc) change what they
 return: cached facts and features are then redone."""
 
 
 def extract(doc, article: Article) -> Facts:
     facts = Facts(article=article, sentences=sentences.split(doc))
-    facts.places = places.extract(doc)
+    facts.places, facts.focus = places.locate(doc)
     facts.parties = parties.extract(doc, facts.places)
     facts.quotes = quotes.extract(doc, facts.parties)
     facts.positions = positions.extract(doc, facts.parties, facts.quotes)

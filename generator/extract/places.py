@@ -25,7 +25,7 @@ from functools import lru_cache
 from .. import countries, gazetteer
 from ..gazetteer import Entry
 from ..nlp import text_of
-from ..model import Place
+from ..model import PINNED_ROLES, Place
 from .parties import PERSON_NOUNS
 from .quotes import REPORT
 
@@ -251,6 +251,9 @@ def _mentions(doc) -> list[tuple[int, int, str]]:
             e = _without_designator(text, s, e)
             if _usable(text[s:e]):
                 add(s, e, "facility" if ent.label_ == "FAC" else "ner")
+    for s, e in _dateline_spans(text, names=True):  # "BAKU — A missile struck...": the NER misses capitals
+        if any(c.feature in ("city", "admin1", "country", "territory") and not c.alt for c in gazetteer.lookup(text[s:e])):
+            add(s, e, "dateline")
     for ent in doc.ents:
         s, e = _trim(text, ent.start_char, ent.end_char)
         if ent.label_ == "NORP" and _adjective_place(text[s:e]) and not _is_plural_people(text[s:e]) \
@@ -624,26 +627,208 @@ def extract(doc, context: list[str] | None = None) -> list[Place]:
         if place is None:
             # a town found under another of its names is shown as the article names it (Stepanakert, not Khankendi)
             name = text[s:e] if ent.alt and ent.feature == "city" and not text[s:e].isupper() else ent.name
+            pid_slug = slug(f"{ent.name}-{ent.country}" if ent.country else ent.name)
+            if any(p.id == pid_slug for p in places.values()):  # "New York" the city and the state
+                pid_slug = f"{pid_slug}-{slug(ent.kind)}"
             place = places[pid] = Place(
-                id=slug(f"{ent.name}-{ent.country}" if ent.country else ent.name), name=name,
+                id=pid_slug, name=name,
                 kind=ent.kind, lat=ent.lat, lon=ent.lon, country=ent.country, confidence=conf)
         place.confidence = max(place.confidence, conf)
         place.mentions.append((s, e))
+        place.roles.append("demonym" if how == "demonym" else "")  # the others are read by _roles
     return sorted(places.values(), key=lambda p: (-len(p.mentions), p.mentions[0]))
 
 
 SPECIFICITY = {"city": 3.0, "airport": 3.0, "other": 3.0, "landform": 2.0, "water": 2.0, "region": 2.0, "country": 1.0}
 
 
-def focus(places: list[Place]) -> Place | None:
-    """The place the article is about, to centre its map: the most mentioned, with
-    early mentions and more specific places (a city over its country) counting more."""
-    if not places:
+NAME_LABELS = {"ORG", "EVENT", "LAW", "WORK_OF_ART", "FAC", "PRODUCT"}
+"""Entities whose names may hold a place's name without being about that place ("OSCE Minsk Group",
+"the Washington Post", "the Dayton Accords")."""
+NAME_NOUNS = {"protocol", "treaty", "accord", "accords", "agreement", "agreements", "convention", "declaration",
+              "doctrine", "blockade", "airlift", "format", "group", "pact", "charter", "consensus", "syndrome"}
+"""Nouns that a place's name before them turns into the name of something else: "the Kyoto protocol",
+"the Berlin blockade", "the Minsk agreements" (signed there once, not where things happen now)."""
+SCENE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "into", "across", "throughout", "around", "within",
+                      "through"}
+"""Prepositions whose object is where the verb or event noun they hang from takes place. Not "on" or
+"over", which mostly say what something is about ("talks on Syria", "a dispute over Karabakh")."""
+EVENT_NOUNS = {"talks", "meeting", "summit", "conference", "negotiations", "fighting", "clashes", "clash",
+               "shelling", "attack", "attacks", "strike", "strikes", "airstrike", "airstrikes", "bombing", "blast",
+               "explosion", "offensive", "battle", "war", "violence", "protest", "protests", "rally", "demonstration",
+               "march", "riots", "unrest", "election", "elections", "vote", "referendum", "ceremony", "visit", "trip",
+               "killing", "killings", "shooting", "massacre", "raid", "raids", "siege", "assault", "operation",
+               "operations", "crackdown", "truce", "flooding", "floods", "earthquake", "fire", "fires", "crash", "ceasefire",
+               "hostilities", "incursion", "invasion", "advance", "evacuation", "trial", "hearing", "signing",
+               "deployment", "casualties", "deaths", "damage", "gunfire", "rocket", "rockets", "missile", "missiles"}
+"""Nouns of events: "talks in Geneva", "fighting in Aleppo", "the Moscow summit" happen at the place."""
+EVENT_VERBS = {"hit", "shell", "bomb", "attack", "strike", "capture", "seize", "take", "enter", "storm", "besiege",
+               "encircle", "surround", "retake", "recapture", "liberate", "occupy", "invade", "raid", "target",
+               "rock", "shake", "devastate", "flood", "evacuate", "visit", "reach", "pound", "bombard", "destroy",
+               "damage", "host", "control", "defend", "lose", "free", "overrun", "blockade", "tour"}
+"""Verbs whose object (or passive subject) is where the event happens: "shelling hit Stepanakert",
+"troops entered Shusha", "Putin visited Ankara", "Baghdad was rocked"."""
+DATELINE = re.compile(r"[ \t]*([A-Z][A-Z .'\-]*[A-Z]|[A-Z][a-z]+(?: [A-Z][a-z]+)*)"
+                      r"(?:,\s*[A-Z][\w.]*(?: [A-Z][\w.]*)*)?\s*(?:\([\w ]+\)\s*)?[\u2014\u2013-]+\s")
+"""A dateline at the start of a line: "YEREVAN —", "Geneva, Switzerland -", "MOSCOW (Reuters) -"."""
+DATELINE_LINES = 3
+"""A dateline is looked for on the article's first lines only."""
+SCENE_WEIGHT = {"dateline": 1.5, "event": 2.0, "statement": 1.0}
+"""How much one mention says that the article's events happen at a place: a dateline (where the
+reporter is: it decides when no event is placed, but one event placed in the lead outweighs it), a
+place of an event ("shelling hit X", "talks in X"), a place where something was said ("said in X")."""
+LEAD_SENTENCES = 2
+LEAD_FACTOR = 1.5
+"""Mentions in the article's first sentences weigh this much more for the focus."""
+SPECIFIC_BONUS = 0.5
+"""Within the scene, a place's own weight counts (1 + this × its SPECIFICITY) times: a city told of as
+often as its region or country is the focus ("Stepanakert" over "Nagorno-Karabakh"), a town told of
+once is not over a region told of four times."""
+SCENE_KM = 150
+"""Places of events this close together are one scene: their weights add up for the focus
+("shelling hit Stepanakert" and "troops entered Shusha" outweigh the dateline of a capital abroad)."""
+
+
+def _dateline_spans(text: str, names: bool = False) -> list[tuple[int, int]]:
+    """The datelines of the first lines (``names``: the place name each begins with)."""
+    out, pos = [], 0
+    for line in text.split("\n")[:DATELINE_LINES]:
+        m = DATELINE.match(line)
+        if m:
+            out.append((pos + m.start(1), pos + m.end(1)) if names else (pos, pos + m.end()))
+        pos += len(line) + 1
+    return out
+
+
+def _in_name(doc, s: int, e: int, span) -> bool:
+    """Whether the mention at ``s:e`` is part of the name of something else: inside a longer
+    organisation's, event's, law's or work's name, or before a noun that makes one ("Kyoto protocol")."""
+    text = text_of(doc)
+    if POSSESSIVE_END.match(text[e:e + 2]):  # "Azerbaijan's Defence Ministry": a possessor, not a name part
+        return False
+    for ent in doc.ents:
+        if ent.label_ in NAME_LABELS and ent.start_char <= s and e <= ent.end_char:
+            es, ee = _trim(text, ent.start_char, ent.end_char)
+            if (es, ee) != (s, e) and text[es:ee] != text[s:e]:
+                return True
+    if span is None:
+        return False
+    root = span.root
+    head = root.head
+    return root.dep_ in ("compound", "nmod", "amod") and head.i >= span.end and head.lower_ in NAME_NOUNS
+
+
+SCENE_CLIMB = 4
+"""How many steps from a mention up the parse to the verb or event noun that places something there."""
+
+
+def _scene_of(doc, span) -> str | None:
+    """Why the mention ``span`` is where something happens ("event" or "statement"), or None. The
+    parse is climbed from the name: through lists ("hit Stepanakert and Shusha"), through "of" ("the
+    town of X", "the centre of X") and through a thing located there ("struck a building in X")."""
+    if span is None:
         return None
-    first = min(p.mentions[0][0] for p in places if p.mentions) if any(p.mentions for p in places) else 0
+    tok = span.root
+    for _ in range(SCENE_CLIMB):
+        head = tok.head
+        if head is tok:
+            return None
+        if tok.dep_ in ("conj", "appos"):
+            tok = head
+            continue
+        if tok.dep_ == "compound" and head.lemma_.lower() in PLACE_NOUNS:
+            tok = head  # "moved into the Kalbajar district"
+            continue
+        if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in ("NOUN", "PROPN"):
+            tok = head.head  # "the town of Stepanakert", "the centre of Ganja"
+            continue
+        if tok.dep_ == "pobj" and head.lower_ in SCENE_PREPOSITIONS:
+            gov = head.head
+            if gov.pos_ == "VERB":
+                return "statement" if gov.lemma_.lower() in REPORT else "event"
+            if gov.pos_ in ("NOUN", "PROPN") and gov.lower_ in EVENT_NOUNS:
+                return "event"
+            if gov.pos_ == "NOUN" and gov.dep_ in ("dobj", "nsubjpass"):
+                tok = gov  # "struck an apartment building in Ganja": where the building is struck
+                continue
+            return None
+        if tok.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB" and head.lemma_.lower() in EVENT_VERBS:
+            return "event"
+        if tok.dep_ == "compound" and head.lower_ in EVENT_NOUNS:  # "the Moscow talks"
+            return "event"
+        return None
+    return None
+
+
+def _roles(doc, places: list[Place]) -> dict[tuple[int, int], tuple[str, float]]:
+    """Each mention's role (one of ``model.PLACE_ROLES``) and how much it says that the events happen there."""
+    text = text_of(doc)
+    datelines = _dateline_spans(text)
+    lead_end = 0
+    for k, sent in enumerate(doc.sents):
+        lead_end = sent.end_char
+        if k + 1 >= LEAD_SENTENCES:
+            break
+    out = {}
+    for p in places:
+        for (s, e), given in zip(p.mentions, p.roles or [""] * len(p.mentions)):
+            span = doc.char_span(s, e, alignment_mode="expand")
+            lead = LEAD_FACTOR if s < lead_end else 1.0
+            if given == "demonym":
+                out[(s, e)] = ("demonym", 0.0)
+                continue
+            if any(a <= s and e <= b for a, b in datelines):
+                out[(s, e)] = ("scene", SCENE_WEIGHT["dateline"] * lead)
+                continue
+            if _in_name(doc, s, e, span):
+                out[(s, e)] = ("in-name", 0.0)
+                continue
+            why = _scene_of(doc, span)
+            out[(s, e)] = ("scene", SCENE_WEIGHT[why] * lead) if why else ("mentioned", 0.0)
+    return out
+
+
+def _near(a: Place, b: Place) -> bool:
+    """One scene: a country and a place in it, or two places within ``SCENE_KM``."""
+    if a.kind == "country" or b.kind == "country":
+        return a.country is not None and a.country == b.country
+    return gazetteer.km(a.lat, a.lon, b.lat, b.lon) <= SCENE_KM
+
+
+def focus(places: list[Place], weights: dict[str, float] | None = None) -> Place | None:
+    """The place where the article's events happen: of the places of events (datelines, places of
+    event verbs and nouns, each weighing more in the lead), the scene that gathers the most weight,
+    and in it the most specific place ("Stepanakert", not "Azerbaijan" around it). Without any
+    place of events, the most specific place named, by mentions. Never a demonym or a place inside
+    another name; never a country only because it is named most."""
+    shown = [p for p in places if p.pinned]
+    if not shown:
+        return None
+    weights = weights or {}
+    scene = [p for p in shown if weights.get(p.id, 0.0) > 0]
+    if scene:
+        total = {p.id: sum(weights[q.id] for q in scene if q is p or _near(p, q)) for p in scene}
+        top = max(scene, key=lambda p: (total[p.id], weights[p.id], -p.mentions[0][0]))
+        inside = [p for p in scene if p is top or _near(p, top)]
+        return max(inside, key=lambda p: (weights[p.id] * (1 + SPECIFIC_BONUS * SPECIFICITY.get(p.kind, 1.0)),
+                                          total[p.id], -p.mentions[0][0]))
+    first = min(p.mentions[0][0] for p in shown if p.mentions) if any(p.mentions for p in shown) else 0
 
     def weight(p: Place) -> float:
+        named = sum(r in PINNED_ROLES for r in p.roles) if p.roles else len(p.mentions)
         early = 1.0 if p.mentions and p.mentions[0][0] - first < 400 else 0.0
-        return len(p.mentions) * (1 + 0.15 * SPECIFICITY.get(p.kind, 1.0)) + early + p.confidence * 0.1
+        return named * SPECIFICITY.get(p.kind, 1.0) + early + p.confidence * 0.1
 
-    return max(places, key=weight)
+    return max(shown, key=weight)
+
+
+def locate(doc, context: list[str] | None = None) -> tuple[list[Place], str | None]:
+    """The places of ``doc``, each mention with its role, and the id of the focus place (see :func:`focus`)."""
+    found = extract(doc, context)
+    roles = _roles(doc, found)
+    weights: dict[str, float] = {}
+    for p in found:
+        p.roles = [roles[m][0] for m in p.mentions]
+        weights[p.id] = sum(roles[m][1] for m in p.mentions)
+    chosen = focus(found, weights)
+    return found, chosen.id if chosen else None

@@ -53,6 +53,7 @@ class Marker:
     mentions: int
     lines: list[tuple[str, str]] = field(default_factory=list)  # (sentence text, link)
     heading: str | None = None  # a link under the name (e.g. the place's page)
+    scene: bool = False  # something the article tells happens here (not only mentioned)
 
 
 @dataclass
@@ -139,15 +140,29 @@ window.briefingShade = function (map, shades) {
         onEachFeature: function (f, layer) { layer.bindTooltip(shades[f.properties.iso].name); }
     }).addTo(map);
 };
-// The places, one circle each: places holds [lat, lon, radius, name, popup HTML].
+// The places, one circle each: places holds [lat, lon, radius, name, popup HTML, scene]; a place where
+// things happen is filled red, a place only mentioned is a pale blue ring. A legend says which is which.
 window.briefingPlaces = function (map, places) {
     places.forEach(function (p) {
-        L.circleMarker([p[0], p[1]], {radius: p[2], className: "place-marker", color: "#1e3a8a", weight: 2,
-                                      fillColor: "#3b82f6", fillOpacity: 0.7})
-            .bindTooltip(p[3], {sticky: true})
+        var style = p[5] ? {className: "place-marker place-scene", color: "#7f1d1d", weight: 2, fillColor: "#dc2626",
+                            fillOpacity: 0.75}
+                         : {className: "place-marker place-mentioned", color: "#1e3a8a", weight: 1.5,
+                            fillColor: "#93c5fd", fillOpacity: 0.35, dashArray: "3 3"};
+        style.radius = p[2];
+        L.circleMarker([p[0], p[1]], style)
+            .bindTooltip(p[3] + (p[5] ? " \u2014 where things happen" : " \u2014 mentioned"), {sticky: true})
             .bindPopup(p[4], {maxWidth: 320})
             .addTo(map);
     });
+    if (!places.length) { return; }
+    var legend = L.control({position: "bottomleft"});
+    legend.onAdd = function () {
+        var div = L.DomUtil.create("div", "place-legend");
+        div.innerHTML = '<span class="dot dot-scene"></span> where things happen' +
+                        '<br><span class="dot dot-mentioned"></span> only mentioned';
+        return div;
+    };
+    legend.addTo(map);
 };
 """
 
@@ -197,7 +212,7 @@ class _Places(MacroElement):
         super().__init__()
         self._name = "Places"
         rows = [[round(m.lat, 4), round(m.lon, 4),  # 11 m is precise enough for a place
-                 marker_radius(m.mentions), str(attr(m.name)), _popup(m)]
+                 marker_radius(m.mentions), str(attr(m.name)), _popup(m), int(m.scene)]
                 for m in sorted(markers, key=lambda x: -x.mentions)]  # small markers on top of big ones
         # rows hold only numbers and strings, so every "{" is inside a string: written "\u007b" there, as
         # branca templates the script again and "{{" would start Jinja; "</" written "<\/", so that no
@@ -280,7 +295,8 @@ def _popup(marker: Marker) -> str:
     more = len(marker.lines) - MARKER_LINES
     extra = f"<p>and {more} more</p>" if more > 0 else ""
     noun = "mention" if marker.mentions == 1 else "mentions"
-    return (f"<strong>{head}</strong> <small>({attr(marker.kind)}, {marker.mentions} {noun})</small>"
+    role = "where things happen" if marker.scene else "mentioned"
+    return (f"<strong>{head}</strong> <small>({attr(marker.kind)}, {role}, {marker.mentions} {noun})</small>"
             f"<ul class='popup-lines'>{lines}</ul>{extra}")
 
 
@@ -290,6 +306,10 @@ _STYLE = """\
 .popup-lines { padding-left: 1.1em; margin: .4em 0 0; }
 .popup-lines li { margin-bottom: .35em; }
 .leaflet-container a { color: #1a4d8f; }
+.place-legend { background: rgba(255,255,255,.9); padding: 4px 8px; border-radius: 4px; font-size: 12px; line-height: 1.6; }
+.place-legend .dot { display: inline-block; width: 10px; height: 10px; border-radius: 50%; vertical-align: -1px; }
+.place-legend .dot-scene { background: #dc2626; border: 2px solid #7f1d1d; }
+.place-legend .dot-mentioned { background: rgba(147,197,253,.5); border: 1.5px dashed #1e3a8a; }
 """
 
 

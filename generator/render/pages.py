@@ -29,6 +29,8 @@ WORLD_MAP = "maps/world/index.html"
 """The map of every place; in a folder of its own, beside (not among) the briefings' maps."""
 PRINCIPAL = 5
 """Principal parties per briefing: the ones shown on the home page, coloured, and given pages."""
+SCENES_AT_A_GLANCE = 5
+"""Places where things happen, listed at a glance (the map and its list show them all)."""
 
 
 def article_slug(facts: Facts) -> str:
@@ -169,21 +171,6 @@ def party_colours(facts: Facts) -> dict[str, str]:
     return {p.id: maps.PARTY_COLOURS[i % len(maps.PARTY_COLOURS)] for i, p in enumerate(principal_parties(facts))}
 
 
-def focus_place(facts: Facts) -> Place | None:
-    """The place to centre the map on: the places extractor's choice when it has one, else the most mentioned."""
-    located = [p for p in facts.places if p.lat is not None and p.lon is not None]
-    if not located:
-        return None
-    from ..extract import places as places_mod
-
-    chooser = getattr(places_mod, "focus", None)
-    if chooser is not None:
-        chosen = chooser(located)
-        if chosen is not None:
-            return chosen
-    return max(located, key=lambda p: (len(p.mentions), p.kind != "country"))
-
-
 def _party_slug(name: str) -> str:
     return slugify(name)
 
@@ -223,9 +210,9 @@ def briefing_view(facts: Facts, slug: str, party_pages: set[str] | None = None) 
          "items": groups[pid]}
         for pid in sorted(groups, key=lambda g: order.index(g) if g in order else len(order))
     ]
-    focus = focus_place(facts)
-    places = sorted((p for p in facts.places if p.lat is not None and p.lon is not None),
-                    key=lambda p: (-len(p.mentions), p.name))
+    focus = facts.focus_place()
+    # a place only inside another name ("OSCE Minsk Group") or only a demonym ("Chinese") is not shown
+    places = sorted((p for p in facts.places if p.pinned), key=lambda p: (not p.scene, -len(p.mentions), p.name))
     dates = sorted(e.date for e in facts.timeline)
     timeline = [
         {"date": e.date, "text": e.text, "event": e.event or _sentence_text(facts, e.start),
@@ -266,7 +253,9 @@ def briefing_view(facts: Facts, slug: str, party_pages: set[str] | None = None) 
         ],
         "focus": {"name": focus.name, "kind": focus.kind, "slug": slugify(focus.name)} if focus else None,
         "places": [{"name": p.name, "kind": p.kind, "lat": p.lat, "lon": p.lon, "mentions": len(p.mentions),
-                    "slug": slugify(p.name)} for p in places],
+                    "slug": slugify(p.name), "scene": p.scene} for p in places],
+        "scenes": [{"name": p.name, "slug": slugify(p.name)} for p in places if p.scene][:SCENES_AT_A_GLANCE],
+        "mentioned": sum(not p.scene for p in places),
         "first_date": dates[0] if dates else None,
         "last_date": dates[-1] if dates else None,
         "timeline": timeline,
@@ -281,7 +270,7 @@ def briefing_view(facts: Facts, slug: str, party_pages: set[str] | None = None) 
 def map_spec(facts: Facts, slug: str) -> maps.MapSpec:
     markers = []
     for p in facts.places:
-        if p.lat is None or p.lon is None:
+        if not p.pinned:
             continue
         lines, seen = [], set()
         for s, _e in p.mentions:
@@ -291,15 +280,11 @@ def map_spec(facts: Facts, slug: str) -> maps.MapSpec:
             seen.add(anchor.id)
             lines.append((_sentence_text(facts, s), f"../briefings/{slug}/#{anchor.id}"))
         markers.append(maps.Marker(p.name, p.lat, p.lon, p.kind, len(p.mentions), lines,
-                                   heading=f"../places/#place-{slugify(p.name)}"))
+                                   heading=f"../places/#place-{slugify(p.name)}", scene=p.scene))
     colours = party_colours(facts)
     shaded = [(p.country, p.name, colours[p.id]) for p in principal_parties(facts)
               if p.kind == "country" and p.country]
-    focus = focus_place(facts)
-    if focus is not None and focus.kind == "country":  # a country's centroid is often far from the action
-        local = [p for p in facts.places if p.lat is not None and p.lon is not None and p.kind != "country"]
-        if local:
-            focus = max(local, key=lambda p: len(p.mentions))
+    focus = facts.focus_place()
     return maps.MapSpec(key=slug, markers=markers, shaded=shaded,
                         focus=(focus.lat, focus.lon) if focus else None,
                         title=f"Map: {facts.article.title}")
@@ -362,19 +347,20 @@ def places_index(all_facts: list[Facts], slugs: list[str]) -> list[dict]:
     places: dict[str, dict] = {}
     for facts, slug in zip(all_facts, slugs):
         for p in facts.places:
-            if p.lat is None or p.lon is None:
+            if not p.pinned:
                 continue
             key = slugify(p.name)
             entry = places.setdefault(key, {"slug": key, "name": p.name, "kind": p.kind, "lat": p.lat,
-                                            "lon": p.lon, "mentions": 0, "briefings": []})
+                                            "lon": p.lon, "mentions": 0, "scene": 0, "briefings": []})
             entry["mentions"] += len(p.mentions)
+            entry["scene"] += p.scene  # briefings in which things happen here
             seen: list[Anchor] = []
             for s, _e in p.mentions:
                 anchor = _anchor(facts, s)
                 if anchor not in seen:
                     seen.append(anchor)
             entry["briefings"].append({
-                "slug": slug, "title": facts.article.title,
+                "slug": slug, "title": facts.article.title, "scene": p.scene,
                 "published": facts.article.published.isoformat() if facts.article.published else None,
                 "lines": [{"text": _sentence_text(facts, facts.sentences[a.number - 1].start)
                            if facts.sentences else p.name, "anchor": a} for a in seen]})
@@ -389,7 +375,7 @@ def world_spec(places: list[dict], principal: list[list[Party]]) -> maps.MapSpec
         maps.Marker(e["name"], e["lat"], e["lon"], e["kind"], e["mentions"],
                     [(f'{b["published"] or ""} {line["text"]}'.strip(), f'../../briefings/{b["slug"]}/#{line["anchor"].id}')
                      for b in e["briefings"] for line in b["lines"]],
-                    heading=f'../../places/#place-{e["slug"]}')
+                    heading=f'../../places/#place-{e["slug"]}', scene=bool(e["scene"]))
         for e in places
     ]
     counts: dict[tuple[str, str], int] = defaultdict(int)

@@ -102,7 +102,7 @@ def story_map(story: MergedStory) -> maps.MapSpec:
             text = src.facts.article.text
             lines.append((text[sentence.start:sentence.end] if sentence else text[s:_e],
                           f"../briefings/{src.slug}/#{_anchor(src.facts, s).id}"))
-        markers.append(maps.Marker(p.name, p.lat, p.lon, p.kind, len(p.mentions), lines))
+        markers.append(maps.Marker(p.name, p.lat, p.lon, p.kind, len(p.mentions), lines, scene=p.scene))
     shaded = [(p.country, p.name, maps.PARTY_COLOURS[i % len(maps.PARTY_COLOURS)])
               for i, p in enumerate([p for p in story.parties if p.kind == "country" and p.country][:6])]
     return maps.MapSpec(key=f"story-{story.id}", markers=markers, shaded=shaded, title=story.title)
