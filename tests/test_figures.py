@@ -39,7 +39,8 @@ def test_durations_that_count_something():
 def test_money_and_percent():
     found = by_text("The government pledged $2.5 billion in aid, and prices rose 18 per cent in a month.")
     assert found["$2.5 billion"].value == 2.5e9
-    assert found["18 per cent"].what == "per cent"
+    assert found["$2.5 billion"].what == "in aid pledged" and found["$2.5 billion"].shown
+    assert found["18 per cent"].what == "rise in prices" and found["18 per cent"].shown
 
 
 def test_money_counts_what_it_pays_for():
