@@ -156,3 +156,14 @@ def test_each_date_of_a_sentence_is_marked_in_its_own_event(env):
     md = env.get_template("briefing.md.j2").render(b=pages.briefing_view(facts, "x"))
     assert "Kalbajar by <strong>November 15</strong> and Lachin by December 1" in md
     assert "Kalbajar by November 15 and Lachin by <strong>December 1</strong>" in md
+
+
+def test_only_complete_figures_are_shown_with_who_claims_them(env):
+    from generator.model import Figure
+    facts = _facts()
+    facts.figures = [Figure("40", 40.0, "civilians killed", 0, 2, source="the health ministry"),
+                     Figure("60%", 60.0, "per cent", 3, 6, shown=False, why="nothing it counts")]
+    view = pages.briefing_view(facts, "x")
+    assert [f["text"] for f in view["figures"]] == ["40"] and [f["text"] for f in view["key_figures"]] == ["40"]
+    md = env.get_template("briefing.md.j2").render(b=view)
+    assert "civilians killed (according to the health ministry)" in md and "60%" not in md

@@ -355,7 +355,7 @@ def extract(doc) -> list[Figure]:
                 spans.append(span)
     shown: set[tuple[float | None, str]] = set()
     for span in sorted(spans, key=lambda s: s.start_char):
-        if span.end < len(doc) and doc[span.end].lower_ in _SUFFIX and not doc[span.end - 1].whitespace_:
+        if span.end < len(doc) and doc[span.end].lower_.rstrip(".") in _SUFFIX and not doc[span.end - 1].whitespace_:
             span = doc[span.start:span.end + 1]  # "£479m": the scale the NER left out
             span.label_ = "MONEY" if text_of(doc)[span.start_char - 1:span.start_char] in "$£€¥" else span.label_
         text = span.text
@@ -363,8 +363,9 @@ def extract(doc) -> list[Figure]:
         start = span.start_char + (lead.end() if lead else 0)
         if text_of(doc)[start - 1:start] in ("$", "£", "€", "¥"):
             start -= 1  # the currency sign belongs to the amount
-        text = text_of(doc)[start:span.end_char]
-        if _skip(span, text) or value_of(text) is None or any(a < span.end_char and start < b for a, b in taken):
+        end = span.end_char - (1 if span.text.endswith(".") and span[-1].lower_.rstrip(".") in _SUFFIX else 0)
+        text = text_of(doc)[start:end]
+        if _skip(span, text) or value_of(text) is None or any(a < end and start < b for a, b in taken):
             continue
         label, counted, verb = _reading(span)
         if not label and span.label_ not in ("MONEY", "PERCENT"):
@@ -375,9 +376,9 @@ def extract(doc) -> list[Figure]:
             why = "the same amount in another currency"
         if not why and (value, label.lower()) in shown:
             why = "told before"
-        taken.append((start, span.end_char))
+        taken.append((start, end))
         if not why:
             shown.add((value, label.lower()))
-        out.append(Figure(text=text, value=value, what=label, start=start, end=span.end_char, shown=not why,
+        out.append(Figure(text=text, value=value, what=label, start=start, end=end, shown=not why,
                           why=why, source=source_of(span) if not why else ""))
     return out
