@@ -128,3 +128,10 @@ def test_the_source_of_a_figure_is_who_the_article_says_claims_it():
     assert found["At least 40"].source == "the health ministry"
     assert found["300"].source == "local officials"
     assert found["12"].source == "" and found["60"].source == ""
+
+
+def test_a_change_names_what_changes_and_a_name_with_a_number_is_not_a_count():
+    found = shown("Profits showed a 9% fall in sales and a 12% jump. Old Commodore 64 owners met, and millions of "
+                  "fans watched nothing. The average crowd was 70,000 people.")
+    assert found["9%"].what == "fall in sales"
+    assert set(found) == {"9%"}, [(f.text, f.what) for f in found.values()]

@@ -193,7 +193,13 @@ def _reading(span):
         if after is not None:
             return f"of {_phrase(after)}", after, None
         if root.dep_ in ("nummod", "compound", "amod", "nmod") and root.head.pos_ == "NOUN" and root.head.i >= span.end:
-            return _phrase(root.head, span.end), root.head, None  # "a 32% pay cut"
+            noun = root.head
+            prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "in"), None)
+            obj = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")), None) \
+                if prep is not None else None
+            if obj is not None:  # "a 1% fall in profits"
+                return f"{_phrase(noun, span.end)} in {_phrase(obj)}", noun, None
+            return _phrase(noun, span.end), noun, None  # "a 32% pay cut"
         label, subject = _change(span)
         return label or "", subject, None
     unit = next((t for t in span if t.pos_ == "NOUN" and not t.like_num and not any(c.isdigit() for c in t.text)
@@ -259,6 +265,8 @@ def _skip(span, text: str) -> bool:
         return True
     if after is not None and re.match(r"-?(?:years?|months?|weeks?)-old", text_of(doc)[span.end_char:span.end_char + 12]):
         return True
+    if re.match(r"\s*(?:to|-|–)\s*\d+-?years?-old", text_of(doc)[span.end_char:span.end_char + 20]):
+        return True  # "18 to 24-year-old males": an age range
     if after is not None and after.lower_ in ("year", "years", "yr") and doc[span.end + 1:span.end + 2].text == "old":
         return True
     # An age in apposition: "Jane Doe, 48, said ..."
@@ -290,7 +298,21 @@ def _why(span, text: str, label: str, counted, verb) -> str:
         return "only a verb"
     if counted.lemma_.lower() in WORDS["uncounted"] or not re.fullmatch(r"[A-Za-z][\w'-]+", counted.text):
         return "nothing it counts"
-    if span.label_ == "CARDINAL" and counted.tag_ in ("NN", "NNP") and counted.head is not None \
+    if percent and counted.lemma_.lower() in set(WORDS["change"].values()) | set(WORDS["change"]) \
+            and not label.lower().startswith(("of ", f"{counted.lower_} in ")):
+        return "nothing it counts"  # "an 82% jump": a change of nothing named
+    if money and counted.lemma_.lower() in ("dollar", "pound", "euro", "yen", "yuan", "rupee", "rouble", "franc"):
+        return "nothing it counts"  # "3000 euros": the currency is no thing paid for
+    name = doc[span.start - 1] if span.start else None
+    if name is not None and name.is_title and (name.pos_ == "PROPN" or not name.is_sent_start) \
+            and not (money or percent):
+        return "a name or number, not a count"  # "Commodore 64 enthusiasts", "Super 12 matters"
+    if counted.dep_ == "attr" and counted.head.lemma_ == "be" and any(
+            c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in counted.head.children):
+        return "a measure of something else"  # "the average size was 70,000 people"
+    if _VAGUE_RE.fullmatch(text.strip()) and verb is None:
+        return "a vague amount"  # "millions of innocent children": no number, no event
+    if span.label_ in ("CARDINAL", "QUANTITY") and counted.tag_ in ("NN", "NNP") and counted.head is not None \
             and span.root.head == counted and not _VAGUE_RE.search(low) and value_of(text) != 1:
         return "a name or number, not a count"  # "an 18 certificate", "the seven million barrier"
     value = value_of(text)
@@ -346,7 +368,8 @@ def extract(doc) -> list[Figure]:
     for ent in doc.ents:
         if ent.label_ in ("CARDINAL", "QUANTITY", "MONEY", "PERCENT"):
             spans.append(ent)
-        elif ent.label_ in ("DATE", "TIME") and _DURATION.match(ent.text) and _of_noun(ent) is not None:
+        elif ent.label_ in ("DATE", "TIME") and _DURATION.match(ent.text) and _of_noun(ent) is not None \
+                and _of_noun(ent).pos_ == "NOUN":  # not "within five years of the Conservatives winning"
             spans.append(ent)  # '12 days of fighting', '10 hours of talks': durations that count something
     for m in _VAGUE_RE.finditer(text_of(doc)):
         if not any(e.start_char <= m.start() < e.end_char or m.start() <= e.start_char < m.end() for e in spans):
@@ -374,11 +397,12 @@ def extract(doc) -> list[Figure]:
         why = _why(span, text, label, counted, verb)
         if not why and span.label_ == "MONEY" and _conversion(doc, start, out):
             why = "the same amount in another currency"
-        if not why and (value, label.lower()) in shown:
-            why = "told before"
+        key = (value, counted.lemma_.lower() if counted is not None else label.lower())
+        if not why and key in shown:
+            why = "told before"  # "500 of its patents will be released" ... "the 500 patents"
         taken.append((start, end))
         if not why:
-            shown.add((value, label.lower()))
+            shown.add(key)
         out.append(Figure(text=text, value=value, what=label, start=start, end=end, shown=not why,
                           why=why, source=source_of(span) if not why else ""))
     return out
