@@ -41,7 +41,8 @@ def facts_to_json(facts: Facts, path: str | None = None) -> dict:
             for e in facts.timeline
         ],
         "figures": [
-            {"text": f.text, "value": f.value, "what": f.what, "start": f.start, "end": f.end}
+            {"text": f.text, "value": f.value, "what": f.what, "start": f.start, "end": f.end,
+             "shown": f.shown, "why": f.why, "source": f.source}
             for f in facts.figures
         ],
     }

@@ -208,5 +208,6 @@ def whats_new(sources: list[Source]) -> WhatsNew | None:
         quotes=[StoryQuote(latest, q.text, q.start, speakers.get(q.speaker) or q.speaker_name, q.kind) for q in f.quotes
                 if " ".join(q.text.lower().split()) not in seen_quotes][:5],
         places=[p.name for p in f.places if p.name not in seen_places and p.pinned][:8],
-        figures=[(x.text, x.what, x.start) for x in f.figures if x.text.lower() not in seen_figures][:6],
+        figures=[(x.text, x.what, x.start) for x in f.figures
+                 if x.shown and x.text.lower() not in seen_figures][:6],
     )

@@ -123,6 +123,9 @@ class Figure:
     what: str
     start: int
     end: int
+    shown: bool = True  # complete enough for a page: a number, what it counts and, for a small count, a verb
+    why: str = ""  # why it is not shown ("nothing it counts", "a small count", "told before", ...)
+    source: str = ""  # who the article says claims it ("officials", "the health ministry"), or ""
 
 
 @dataclass

@@ -201,3 +201,14 @@ def test_roles_and_focus_survive_the_cache():
     back = facts_from_dict(json.loads(json.dumps(asdict(facts), default=str)), facts.article)
     assert back.focus == "stepanakert" and back.focus_place().name == "Stepanakert"
     assert [p.role for p in back.places] == ["mentioned", "scene", "mentioned", "in-name", "demonym"]
+
+
+def test_only_complete_figures_are_shown_with_who_claims_them(env):
+    from generator.model import Figure
+    facts = _facts()
+    facts.figures = [Figure("40", 40.0, "civilians killed", 0, 2, source="the health ministry"),
+                     Figure("60%", 60.0, "per cent", 3, 6, shown=False, why="nothing it counts")]
+    view = pages.briefing_view(facts, "x")
+    assert [f["text"] for f in view["figures"]] == ["40"] and [f["text"] for f in view["key_figures"]] == ["40"]
+    md = env.get_template("briefing.md.j2").render(b=view)
+    assert "civilians killed (according to the health ministry)" in md and "60%" not in md

@@ -12,10 +12,18 @@ figures and are skipped; so is a bare number whose counted thing cannot be found
 2.5e9, "three" -> 3). For a vague amount it is the order of magnitude it names,
 a lower bound: "dozens" -> 12, "hundreds" -> 100, "thousands" -> 1000,
 "tens of thousands" -> 10000, "hundreds of thousands" -> 100000.
+
+Every figure found is returned, but only a complete one is ``shown`` on a page (precision first:
+five right figures beat fifteen with five wrong). Complete means a number, the thing it counts
+(a counted noun, a unit, what a percentage is of or measures the change of, what an amount of
+money pays for), and, for a small count, a verb that makes it an event ("two soldiers killed",
+not "two cameras"). A figure that fails says ``why`` in the JSON. ``source`` is who the article
+says claims the figure ("officials", "the ministry"), or ''.
 """
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from ..nlp import text_of
 from ..model import Figure
@@ -37,6 +45,32 @@ _YEAR = re.compile(r"^(?:1[5-9]\d\d|20\d\d)s?$")
 _SCORE = re.compile(r"^\d+\s*[-–]\s*\d+$")
 _CURRENCY = {"$": "dollars", "£": "pounds", "€": "euros", "¥": "yen", "us$": "dollars"}
 _VERB_DEPS = ("dobj", "nsubjpass", "nsubj", "attr", "oprd")
+_SUFFIX = {"m", "bn", "mn", "tn", "k", "b", "million", "billion", "trillion"}
+
+SMALL_COUNT = 10
+"""A count below this is shown only with a verb that makes it an event ("two soldiers killed", "nine
+suppliers charged"); without one it is a detail of the story ("two cameras", "two Scottish newspapers")."""
+
+SOURCE_TOKENS = 6
+"""The longest subject shown as a figure's source ("the Turkish defence ministry"); a longer one is cut to its
+head with its compounds."""
+
+
+def _words(path: Path = Path(__file__).resolve().parent.parent / "data" / "figure_words.tsv") -> dict:
+    out: dict = {"light": set(), "people": set(), "says": set(), "change": {}, "uncounted": set()}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        kind, word, *rest = line.split("\t")
+        if kind == "change":
+            out[kind][word] = rest[0]
+        else:
+            out[kind].add(word)
+    return out
+
+
+WORDS = _words()
+"""The word lists of data/figure_words.tsv, by kind."""
 
 
 def value_of(text: str) -> float | None:
@@ -71,16 +105,18 @@ def value_of(text: str) -> float | None:
 
 
 def _phrase(noun, after: int = -1) -> str:
-    """The counted noun with the modifiers between the number and it ('Ethiopian Christians')."""
-    mods = [c for c in noun.children if c.dep_ in ("compound", "amod") and after <= c.i < noun.i and c.ent_type_ not in
-            ("CARDINAL", "MONEY", "QUANTITY", "PERCENT", "DATE", "ORDINAL")]
-    start = min([noun.i] + [m.i for m in mods])
+    """The counted noun with the modifiers between the number and it ('Ethiopian Christians', 'Circuit City's
+    shares')."""
+    mods = [c for c in noun.children if c.dep_ in ("compound", "amod", "poss") and after <= c.i < noun.i and c.ent_type_ not in
+            ("CARDINAL", "MONEY", "QUANTITY", "PERCENT", "DATE", "ORDINAL") and not c.like_num]
+    start = min([noun.i] + [m.left_edge.i if m.left_edge.i > after else m.i for m in mods])
     return "".join((t.text if _proper(t) else t.lower_) + t.whitespace_ for t in noun.doc[start:noun.i + 1]).strip()
 
 
 def _proper(tok) -> bool:
-    """A name keeps its capital ("Russian peacekeepers"); common words are lower-cased."""
-    return tok.pos_ == "PROPN" or tok.ent_type_ in ("NORP", "GPE", "LOC", "ORG", "PERSON", "FAC")
+    """A name keeps its capital ("Russian peacekeepers", "MDAs"); common words are lower-cased."""
+    return tok.pos_ == "PROPN" or tok.ent_type_ in ("NORP", "GPE", "LOC", "ORG", "PERSON", "FAC") \
+        or sum(c.isupper() for c in tok.text) >= 2
 
 
 def _of_noun(span):
@@ -93,37 +129,87 @@ def _of_noun(span):
     return None
 
 
-def _verb_of(tok) -> str:
-    """The verb a counted phrase is the object or subject of ('killed', 'displaced'), or ''."""
+def _verb_tok(tok):
+    """The verb a counted phrase is the object or subject of ('killed', 'displaced'), or None. A light verb
+    ('there were two occasions', 'has two children') is no verb."""
     while tok.dep_ == "conj":
         tok = tok.head
     if tok.dep_ == "pobj" and tok.head.dep_ == "agent":
-        return ""
+        return None
     if tok.dep_ in _VERB_DEPS and tok.head.pos_ == "VERB" and tok.head.tag_ in ("VBD", "VBN"):
         verb = tok.head
         if tok.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in verb.children):
-            return ""  # "two students filed lawsuits": the count is of students, not of filing
+            return None  # "two students filed lawsuits": the count is of students, not of filing
         while tok.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ == "xcomp" for c in verb.children):
             verb = next(c for c in verb.children if c.dep_ == "xcomp")
-        return verb.text.lower()
-    return ""
+        return None if verb.lemma_.lower() in WORDS["light"] else verb
+    return None
 
 
-def what_of(span) -> str:
-    """What a number counts: 'people killed', 'hours of talks', 'killed', 'pounds'; '' when unknown."""
+def _verb_of(tok) -> str:
+    verb = _verb_tok(tok)
+    return verb.text.lower() if verb is not None else ""
+
+
+def _change(span):
+    """What a percentage measures the change of, and the noun that changes: 'prices rose 18%' -> 'rise in
+    prices', 'spam traffic is up by 40%' -> 'rise in spam traffic'; (None, None) when the parse shows none."""
+    root = span.root
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ == "by":
+        head = head.head
+    elif root.dep_ not in ("npadvmod", "dobj", "advmod"):
+        return None, None
+    holder = head
+    if head.pos_ == "AUX":  # "spam traffic is up by 40%"
+        head = next((c for c in head.children if c.dep_ in ("advmod", "acomp") and c.lower_ in WORDS["change"]), head)
+    elif head.pos_ == "ADV" and head.dep_ == "advmod":  # "shares were up 19.6%"
+        holder = head.head
+    noun = WORDS["change"].get(head.lemma_.lower()) or WORDS["change"].get(head.lower_)
+    if not noun:
+        return None, None
+    subject = next((c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and subject.tag_ == "WDT" and holder.dep_ == "relcl":
+        subject = holder.head  # "shares, which have advanced 4%"
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
+        return None, None
+    phrase = _phrase(subject)
+    if any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children):
+        phrase = "the " + phrase
+    of = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
+        phrase += f" of {_phrase(obj)}"  # "the numbers of Asians"
+    return f"{noun} in {phrase}", subject
+
+
+def _reading(span):
+    """What a number counts, as (label, counted noun or None, verb or None)."""
     root = span.root
     counted = None
     low = span.text.lower()
     if "per cent" in low or "percent" in low or "%" in low:
-        return "per cent"
+        after = _of_noun(span)
+        if after is not None:
+            return f"of {_phrase(after)}", after, None
+        if root.dep_ in ("nummod", "compound", "amod", "nmod") and root.head.pos_ == "NOUN" and root.head.i >= span.end:
+            noun = root.head
+            prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "in"), None)
+            obj = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")), None) \
+                if prep is not None else None
+            if obj is not None:  # "a 1% fall in profits"
+                return f"{_phrase(noun, span.end)} in {_phrase(obj)}", noun, None
+            return _phrase(noun, span.end), noun, None  # "a 32% pay cut"
+        label, subject = _change(span)
+        return label or "", subject, None
     unit = next((t for t in span if t.pos_ == "NOUN" and not t.like_num and not any(c.isdigit() for c in t.text)
-                 and t.lower_ not in _VAGUE
+                 and t.lower_ not in _VAGUE and t.lower_ not in _SUFFIX
                  and t.lower_ not in ("tens", "dozen", "hundred", "thousand", "million", "billion")), None)
     after = _of_noun(span)
     if unit is not None:  # '10 hours', '12 days', '7.8 magnitude', '12 per cent'
         head = _phrase(unit)
         if after is not None:
-            return f"{head} of {_phrase(after)}"
+            return f"{head} of {_phrase(after)}", unit, None
         counted = unit
     elif after is not None:
         counted = after
@@ -132,13 +218,24 @@ def what_of(span) -> str:
         counted = root.head
     if counted is not None:
         owner = counted if counted is not after else root
-        verb = _verb_of(owner)
+        verb = _verb_tok(owner)
         phrase = _phrase(counted, span.end)
-        return f"{phrase} {verb}".strip() if verb and verb not in phrase else phrase
-    verb = _verb_of(root)
+        said = verb.text.lower() if verb is not None else ""
+        return (f"{phrase} {said}".strip() if said and said not in phrase else phrase), counted, verb
+    verb = _verb_tok(root)
+    said = verb.text.lower() if verb is not None else ""
     if span.label_ == "MONEY":
-        return f"{_currency(span) or 'money'} {verb}".strip()
-    return verb
+        prep = next((c for c in root.children if c.dep_ == "prep" and c.lower_ in ("in", "of") and c.i == span.end), None)
+        obj = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN"), None) if prep else None
+        if obj is not None:  # "$2.5bn in aid pledged", "£5m of debt"
+            return f"{prep.lower_} {_phrase(obj)} {said}".strip(), obj, verb
+        return f"{_currency(span) or 'money'} {said}".strip(), None, verb
+    return said, None, verb
+
+
+def what_of(span) -> str:
+    """What a number counts: 'people killed', 'hours of talks', 'killed', 'pounds'; '' when unknown."""
+    return _reading(span)[0]
 
 
 def _currency(span) -> str:
@@ -168,6 +265,8 @@ def _skip(span, text: str) -> bool:
         return True
     if after is not None and re.match(r"-?(?:years?|months?|weeks?)-old", text_of(doc)[span.end_char:span.end_char + 12]):
         return True
+    if re.match(r"\s*(?:to|-|–)\s*\d+-?years?-old", text_of(doc)[span.end_char:span.end_char + 20]):
+        return True  # "18 to 24-year-old males": an age range
     if after is not None and after.lower_ in ("year", "years", "yr") and doc[span.end + 1:span.end + 2].text == "old":
         return True
     # An age in apposition: "Jane Doe, 48, said ..."
@@ -177,6 +276,91 @@ def _skip(span, text: str) -> bool:
     return False
 
 
+def _why(span, text: str, label: str, counted, verb) -> str:
+    """Why a figure is not complete enough to show, or '' when it is."""
+    doc = span.doc
+    low = text.lower()
+    money = span.label_ == "MONEY"
+    percent = "%" in low or "per cent" in low or "percent" in low
+    said = set(re.findall(r"[a-z]+", low))
+    if not label or not set(re.findall(r"[a-z]+", label.lower())) - said - set(_CURRENCY.values()) - {"money"}:
+        return "nothing it counts"
+    if re.match(r"\W*0\d", text) or low.startswith(("number ", "no. ")):
+        return "a name or number, not a count"  # "007", "Number 10"
+    before = doc[span.start - 2:span.start] if span.start >= 2 else None
+    if before is not None and before[1].lower_ in ("in", "out") and (before[0].like_num or before[0].lower_ == "one"):
+        return "a ratio"  # "one in five workers"
+    if counted is None:
+        if money or percent:
+            return "nothing it counts"  # "took £11.5m", "up 2%": an amount of nothing named
+        if verb is not None and verb.lemma_.lower() in WORDS["people"]:
+            return ""  # "killed hundreds": a count of people
+        return "only a verb"
+    if counted.lemma_.lower() in WORDS["uncounted"] or not re.fullmatch(r"[A-Za-z][\w'-]+", counted.text):
+        return "nothing it counts"
+    if percent and counted.lemma_.lower() in set(WORDS["change"].values()) | set(WORDS["change"]) \
+            and not label.lower().startswith(("of ", f"{counted.lower_} in ")):
+        return "nothing it counts"  # "an 82% jump": a change of nothing named
+    if money and counted.lemma_.lower() in ("dollar", "pound", "euro", "yen", "yuan", "rupee", "rouble", "franc"):
+        return "nothing it counts"  # "3000 euros": the currency is no thing paid for
+    name = doc[span.start - 1] if span.start else None
+    if name is not None and name.is_title and (name.pos_ == "PROPN" or not name.is_sent_start) \
+            and not (money or percent):
+        return "a name or number, not a count"  # "Commodore 64 enthusiasts", "Super 12 matters"
+    if counted.dep_ == "attr" and counted.head.lemma_ == "be" and any(
+            c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in counted.head.children):
+        return "a measure of something else"  # "the average size was 70,000 people"
+    if _VAGUE_RE.fullmatch(text.strip()) and verb is None:
+        return "a vague amount"  # "millions of innocent children": no number, no event
+    if span.label_ in ("CARDINAL", "QUANTITY") and counted.tag_ in ("NN", "NNP") and counted.head is not None \
+            and span.root.head == counted and not _VAGUE_RE.search(low) and value_of(text) != 1:
+        return "a name or number, not a count"  # "an 18 certificate", "the seven million barrier"
+    value = value_of(text)
+    if span.label_ == "CARDINAL" and value is not None and value < SMALL_COUNT and verb is None:
+        return "a small count"
+    return ""
+
+
+def _conversion(doc, start: int, out: list[Figure]) -> bool:
+    """An amount in another currency in brackets after the first: '$900m (£479m)', '($5.8bn; £3bn)'."""
+    prev = next((f for f in reversed(out) if f.what is not None), None)
+    if prev is None or not re.match(r"\W*[$£€¥]|\W*[A-Z]{1,3}\$", prev.text + " "):
+        return False
+    gap = text_of(doc)[prev.end:start]
+    return bool(re.fullmatch(r"[a-z]{0,2}\s*(?:\(|;|\([^()]*;)\s*(?:[A-Z]{1,3})?", gap))
+
+
+def source_of(span) -> str:
+    """Who the article says claims a figure: the subject of a saying verb the figure's clause hangs from
+    ("..., officials said"), or what 'according to' names; '' when the sentence attributes it to no one."""
+    sent = span.sent
+    for tok in sent:
+        if tok.lower_ == "according":
+            to = next((c for c in tok.children if c.lower_ == "to"), None)
+            obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+            if obj is not None:
+                return _source_phrase(obj)
+    tok = span.root
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        tok = tok.head  # up to the verb of the figure's own clause
+    while True:
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in WORDS["says"]:
+            subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.pos_ in ("NOUN", "PROPN") and not (span.start <= subject.i < span.end):
+                return _source_phrase(subject)
+            return ""
+        if tok.head.i == tok.i or tok.dep_ not in ("ccomp", "xcomp", "conj", "ROOT") and tok.head.pos_ != "AUX":
+            return ""  # a relative or adverbial clause is not what the sayer claims
+        tok = tok.head
+
+
+def _source_phrase(tok) -> str:
+    words = list(tok.subtree)
+    if len(words) > SOURCE_TOKENS or any(w.text in ",;(" for w in words):
+        words = [w for w in tok.subtree if w.i == tok.i or (w.head == tok and w.dep_ in ("compound", "det", "amod"))]
+    return "".join((w.text if _proper(w) else w.lower_) + w.whitespace_ for w in words).strip()
+
+
 def extract(doc) -> list[Figure]:
     out: list[Figure] = []
     taken: list[tuple[int, int]] = []
@@ -184,25 +368,41 @@ def extract(doc) -> list[Figure]:
     for ent in doc.ents:
         if ent.label_ in ("CARDINAL", "QUANTITY", "MONEY", "PERCENT"):
             spans.append(ent)
-        elif ent.label_ in ("DATE", "TIME") and _DURATION.match(ent.text) and _of_noun(ent) is not None:
+        elif ent.label_ in ("DATE", "TIME") and _DURATION.match(ent.text) and _of_noun(ent) is not None \
+                and _of_noun(ent).pos_ == "NOUN":  # not "within five years of the Conservatives winning"
             spans.append(ent)  # '12 days of fighting', '10 hours of talks': durations that count something
     for m in _VAGUE_RE.finditer(text_of(doc)):
         if not any(e.start_char <= m.start() < e.end_char or m.start() <= e.start_char < m.end() for e in spans):
             span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
             if span is not None:
                 spans.append(span)
+    shown: set[tuple[float | None, str]] = set()
     for span in sorted(spans, key=lambda s: s.start_char):
+        if span.end < len(doc) and doc[span.end].lower_.rstrip(".") in _SUFFIX and not doc[span.end - 1].whitespace_:
+            span = doc[span.start:span.end + 1]  # "£479m": the scale the NER left out
+            span.label_ = "MONEY" if text_of(doc)[span.start_char - 1:span.start_char] in "$£€¥" else span.label_
         text = span.text
         lead = re.match(r"the\s+", text, re.I)
         start = span.start_char + (lead.end() if lead else 0)
         if text_of(doc)[start - 1:start] in ("$", "£", "€", "¥"):
             start -= 1  # the currency sign belongs to the amount
-        text = text_of(doc)[start:span.end_char]
-        if _skip(span, text) or value_of(text) is None or any(a < span.end_char and start < b for a, b in taken):
+        end = span.end_char - (1 if span.text.endswith(".") and span[-1].lower_.rstrip(".") in _SUFFIX else 0)
+        text = text_of(doc)[start:end]
+        if _skip(span, text) or value_of(text) is None or any(a < end and start < b for a, b in taken):
             continue
-        what = what_of(span)
-        if not what:
+        label, counted, verb = _reading(span)
+        if not label and span.label_ not in ("MONEY", "PERCENT"):
             continue
-        taken.append((start, span.end_char))
-        out.append(Figure(text=text, value=value_of(text), what=what, start=start, end=span.end_char))
+        value = value_of(text)
+        why = _why(span, text, label, counted, verb)
+        if not why and span.label_ == "MONEY" and _conversion(doc, start, out):
+            why = "the same amount in another currency"
+        key = (value, counted.lemma_.lower() if counted is not None else label.lower())
+        if not why and key in shown:
+            why = "told before"  # "500 of its patents will be released" ... "the 500 patents"
+        taken.append((start, end))
+        if not why:
+            shown.add(key)
+        out.append(Figure(text=text, value=value, what=label, start=start, end=end, shown=not why,
+                          why=why, source=source_of(span) if not why else ""))
     return out

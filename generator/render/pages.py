@@ -219,8 +219,9 @@ def briefing_view(facts: Facts, slug: str, party_pages: set[str] | None = None) 
          "anchor": _anchor(facts, e.start)}
         for e in sorted(facts.timeline, key=lambda e: (e.date, e.start))
     ]
-    figures = [{"text": f.text, "what": figure_rest(f.text, f.what), "anchor": _anchor(facts, f.start)}
-               for f in facts.figures]
+    figures = [{"text": f.text, "what": figure_rest(f.text, f.what), "source": f.source,
+                "anchor": _anchor(facts, f.start)}
+               for f in facts.figures if f.shown]  # what fails the completeness checks stays in the JSON only
     return {
         "slug": slug,
         "title": a.title,
