@@ -82,7 +82,8 @@ def load_project(config_file: str):
     return cfg, options, Project.from_config(Path(cfg["docs_dir"]), options, cfg["site_name"], cfg["site_url"])
 
 
-paths_argument = click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True, path_type=Path))
+paths_argument = click.argument("paths", nargs=-1, required=True,
+                                type=click.Path(exists=True, allow_dash=True, path_type=Path))  # a missing path: exit 2, named
 format_option = click.option("--format", "fmt", type=click.Choice(["json", "jsonl"]), default="json", show_default=True,
                              help="One JSON array, or one JSON object per line.")
 strict_option = click.option("--strict", is_flag=True, help="Exit non-zero when any file could not be used.")

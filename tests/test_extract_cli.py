@@ -81,3 +81,13 @@ def test_unreadable_file_is_reported_and_the_rest_goes_on(tmp_path):
     assert str(empty) in proc.stderr and "no text" in proc.stderr
     strict = briefing("extract", "--strict", str(empty), str(good))
     assert strict.returncode == 1
+
+
+def test_a_missing_path_is_named_and_exits_2(tmp_path):
+    from click.testing import CliRunner
+
+    from generator.cli import main
+
+    for command in ("extract", "stories"):
+        result = CliRunner().invoke(main, [command, str(tmp_path / "nope.txt")])
+        assert result.exit_code == 2 and "nope.txt" in result.output and "does not exist" in result.output
