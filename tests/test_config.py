@@ -1,0 +1,44 @@
+"""The plugin's options validate themselves, alone and together."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from conftest import make_project
+from generator.config import BriefingConfig
+
+
+def errors(options: dict) -> list[str]:
+    cfg = BriefingConfig()
+    cfg.load_dict(options)
+    return [f"{name}: {exc}" for name, exc in cfg.validate()[0]]
+
+
+@pytest.mark.parametrize("options", [{"output": "articles"}, {"output": "articles/generated"},
+                                     {"articles": "generated/in"}, {"output": "./articles/"}])
+def test_output_and_articles_may_not_overlap(options):
+    (problem,) = errors(options)
+    assert problem.startswith("output:") and "overlap" in problem
+
+
+@pytest.mark.parametrize("workers", [0, -2, 65])
+def test_workers_are_bounded(workers):
+    (problem,) = errors({"workers": workers})
+    assert problem.startswith("workers:") and "between 1 and 64" in problem
+
+
+def test_the_defaults_and_neighbouring_folders_are_fine():
+    assert errors({}) == [] and errors({"articles": "news", "output": "news-briefings", "workers": 4}) == []
+
+
+def test_mkdocs_refuses_overlapping_folders_before_writing_anything(tmp_path):
+    root = make_project(tmp_path)
+    yml = root / "mkdocs.yml"
+    yml.write_text(yml.read_text().replace("output: generated", "output: articles"))
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=root, capture_output=True, text=True,
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, timeout=300)
+    assert proc.returncode != 0 and "overlap" in proc.stderr + proc.stdout
+    assert [p.name for p in (root / "content" / "articles").iterdir()] == []
