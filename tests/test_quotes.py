@@ -310,3 +310,15 @@ def test_a_mixed_quote_told_to_a_named_outlet_starts_after_it():
             "hunting\". He said the ban would be hard to defy.")
     q = find(run(text), "revolved around hunting")
     assert q.text.startswith("people's lives") and "Brooks" in q.speaker_name
+
+
+def test_unframed_quote_after_a_reporting_sentence_is_that_subjects():
+    text = ("“We need more time,” Tom Baird said.\n\n"
+            "His rival, Ann Lee, dismissed the plan on Monday. “It is a bad deal for the town.”")
+    assert find(run(text), "bad deal").speaker_name == "Ann Lee"
+
+
+def test_unframed_quote_after_a_quoting_sentence_is_not_reframed():
+    text = ("Tom Baird spoke first.\n\n"
+            "Ann Lee called the plan “a gift to developers” on Monday. “I will vote against it,” Baird said.")
+    assert find(run(text), "vote against").speaker_name == "Tom Baird"

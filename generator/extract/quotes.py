@@ -338,6 +338,22 @@ def _attribution(doc, lo: int, hi: int, inside, nearest_last: bool = False, any_
     return pick[2], pick[1]
 
 
+def _frame_before(doc, text: str, lo: int, inside):
+    """A quote that is a sentence of its own, with no frame, right after a sentence of the same
+    paragraph whose main verb reports speech: that verb's subject speaks it ("Ann Lee praised
+    the plan. 'It is bold.'"). Not when that sentence quotes someone itself."""
+    para = text.rfind("\n", 0, lo) + 1
+    if not text[para:lo].strip():
+        return None, None
+    plo = _sentence_start(text, max(para, lo - 2), 0)
+    if any(inside(i) for i in range(plo, lo)):
+        return None, None  # a quote there too: the two go together or the speaker goes on
+    cue, subj = _attribution(doc, plo, lo, inside, nearest_last=True)
+    if cue is None or subj is None or cue.dep_ != "ROOT" or sp.is_pronoun(subj) and subj.lower_ in sp.RELATIVE:
+        return None, None
+    return cue, subj
+
+
 def _loose_subject(doc, lo: int, verb, inside):
     """The first noun phrase between the quote and the verb, or just after the verb."""
     ents = [e for e in doc.ents if e.label_ in ("PERSON", "ORG", "NORP", "GPE") and lo <= e.start_char
@@ -462,6 +478,8 @@ def extract(doc, parties: list[Party]) -> list[Quote]:
                     sig = doc.char_span(label.start(1), label.end(1), alignment_mode="expand")
                     if sig is not None and len(sig):
                         subj = sig.root
+                if subj is None and cue is None and lo == unit.start:
+                    cue, subj = _frame_before(doc, text, lo, inside)
         else:
             seg_span = _tokens(doc, first.inner_start, first.inner_end)
             inner = text[first.inner_start:first.inner_end].rstrip()
