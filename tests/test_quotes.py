@@ -322,3 +322,10 @@ def test_unframed_quote_after_a_quoting_sentence_is_not_reframed():
     text = ("Tom Baird spoke first.\n\n"
             "Ann Lee called the plan “a gift to developers” on Monday. “I will vote against it,” Baird said.")
     assert find(run(text), "vote against").speaker_name == "Tom Baird"
+
+
+def test_signature_after_a_no_break_space_names_the_speaker():
+    text = ("Readers wrote in about the new bridge.\n"
+            "“It took ten years and it is still too narrow for the buses we need.”\u00a0― Maria Okafor\n"
+            "“We waited long enough and now the town finally feels connected again.”\u00a0― Peter Lindqvist\n")
+    assert find(run(text), "feels connected").speaker_name == "Peter Lindqvist"

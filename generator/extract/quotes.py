@@ -64,7 +64,8 @@ QUOTE_MARK = re.compile("[" + re.escape(OPENERS + CLOSERS + "\"‘’'") + "]")
 """The only characters :func:`segments` acts on."""
 WORD = re.compile(r"\w")
 TAG = re.compile(r"</?[A-Za-z][^<>\n]{0,300}>")
-SIGNATURE = re.compile(r"[ \t]*\n*[ \t]*[-―—–]+[ \t]*([A-Z][^,.\n(]{1,60}?)\s*(?=[,.(\n]|$)")
+SIGNATURE = re.compile(r"[^\S\n]*\n*[^\S\n]*[-―—–]+[^\S\n]*([A-Z][^,.\n(]{1,60}?)\s*(?=[,.(\n]|$)")
+"""A signature after a quote: a dash and a name, with any spaces (no-break ones too) around the dash."""
 LABEL = re.compile(r"(?:^|(?<=[.!?\n\"”]\s)|(?<=\n))\s*([A-Z][\w.’' -]{1,40}?)\s*:\s*$")
 SENT_END_RAW = re.compile(r"[.!?][\"”’»)]*\s+")
 ABBREV = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Jr|Sr|St|Gov|Sen|Rep|Gen|Lt|Col|Rev|Sgt|Capt|Prof|Inc|Co|Corp|No|vs|Ft|Mt|Maj|Adm|Pres|Atty|Supt|Lt\.Gov))$")
