@@ -156,3 +156,21 @@ def test_each_date_of_a_sentence_is_marked_in_its_own_event(env):
     md = env.get_template("briefing.md.j2").render(b=pages.briefing_view(facts, "x"))
     assert "Kalbajar by <strong>November 15</strong> and Lachin by December 1" in md
     assert "Kalbajar by November 15 and Lachin by <strong>December 1</strong>" in md
+
+
+def test_key_quotes_put_principal_statements_first_and_leave_out_unframed_phrases():
+    text = ('Officials in Dorland spoke of a "new era". The mayor said the port would get '
+            '"more ships". "We will never sell the port to anyone," said Ana Brel of Dorland.')
+    dorland = Party("dorland", "Dorland", "country", mentions=[(13, 20), (111, 118)])
+    brel = Party("brel", "Ana Brel", "person", affiliation="dorland", mentions=[(101, 109)])
+    s1, s2 = text.index('"new'), text.index("the port would")
+    s3 = text.index('"We')
+    facts = Facts(article=Article(id="k", title="Port", text=text), sentences=[Sentence(0, len(text))],
+                  parties=[dorland, brel],
+                  quotes=[Quote("new era", s1, s1 + 9, speaker_name=None, cue=None),
+                          Quote('the port would get "more ships"', s2, s2 + 31, speaker_name="The mayor",
+                                cue="said", kind="mixed"),
+                          Quote("We will never sell the port to anyone", s3, s3 + 40, speaker="brel",
+                                speaker_name="Ana Brel", cue="said")])
+    shown = [q["text"] for q in pages.briefing_view(facts, "k")["quotes"]]
+    assert shown == ["We will never sell the port to anyone", 'the port would get "more ships"']
