@@ -329,3 +329,14 @@ def test_signature_after_a_no_break_space_names_the_speaker():
             "“It took ten years and it is still too narrow for the buses we need.”\u00a0― Maria Okafor\n"
             "“We waited long enough and now the town finally feels connected again.”\u00a0― Peter Lindqvist\n")
     assert find(run(text), "feels connected").speaker_name == "Peter Lindqvist"
+
+
+def test_of_two_subjects_the_parser_gives_a_verb_the_nearest_is_the_speaker():
+    """A place before the speaker taken for a second subject ("in Dover, Ohio, Tom Baird said"),
+    with the parse given by hand, as the parser makes it only now and then."""
+    from spacy.tokens import Doc
+    words = ["In", "Dover", ",", "Ohio", ",", "Tom", "Baird", "said", "no", "."]
+    heads = [7, 0, 7, 7, 7, 6, 7, 7, 7, 7]
+    deps = ["prep", "pobj", "punct", "nsubj", "punct", "compound", "nsubj", "ROOT", "dobj", "punct"]
+    doc = Doc(nlp.load().vocab, words=words, heads=heads, deps=deps)
+    assert quotes._subjects(doc[7])[0].text == "Baird"

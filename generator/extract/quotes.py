@@ -296,10 +296,12 @@ def _cue_subject(verb):
 
 
 def _subjects(verb, inside=lambda pos: False) -> list:
-    """The subjects of ``verb`` outside quotes; when the parser gives it two, not a time stamp or a
-    dateline ("12:15 p.m. Donald Trump says", "LONDON (Reuters) - Donald Trump said")."""
+    """The subjects of ``verb`` outside quotes, nearest first; when the parser gives it two, not a time
+    stamp or a dateline ("12:15 p.m. Donald Trump says", "LONDON (Reuters) - Donald Trump said")."""
     subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and not inside(c.idx)]
     good = [c for c in subj if c.ent_type_ not in ("TIME", "DATE") and not sp.dateline(c)]
+    good.sort(key=lambda c: abs(c.i - verb.i))  # two subjects: the parser took a place before for one
+    # ("in Berea, OH, ... Gov. John Kasich said"): the one nearest the verb is its subject
     if not good and subj and sp.dateline(subj[0]):  # the parser took the dateline for the subject:
         between = [c.root for c in verb.doc.noun_chunks if subj[0].i < c.start and c.end <= verb.i]
         good = between[-1:]  # the noun phrase just before the verb is
