@@ -340,3 +340,11 @@ def test_of_two_subjects_the_parser_gives_a_verb_the_nearest_is_the_speaker():
     deps = ["prep", "pobj", "punct", "nsubj", "punct", "compound", "nsubj", "ROOT", "dobj", "punct"]
     doc = Doc(nlp.load().vocab, words=words, heads=heads, deps=deps)
     assert quotes._subjects(doc[7])[0].text == "Baird"
+
+
+def test_a_title_in_quote_marks_is_not_a_quote():
+    text = ("“How Small Towns Can Win the Future,” the new book by Ann Lee, came out on Monday. "
+            "“It took me ten years to write, and I would do it again,” she said.")
+    found = run(text)
+    assert not [q for q in found if "Small Towns" in q.text]
+    assert find(found, "ten years").speaker_name == "Ann Lee"

@@ -372,6 +372,22 @@ def _loose_subject(doc, lo: int, verb, inside):
     return after[0].root if after else None
 
 
+TITLE_SMALL_WORDS = {
+    "a", "an", "the", "and", "or", "nor", "but", "of", "in", "on", "at", "to", "for", "by", "with", "from",
+    "as", "is", "vs", "via", "per",
+}
+"""Words a title leaves in lower case ("Collapse: How Societies Choose to Fail or Succeed")."""
+TITLE_CASE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _title_case(words: str) -> bool:
+    """Is a quote written as a title (every word after the first capitalised but the small ones)?
+    Then it names a book, a show, a headline or a slogan: nobody is saying it."""
+    found = TITLE_CASE_WORD.findall(words)
+    rest = [w for w in found[1:] if w.lower() not in TITLE_SMALL_WORDS]
+    return len(found) >= 2 and bool(rest) and all(w[0].isupper() for w in rest) and not words.isupper()
+
+
 def _clean(text: str, start: int, end: int) -> tuple[int, int]:
     """Trim white space and dangling commas at the edges of a span."""
     while start < end and text[start].isspace():
@@ -543,7 +559,7 @@ def extract(doc, parties: list[Party]) -> list[Quote]:
             history.append(speaker)
         q_text = _unit_text(text, unit) if kind == "direct" and (start, end) == (unit.start, unit.end) \
             else _quote_text(text, start, end)
-        if not q_text:
+        if not q_text or _title_case(q_text):
             continue
         if out and start < out[-1].end:  # two quoted phrases in one reported statement
             if end > out[-1].end:
