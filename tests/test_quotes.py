@@ -348,3 +348,14 @@ def test_a_title_in_quote_marks_is_not_a_quote():
     found = run(text)
     assert not [q for q in found if "Small Towns" in q.text]
     assert find(found, "ten years").speaker_name == "Ann Lee"
+
+
+def test_a_participle_on_a_reported_clause_is_the_reporters():
+    text = "Ann Lee argued that a new road would keep traffic out of the town centre, saying it is “long overdue.”"
+    assert find(run(text), "long overdue").speaker_name == "Ann Lee"
+
+
+def test_a_participle_after_the_main_clause_takes_its_subject():
+    text = ("Here in Dover, Tom Baird stepped up his attacks on the council, saying, "
+            "“We will not let them close the hospital.”")
+    assert find(run(text), "close the hospital").speaker_name == "Tom Baird"

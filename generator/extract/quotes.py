@@ -280,18 +280,23 @@ def _goes_on(tok, child) -> bool:
     return tok.lower_ in ("and", "but", "or")
 
 
-def _cue_subject(verb):
+def _cue_subject(verb, inside=lambda pos: False):
     """Who speaks through a cue: its subject, a noun's possessor ("his claim"), or the
-    subject of the verb it hangs on ("went on to say", "calling it")."""
-    subj = _subjects(verb)
+    subject of the verb it hangs on ("went on to say", "calling it"). A participle hung on a
+    reported clause is the reporter's ("Lee argued that the plan would fail, saying ...": Lee)."""
+    subj = _subjects(verb, inside)
     if not subj and verb.pos_ == "NOUN":
         subj = [c for c in verb.children if c.dep_ == "poss"]
     first = verb
     while not subj and first.dep_ == "conj" and first.head != first:  # "Aliyev accused X of Y and said ...":
         first = first.head  # the subject is the first verb's, however long the chain
-        subj = _subjects(first)
+        subj = _subjects(first, inside)
     if not subj and verb.dep_ in ("xcomp", "advcl", "acl"):  # (a "conj" tried its head in the loop above)
-        subj = _subjects(verb.head)
+        head = verb.head
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and head.dep_ == "ccomp" \
+                and head.head.lemma_.lower() in REPORT and _subjects(head.head, inside):
+            head = head.head
+        subj = _subjects(head, inside)
     return subj[0] if subj else None
 
 
@@ -322,6 +327,8 @@ def _attribution(doc, lo: int, hi: int, inside, nearest_last: bool = False, any_
             continue
         if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in REPORT:
             subj = _subjects(t, inside)
+            if not subj and t.dep_ == "advcl" and t.tag_ == "VBG":  # "..., saying": the clause's subject
+                subj = [s for s in [_cue_subject(t, inside)] if s is not None]
             cands.append((t.lemma_.lower() in WEAK, subj[0] if subj else None, t))
         elif any_verb and t.pos_ == "VERB" and t.dep_ in ("ROOT", "ccomp", "parataxis", "conj"):
             subj = _subjects(t, inside)
