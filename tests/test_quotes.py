@@ -359,3 +359,15 @@ def test_a_participle_after_the_main_clause_takes_its_subject():
     text = ("Here in Dover, Tom Baird stepped up his attacks on the council, saying, "
             "“We will not let them close the hospital.”")
     assert find(run(text), "close the hospital").speaker_name == "Tom Baird"
+
+
+def test_a_title_alone_is_the_person_the_article_names_for_it():
+    costa = Party("maria-costa", "Maria Costa", "person", role="president")
+    brandt = Party("leo-brandt", "Leo Brandt", "person", role="vice president")
+    text = ("President Maria Costa and Vice President Leo Brandt met on Monday.\n\n"
+            "“Nothing prepares you for this office,” the two-term president said.\n\n"
+            "“We will finish the work we started,” the vice president said.")
+    found = run(text, [costa, brandt])
+    first, second = find(found, "Nothing prepares"), find(found, "finish the work")
+    assert (first.speaker, first.speaker_name) == ("maria-costa", "the two-term president")
+    assert second.speaker == "leo-brandt"

@@ -612,4 +612,7 @@ def _speaker(doc, subj, history, inside, parties) -> sp.Speaker | None:
         return sp.Speaker(found.start, found.end, found.name, party)
     np = sp.noun_phrase(subj)
     name = sp.name_of(np)
-    return sp.Speaker(np.start_char, np.end_char, name, sp.party_for(np.start_char, np.end_char, name, parties))
+    # a title alone ("the two-term president") is the person the article names for it; the name
+    # shown stays the article's words, the party is that person
+    party = sp.party_for(np.start_char, np.end_char, name, parties) or sp.titled(np, parties)
+    return sp.Speaker(np.start_char, np.end_char, name, party)

@@ -147,6 +147,27 @@ def name_of(span) -> str:
     return _with_modifiers(span).text.strip(" ,")
 
 
+NAME_ENTS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+"""Entity kinds that name someone or somewhere: a title holding one is not a title alone."""
+DEFINITE = {"the", "this", "that"}
+"""Determiners with which a title alone stands for someone the article has named ("the senator")."""
+
+
+def titled(span, parties: list[Party]) -> Party | None:
+    """The one person among ``parties`` whose role a title alone names: "the two-term president" is
+    the party whose role is "president" (not "vice president": the role's words must all be in the
+    title, and the fullest such role wins), when the phrase holds no name of its own and one person fits."""
+    head = span.root
+    if head.pos_ != "NOUN" or not span or span[0].lower_ not in DEFINITE or any(t.ent_type_ in NAME_ENTS for t in span):
+        return None
+    words = {t.lower_ for t in span} | {t.lemma_.lower() for t in span}
+    fits = [(len(role), p) for p in parties if p.kind == "person" and p.role
+            and _last_word(p.role) in (head.lower_, head.lemma_.lower())
+            and (role := set(re.findall(r"[\w-]+", p.role.lower()))) <= words]
+    best = [p for n, p in fits if n == max(fits, key=lambda f: f[0])[0]] if fits else []
+    return best[0] if len(best) == 1 else None  # "the vice president": the fullest role that fits
+
+
 def _with_modifiers(span):
     """A common-noun speaker with what tells whose it is: "a spokesman" -> "a spokesman for the
     House Armed Services Committee", "the senator from Vermont" (not relative clauses or asides)."""
