@@ -371,3 +371,9 @@ def test_a_title_alone_is_the_person_the_article_names_for_it():
     first, second = find(found, "Nothing prepares"), find(found, "finish the work")
     assert (first.speaker, first.speaker_name) == ("maria-costa", "the two-term president")
     assert second.speaker == "leo-brandt"
+
+
+def test_a_reporting_verb_in_a_clause_of_the_frame_is_not_the_frame():
+    text = ("“Great reporter, great reporter this guy,” Baird, the mayor of Dover and the favourite in the polls, "
+            "said when Lee asked him a question.")
+    assert find(run(text), "this guy").speaker_name == "Baird"

@@ -313,6 +313,10 @@ def _subjects(verb, inside=lambda pos: False) -> list:
     return good or subj
 
 
+SUBORDINATE = {"advcl", "relcl", "acl"}
+"""Clauses hanging on a verb: a reporting verb in one ("when Boyle asked him") is not the frame."""
+
+
 def _attribution(doc, lo: int, hi: int, inside, nearest_last: bool = False, any_verb: bool = False):
     """The reporting verb and its subject in the text between ``lo`` and ``hi``, outside quotes.
 
@@ -337,6 +341,9 @@ def _attribution(doc, lo: int, hi: int, inside, nearest_last: bool = False, any_
             obj = [c for c in doc[t.i + 1].children if c.dep_ == "pobj"]
             if obj:
                 cands.append((False, obj[0], t))
+    verbs = {c[2].i for c in cands}
+    framing = [c for c in cands if not (c[2].dep_ in SUBORDINATE and c[2].head.i in verbs)]
+    cands = framing or cands  # "..., Trump said when Boyle asked him": the frame is "said", not "asked"
     if not cands:
         return None, None
     if nearest_last:
