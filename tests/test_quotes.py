@@ -377,3 +377,9 @@ def test_a_reporting_verb_in_a_clause_of_the_frame_is_not_the_frame():
     text = ("“Great reporter, great reporter this guy,” Baird, the mayor of Dover and the favourite in the polls, "
             "said when Lee asked him a question.")
     assert find(run(text), "this guy").speaker_name == "Baird"
+
+
+def test_whose_an_unnamed_speaker_is_survives_a_clause_on_it():
+    text = ("“Her plan for the port is about twenty years out of date,” said a longtime adviser to Ann Lee, "
+            "who declined to be identified because the talks with the council were still going on.")
+    assert find(run(text), "twenty years").speaker_name == "a longtime adviser to Ann Lee"

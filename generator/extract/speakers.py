@@ -168,6 +168,11 @@ def titled(span, parties: list[Party]) -> Party | None:
     return best[0] if len(best) == 1 else None  # "the vice president": the fullest role that fits
 
 
+ASIDES = {"relcl", "appos"}
+"""Clauses on the complement of a speaker's modifier ("to Trump, who declined to be named"): said
+about someone, not part of whose the speaker is."""
+
+
 def _with_modifiers(span):
     """A common-noun speaker with what tells whose it is: "a spokesman" -> "a spokesman for the
     House Armed Services Committee", "the senator from Vermont" (not relative clauses or asides)."""
@@ -178,10 +183,13 @@ def _with_modifiers(span):
     for child in head.rights:
         if child.i < end:
             continue
+        # "a longtime adviser to Trump, who declined to be named": the phrase ends before the clause
+        stop = min([t.left_edge.i for t in child.subtree if t.dep_ in ASIDES and t.head.dep_ == "pobj"],
+                   default=child.right_edge.i + 1)
         if child.dep_ not in ("prep", "acl", "cc", "conj", "nmod", "amod") or child.left_edge.i != end \
-                or child.right_edge.i - span.start > 15:
+                or stop - 1 - span.start > 15:
             break
-        end = child.right_edge.i + 1
+        end = stop
     while end > span.end and (span.doc[end - 1].is_punct or span.doc[end - 1].dep_ == "cc"):
         end -= 1  # "the former first lady and" cut before its second noun: without the "and"
     return span.doc[span.start:end]
