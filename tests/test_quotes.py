@@ -383,3 +383,9 @@ def test_whose_an_unnamed_speaker_is_survives_a_clause_on_it():
     text = ("“Her plan for the port is about twenty years out of date,” said a longtime adviser to Ann Lee, "
             "who declined to be identified because the talks with the council were still going on.")
     assert find(run(text), "twenty years").speaker_name == "a longtime adviser to Ann Lee"
+
+
+def test_who_was_told_is_not_part_of_what_was_said():
+    text = "Ann Lee told a packed meeting in the town hall on Monday that the new road was “long overdue.”"
+    q = find(run(text), "long overdue")
+    assert q.kind == "mixed" and q.text.startswith("that the new road")
