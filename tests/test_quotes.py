@@ -389,3 +389,9 @@ def test_who_was_told_is_not_part_of_what_was_said():
     text = "Ann Lee told a packed meeting in the town hall on Monday that the new road was “long overdue.”"
     q = find(run(text), "long overdue")
     assert q.kind == "mixed" and q.text.startswith("that the new road")
+
+
+def test_a_full_stop_before_a_lower_case_word_does_not_end_the_attribution():
+    text = ("“The vote is close,” Tom Baird said.\n\n"
+            "“We will win this seat. Not narrowly, easily,” Rep. Ann Lee (D-Md.) said in a phone interview.")
+    assert find(run(text), "win this seat").speaker_name == "Ann Lee"

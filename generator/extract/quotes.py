@@ -72,12 +72,15 @@ ABBREV = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Jr|Sr|St|Gov|Sen|Rep|Gen|Lt|C
 
 
 class _SentEnds:
-    """Sentence ends by punctuation, skipping abbreviations ("Mr.", "George W. Bush")."""
+    """Sentence ends by punctuation, skipping abbreviations ("Mr.", "George W. Bush") and any end
+    that the next word, in lower case, belies."""
 
     def finditer(self, text, start, end):
         for m in SENT_END_RAW.finditer(text, start, end):
             if m.group()[0] == "." and ABBREV.search(text[max(0, m.start() - 6):m.start()]):
                 continue
+            if text[m.end():m.end() + 1].islower():
+                continue  # "Rep. Lee (D-Md.) said": no sentence starts in lower case
             yield m
 
     def search(self, text, start, end):
