@@ -395,3 +395,10 @@ def test_a_full_stop_before_a_lower_case_word_does_not_end_the_attribution():
     text = ("“The vote is close,” Tom Baird said.\n\n"
             "“We will win this seat. Not narrowly, easily,” Rep. Ann Lee (D-Md.) said in a phone interview.")
     assert find(run(text), "win this seat").speaker_name == "Ann Lee"
+
+
+def test_an_opening_mark_typed_where_a_quote_closes_closes_it():
+    text = ("“The vote is close,” Tom Baird said.\n\n"
+            "“It is unusual,“ said Ann Lee, a lawyer in Dover. “It is a hard thing to pull off.”")
+    q = find(run(text), "is unusual")
+    assert q.speaker_name == "Ann Lee" and "said" not in q.text and not q.text.startswith("“")

@@ -157,6 +157,8 @@ def segments(text: str) -> list[Segment]:
                 continue
             prev = text[i - 1] if i > ps else " "
             nxt = text[i + 1] if i + 1 < pe else " "
+            if ch in OPENERS and open_at is not None and not prev.isspace() and (nxt.isspace() or i + 1 >= pe):
+                ch = CLOSERS[0]  # “It's unusual,“ said Lee: an opening mark typed where the quote closes
             if ch in OPENERS or (ch == '"' and open_at is None):
                 if ch == '"' and (nxt.isspace() and not prev.isspace()):
                     continue  # a stray closing mark
@@ -419,7 +421,7 @@ def _quote_text(text: str, start: int, end: int) -> str:
     s = text[start:end].strip()
     if s[:1] in OPENERS + "\"‘'":
         s = s[1:]
-    if s[-1:] in CLOSERS + "\"’'":
+    if s[-1:] in CLOSERS + OPENERS + "\"’'":  # (an opening mark typed as the closing one too)
         s = s[:-1]
     return s.strip().rstrip(",").strip()
 
