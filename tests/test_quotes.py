@@ -402,3 +402,9 @@ def test_an_opening_mark_typed_where_a_quote_closes_closes_it():
             "“It is unusual,“ said Ann Lee, a lawyer in Dover. “It is a hard thing to pull off.”")
     q = find(run(text), "is unusual")
     assert q.speaker_name == "Ann Lee" and "said" not in q.text and not q.text.startswith("“")
+
+
+def test_a_title_does_not_take_over_the_speaker_of_the_next_quote():
+    text = ("“We are not ready, and the council knows it,” Ann Lee said. The radio show is called “Morning With Max.” "
+            "“I mean, nobody on the council has seen the full plan for the new bridge yet.”")
+    assert find(run(text), "full plan").speaker_name == "Ann Lee"

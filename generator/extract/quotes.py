@@ -554,6 +554,8 @@ def extract(doc, parties: list[Party]) -> list[Quote]:
                 start, end = _clean(text, s0, first.end)
             if start >= end:
                 continue
+        if _title_case(_quote_text(text, start, end)):
+            continue  # a title: nobody says it, and nobody speaks on through it
         speaker = _speaker(doc, subj, history, inside, parties)
         words = len(_quote_text(text, start, end).split())
         if kind == "direct" and subj is None and cue is None and words < 12:
