@@ -212,3 +212,21 @@ def test_only_complete_figures_are_shown_with_who_claims_them(env):
     assert [f["text"] for f in view["figures"]] == ["40"] and [f["text"] for f in view["key_figures"]] == ["40"]
     md = env.get_template("briefing.md.j2").render(b=view)
     assert "civilians killed (according to the health ministry)" in md and "60%" not in md
+
+
+def test_key_quotes_put_principal_statements_first_and_leave_out_unframed_phrases():
+    text = ('Officials in Dorland spoke of a "new era". The mayor said the port would get '
+            '"more ships". "We will never sell the port to anyone," said Ana Brel of Dorland.')
+    dorland = Party("dorland", "Dorland", "country", mentions=[(13, 20), (111, 118)])
+    brel = Party("brel", "Ana Brel", "person", affiliation="dorland", mentions=[(101, 109)])
+    s1, s2 = text.index('"new'), text.index("the port would")
+    s3 = text.index('"We')
+    facts = Facts(article=Article(id="k", title="Port", text=text), sentences=[Sentence(0, len(text))],
+                  parties=[dorland, brel],
+                  quotes=[Quote("new era", s1, s1 + 9, speaker_name=None, cue=None),
+                          Quote('the port would get "more ships"', s2, s2 + 31, speaker_name="The mayor",
+                                cue="said", kind="mixed"),
+                          Quote("We will never sell the port to anyone", s3, s3 + 40, speaker="brel",
+                                speaker_name="Ana Brel", cue="said")])
+    shown = [q["text"] for q in pages.briefing_view(facts, "k")["quotes"]]
+    assert shown == ["We will never sell the port to anyone", 'the port would get "more ships"']

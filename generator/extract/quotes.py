@@ -64,19 +64,23 @@ QUOTE_MARK = re.compile("[" + re.escape(OPENERS + CLOSERS + "\"‘’'") + "]")
 """The only characters :func:`segments` acts on."""
 WORD = re.compile(r"\w")
 TAG = re.compile(r"</?[A-Za-z][^<>\n]{0,300}>")
-SIGNATURE = re.compile(r"[ \t]*\n*[ \t]*[-―—–]+[ \t]*([A-Z][^,.\n(]{1,60}?)\s*(?=[,.(\n]|$)")
+SIGNATURE = re.compile(r"[^\S\n]*\n*[^\S\n]*[-―—–]+[^\S\n]*([A-Z][^,.\n(]{1,60}?)\s*(?=[,.(\n]|$)")
+"""A signature after a quote: a dash and a name, with any spaces (no-break ones too) around the dash."""
 LABEL = re.compile(r"(?:^|(?<=[.!?\n\"”]\s)|(?<=\n))\s*([A-Z][\w.’' -]{1,40}?)\s*:\s*$")
 SENT_END_RAW = re.compile(r"[.!?][\"”’»)]*\s+")
 ABBREV = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Jr|Sr|St|Gov|Sen|Rep|Gen|Lt|Col|Rev|Sgt|Capt|Prof|Inc|Co|Corp|No|vs|Ft|Mt|Maj|Adm|Pres|Atty|Supt|Lt\.Gov))$")
 
 
 class _SentEnds:
-    """Sentence ends by punctuation, skipping abbreviations ("Mr.", "George W. Bush")."""
+    """Sentence ends by punctuation, skipping abbreviations ("Mr.", "George W. Bush") and any end
+    that the next word, in lower case, belies."""
 
     def finditer(self, text, start, end):
         for m in SENT_END_RAW.finditer(text, start, end):
             if m.group()[0] == "." and ABBREV.search(text[max(0, m.start() - 6):m.start()]):
                 continue
+            if text[m.end():m.end() + 1].islower():
+                continue  # "Rep. Lee (D-Md.) said": no sentence starts in lower case
             yield m
 
     def search(self, text, start, end):
@@ -153,6 +157,8 @@ def segments(text: str) -> list[Segment]:
                 continue
             prev = text[i - 1] if i > ps else " "
             nxt = text[i + 1] if i + 1 < pe else " "
+            if ch in OPENERS and open_at is not None and not prev.isspace() and (nxt.isspace() or i + 1 >= pe):
+                ch = CLOSERS[0]  # “It's unusual,“ said Lee: an opening mark typed where the quote closes
             if ch in OPENERS or (ch == '"' and open_at is None):
                 if ch == '"' and (nxt.isspace() and not prev.isspace()):
                     continue  # a stray closing mark
@@ -279,30 +285,41 @@ def _goes_on(tok, child) -> bool:
     return tok.lower_ in ("and", "but", "or")
 
 
-def _cue_subject(verb):
+def _cue_subject(verb, inside=lambda pos: False):
     """Who speaks through a cue: its subject, a noun's possessor ("his claim"), or the
-    subject of the verb it hangs on ("went on to say", "calling it")."""
-    subj = _subjects(verb)
+    subject of the verb it hangs on ("went on to say", "calling it"). A participle hung on a
+    reported clause is the reporter's ("Lee argued that the plan would fail, saying ...": Lee)."""
+    subj = _subjects(verb, inside)
     if not subj and verb.pos_ == "NOUN":
         subj = [c for c in verb.children if c.dep_ == "poss"]
     first = verb
     while not subj and first.dep_ == "conj" and first.head != first:  # "Aliyev accused X of Y and said ...":
         first = first.head  # the subject is the first verb's, however long the chain
-        subj = _subjects(first)
+        subj = _subjects(first, inside)
     if not subj and verb.dep_ in ("xcomp", "advcl", "acl"):  # (a "conj" tried its head in the loop above)
-        subj = _subjects(verb.head)
+        head = verb.head
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and head.dep_ == "ccomp" \
+                and head.head.lemma_.lower() in REPORT and _subjects(head.head, inside):
+            head = head.head
+        subj = _subjects(head, inside)
     return subj[0] if subj else None
 
 
 def _subjects(verb, inside=lambda pos: False) -> list:
-    """The subjects of ``verb`` outside quotes; when the parser gives it two, not a time stamp or a
-    dateline ("12:15 p.m. Donald Trump says", "LONDON (Reuters) - Donald Trump said")."""
+    """The subjects of ``verb`` outside quotes, nearest first; when the parser gives it two, not a time
+    stamp or a dateline ("12:15 p.m. Donald Trump says", "LONDON (Reuters) - Donald Trump said")."""
     subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and not inside(c.idx)]
     good = [c for c in subj if c.ent_type_ not in ("TIME", "DATE") and not sp.dateline(c)]
+    good.sort(key=lambda c: abs(c.i - verb.i))  # two subjects: the parser took a place before for one
+    # ("in Berea, OH, ... Gov. John Kasich said"): the one nearest the verb is its subject
     if not good and subj and sp.dateline(subj[0]):  # the parser took the dateline for the subject:
         between = [c.root for c in verb.doc.noun_chunks if subj[0].i < c.start and c.end <= verb.i]
         good = between[-1:]  # the noun phrase just before the verb is
     return good or subj
+
+
+SUBORDINATE = {"advcl", "relcl", "acl"}
+"""Clauses hanging on a verb: a reporting verb in one ("when Boyle asked him") is not the frame."""
 
 
 def _attribution(doc, lo: int, hi: int, inside, nearest_last: bool = False, any_verb: bool = False):
@@ -319,6 +336,8 @@ def _attribution(doc, lo: int, hi: int, inside, nearest_last: bool = False, any_
             continue
         if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in REPORT:
             subj = _subjects(t, inside)
+            if not subj and t.dep_ == "advcl" and t.tag_ == "VBG":  # "..., saying": the clause's subject
+                subj = [s for s in [_cue_subject(t, inside)] if s is not None]
             cands.append((t.lemma_.lower() in WEAK, subj[0] if subj else None, t))
         elif any_verb and t.pos_ == "VERB" and t.dep_ in ("ROOT", "ccomp", "parataxis", "conj"):
             subj = _subjects(t, inside)
@@ -327,6 +346,9 @@ def _attribution(doc, lo: int, hi: int, inside, nearest_last: bool = False, any_
             obj = [c for c in doc[t.i + 1].children if c.dep_ == "pobj"]
             if obj:
                 cands.append((False, obj[0], t))
+    verbs = {c[2].i for c in cands}
+    framing = [c for c in cands if not (c[2].dep_ in SUBORDINATE and c[2].head.i in verbs)]
+    cands = framing or cands  # "..., Trump said when Boyle asked him": the frame is "said", not "asked"
     if not cands:
         return None, None
     if nearest_last:
@@ -336,6 +358,22 @@ def _attribution(doc, lo: int, hi: int, inside, nearest_last: bool = False, any_
     if pick[1] is None:  # the parser hung the subject on the quote ("...,” Gene Sperling said)
         return pick[2], _loose_subject(doc, lo, pick[2], inside)
     return pick[2], pick[1]
+
+
+def _frame_before(doc, text: str, lo: int, inside):
+    """A quote that is a sentence of its own, with no frame, right after a sentence of the same
+    paragraph whose main verb reports speech: that verb's subject speaks it ("Ann Lee praised
+    the plan. 'It is bold.'"). Not when that sentence quotes someone itself."""
+    para = text.rfind("\n", 0, lo) + 1
+    if not text[para:lo].strip():
+        return None, None
+    plo = _sentence_start(text, max(para, lo - 2), 0)
+    if any(inside(i) for i in range(plo, lo)):
+        return None, None  # a quote there too: the two go together or the speaker goes on
+    cue, subj = _attribution(doc, plo, lo, inside, nearest_last=True)
+    if cue is None or subj is None or cue.dep_ != "ROOT" or sp.is_pronoun(subj) and subj.lower_ in sp.RELATIVE:
+        return None, None
+    return cue, subj
 
 
 def _loose_subject(doc, lo: int, verb, inside):
@@ -353,6 +391,22 @@ def _loose_subject(doc, lo: int, verb, inside):
     return after[0].root if after else None
 
 
+TITLE_SMALL_WORDS = {
+    "a", "an", "the", "and", "or", "nor", "but", "of", "in", "on", "at", "to", "for", "by", "with", "from",
+    "as", "is", "vs", "via", "per",
+}
+"""Words a title leaves in lower case ("Collapse: How Societies Choose to Fail or Succeed")."""
+TITLE_CASE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _title_case(words: str) -> bool:
+    """Is a quote written as a title (every word after the first capitalised but the small ones)?
+    Then it names a book, a show, a headline or a slogan: nobody is saying it."""
+    found = TITLE_CASE_WORD.findall(words)
+    rest = [w for w in found[1:] if w.lower() not in TITLE_SMALL_WORDS]
+    return len(found) >= 2 and bool(rest) and all(w[0].isupper() for w in rest) and not words.isupper()
+
+
 def _clean(text: str, start: int, end: int) -> tuple[int, int]:
     """Trim white space and dangling commas at the edges of a span."""
     while start < end and text[start].isspace():
@@ -367,7 +421,7 @@ def _quote_text(text: str, start: int, end: int) -> str:
     s = text[start:end].strip()
     if s[:1] in OPENERS + "\"‘'":
         s = s[1:]
-    if s[-1:] in CLOSERS + "\"’'":
+    if s[-1:] in CLOSERS + OPENERS + "\"’'":  # (an opening mark typed as the closing one too)
         s = s[:-1]
     return s.strip().rstrip(",").strip()
 
@@ -462,6 +516,8 @@ def extract(doc, parties: list[Party]) -> list[Quote]:
                     sig = doc.char_span(label.start(1), label.end(1), alignment_mode="expand")
                     if sig is not None and len(sig):
                         subj = sig.root
+                if subj is None and cue is None and lo == unit.start:
+                    cue, subj = _frame_before(doc, text, lo, inside)
         else:
             seg_span = _tokens(doc, first.inner_start, first.inner_end)
             inner = text[first.inner_start:first.inner_end].rstrip()
@@ -476,6 +532,8 @@ def extract(doc, parties: list[Party]) -> list[Quote]:
             lo = child.left_edge.idx if child.i > verb.i else first.start
             comps = [c for c in verb.rights if c.dep_ in ("ccomp", "xcomp", "dobj", "obj", "dep", "oprd", "nmod", "attr")
                      and c.i <= child.i and c.lower_ not in ("'s", "’s")]  # "told BBC Radio 4's Today the ...": no object
+            if len(comps) > 1 and comps[0].dep_ in ("dobj", "obj") and comps[1].dep_ == "ccomp":
+                comps = comps[1:]  # "told a town hall that ...": the object is who was told, the clause what
             if comps and child.i > verb.i:  # "says that X, but instead Y 'quote'" starts at "that"
                 lo = min(lo, comps[0].left_edge.idx)
             lo = max(lo, verb.idx + len(verb.text), _after_recipient(verb, child))
@@ -496,6 +554,8 @@ def extract(doc, parties: list[Party]) -> list[Quote]:
                 start, end = _clean(text, s0, first.end)
             if start >= end:
                 continue
+        if _title_case(_quote_text(text, start, end)):
+            continue  # a title: nobody says it, and nobody speaks on through it
         speaker = _speaker(doc, subj, history, inside, parties)
         words = len(_quote_text(text, start, end).split())
         if kind == "direct" and subj is None and cue is None and words < 12:
@@ -522,7 +582,7 @@ def extract(doc, parties: list[Party]) -> list[Quote]:
             history.append(speaker)
         q_text = _unit_text(text, unit) if kind == "direct" and (start, end) == (unit.start, unit.end) \
             else _quote_text(text, start, end)
-        if not q_text:
+        if not q_text or _title_case(q_text):
             continue
         if out and start < out[-1].end:  # two quoted phrases in one reported statement
             if end > out[-1].end:
@@ -568,4 +628,7 @@ def _speaker(doc, subj, history, inside, parties) -> sp.Speaker | None:
         return sp.Speaker(found.start, found.end, found.name, party)
     np = sp.noun_phrase(subj)
     name = sp.name_of(np)
-    return sp.Speaker(np.start_char, np.end_char, name, sp.party_for(np.start_char, np.end_char, name, parties))
+    # a title alone ("the two-term president") is the person the article names for it; the name
+    # shown stays the article's words, the party is that person
+    party = sp.party_for(np.start_char, np.end_char, name, parties) or sp.titled(np, parties)
+    return sp.Speaker(np.start_char, np.end_char, name, party)

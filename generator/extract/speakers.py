@@ -147,6 +147,32 @@ def name_of(span) -> str:
     return _with_modifiers(span).text.strip(" ,")
 
 
+NAME_ENTS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+"""Entity kinds that name someone or somewhere: a title holding one is not a title alone."""
+DEFINITE = {"the", "this", "that"}
+"""Determiners with which a title alone stands for someone the article has named ("the senator")."""
+
+
+def titled(span, parties: list[Party]) -> Party | None:
+    """The one person among ``parties`` whose role a title alone names: "the two-term president" is
+    the party whose role is "president" (not "vice president": the role's words must all be in the
+    title, and the fullest such role wins), when the phrase holds no name of its own and one person fits."""
+    head = span.root
+    if head.pos_ != "NOUN" or not span or span[0].lower_ not in DEFINITE or any(t.ent_type_ in NAME_ENTS for t in span):
+        return None
+    words = {t.lower_ for t in span} | {t.lemma_.lower() for t in span}
+    fits = [(len(role), p) for p in parties if p.kind == "person" and p.role
+            and _last_word(p.role) in (head.lower_, head.lemma_.lower())
+            and (role := set(re.findall(r"[\w-]+", p.role.lower()))) <= words]
+    best = [p for n, p in fits if n == max(fits, key=lambda f: f[0])[0]] if fits else []
+    return best[0] if len(best) == 1 else None  # "the vice president": the fullest role that fits
+
+
+ASIDES = {"relcl", "appos"}
+"""Clauses on the complement of a speaker's modifier ("to Trump, who declined to be named"): said
+about someone, not part of whose the speaker is."""
+
+
 def _with_modifiers(span):
     """A common-noun speaker with what tells whose it is: "a spokesman" -> "a spokesman for the
     House Armed Services Committee", "the senator from Vermont" (not relative clauses or asides)."""
@@ -157,10 +183,13 @@ def _with_modifiers(span):
     for child in head.rights:
         if child.i < end:
             continue
+        # "a longtime adviser to Trump, who declined to be named": the phrase ends before the clause
+        stop = min([t.left_edge.i for t in child.subtree if t.dep_ in ASIDES and t.head.dep_ == "pobj"],
+                   default=child.right_edge.i + 1)
         if child.dep_ not in ("prep", "acl", "cc", "conj", "nmod", "amod") or child.left_edge.i != end \
-                or child.right_edge.i - span.start > 15:
+                or stop - 1 - span.start > 15:
             break
-        end = child.right_edge.i + 1
+        end = stop
     while end > span.end and (span.doc[end - 1].is_punct or span.doc[end - 1].dep_ == "cc"):
         end -= 1  # "the former first lady and" cut before its second noun: without the "and"
     return span.doc[span.start:end]

@@ -17,7 +17,7 @@ from typing import Callable
 import jinja2
 
 from .. import slugs
-from ..model import Facts, Party, Place
+from ..model import Facts, Party
 from ..slugs import slugify
 from . import maps
 from .text import attr, dated, html_text, md_text, meta_text, quotation
@@ -166,6 +166,27 @@ def principal_parties(facts: Facts) -> list[Party]:
     return (keep or ranked)[:PRINCIPAL]
 
 
+KEY_QUOTE_MIN_WORDS = 5
+"""Fewer words than this in quote marks, with no reporting verb of their own, are a phrase quoted
+(a slogan, a name, scare quotes), not a statement to show among the key quotes."""
+
+
+def key_quotes(facts: Facts) -> list:
+    """The quotes a briefing shows, strongest first: whole statements (direct quotes) by the principal
+    actors or by people who speak for them, then other whole statements, then reported speech with
+    words quoted in it; unattributed ones last, each group in the article's order. A few quoted words
+    that nothing frames as said are left out (the JSON keeps every quote)."""
+    principal = {p.id for p in principal_parties(facts)}
+
+    def rank(q) -> tuple:
+        speaker = q.speaker or q.speaker_name
+        by_principal = q.speaker is not None and (q.speaker in principal or _speaks_for(facts, q.speaker) in principal)
+        return (speaker is None, q.kind != "direct", not by_principal)
+
+    shown = [q for q in facts.quotes if q.cue is not None or len(q.text.split()) >= KEY_QUOTE_MIN_WORDS]
+    return sorted(shown, key=rank)
+
+
 def party_colours(facts: Facts) -> dict[str, str]:
     """A distinct colour per principal party (the same one on the page and on the map)."""
     return {p.id: maps.PARTY_COLOURS[i % len(maps.PARTY_COLOURS)] for i, p in enumerate(principal_parties(facts))}
@@ -250,7 +271,7 @@ def briefing_view(facts: Facts, slug: str, party_pages: set[str] | None = None) 
         "quotes": [
             {"text": q.text, "kind": q.kind, "speaker": names.get(q.speaker) or q.speaker_name or "Unattributed",
              "cue": q.cue, "anchor": _anchor(facts, q.start), "link": party_link(q.speaker)}
-            for q in facts.quotes
+            for q in key_quotes(facts)
         ],
         "focus": {"name": focus.name, "kind": focus.kind, "slug": slugify(focus.name)} if focus else None,
         "places": [{"name": p.name, "kind": p.kind, "lat": p.lat, "lon": p.lon, "mentions": len(p.mentions),
