@@ -26,7 +26,8 @@ def facts_to_json(facts: Facts, path: str | None = None) -> dict:
             for q in facts.quotes
         ],
         "positions": [
-            {"party": p.party, "stance": p.stance, "text": p.text, "start": p.start, "end": p.end}
+            {"party": p.party, "stance": p.stance, "text": p.text, "start": p.start, "end": p.end,
+             "shown": p.shown, "why": p.why, "together": list(p.together)}
             for p in facts.positions
         ],
         "places": [

@@ -166,9 +166,12 @@ def merge(story_id: str, title: str, sources: list[Source]) -> MergedStory:
             if len(p.name) > len(sp.name) and p.kind == "person":
                 sp.name = p.name
         for pos in f.positions:
-            party = by_id.get(pos.party)
-            if party is not None:
-                parties[party_key(party)].stances.append(Stance(src, pos.stance, pos.text, pos.start))
+            if not pos.shown:  # what failed the completeness checks is in the JSON only
+                continue
+            for holder in [pos.party] + list(pos.together):
+                party = by_id.get(holder)
+                if party is not None:
+                    parties[party_key(party)].stances.append(Stance(src, pos.stance, pos.text, pos.start))
         for q in f.quotes:
             party = by_id.get(q.speaker)
             speaker = parties[party_key(party)].name if party is not None else (q.speaker_name or "Unattributed")

@@ -66,6 +66,9 @@ class Position:
     start: int
     end: int
     evidence: list[Span] = field(default_factory=list)
+    shown: bool = True  # a complete claim with a clear holder: the page shows only these
+    why: str = ""  # why it is not shown ("not a full clause", "rests on an unresolved 'it'", "shown with ...")
+    together: list[str] = field(default_factory=list)  # other parties holding the same statement, shown with it
 
 
 PLACE_ROLES = ("scene", "mentioned", "demonym", "in-name")

@@ -193,3 +193,67 @@ def test_a_quote_opening_with_that_keeps_its_first_word():
         serena = next(p.id for p in found if p.name == "Serena Williams")
         q = Quote(text=said + ",", start=1, end=len(said) + 2, speaker=serena)
         assert said in [p.text for p in positions.extract(doc, found, [q])]
+
+
+def shown(out: list[Position]) -> list[Position]:
+    return [p for p in out if p.shown]
+
+
+def test_a_denial_keeps_its_negation_and_its_frame():
+    found, out = run("Ms Warren said she did not believe the governor was corrupt.")
+    texts = [p.text for p in shown(of(found, out, "Warren"))]
+    assert not any(t.startswith("the governor was corrupt") for t in texts), texts
+    assert any("did not believe the governor was corrupt" in t for t in texts), texts
+
+
+def test_a_condition_stays_with_its_claim():
+    found, out = run("Labour said there would be no new taxes until the spending review.")
+    texts = [p.text for p in shown(of(found, out, "Labour"))]
+    assert texts and all("until the spending review" in t for t in texts), texts
+
+
+def test_what_a_critic_says_of_a_party_is_not_its_pledge():
+    found, out = run("Mr Dalton said Labour were planning the deepest cuts in a generation.")
+    greens = [p for p in out if p.party in {q.id for q in found if q.name == "Labour"}]
+    assert not any(p.stance == "pledges" for p in greens), greens
+
+
+def test_a_criticism_is_an_accusation_and_its_target_keeps_nothing():
+    found, out = run("Mr Dalton criticised Ms Warren for abandoning her pledge on rail fares.")
+    assert [p.stance for p in shown(of(found, out, "Dalton"))] == ["accuses"]
+    assert not of(found, out, "Warren")
+
+
+def test_a_possessor_only_named_in_the_subject_does_not_hold_it():
+    found, out = run("Ms Warren's critics said the rail plan would cost far more than promised.")
+    assert not shown(of(found, out, "Warren")), out
+
+
+def test_cut_noun_phrases_and_unresolved_pronouns_stay_off_the_page():
+    found, out = run("Labour repeated its insistence on a referendum. "
+                     "Labour said it was wrong. Labour said this issue would not go away. "
+                     "Labour say the rail plan is unaffordable.")
+    greens = of(found, out, "Labour")
+    texts = [p.text for p in shown(greens)]
+    assert "Labour repeated its insistence on a referendum" in texts, greens
+    assert not any(t.startswith(("it was", "this issue")) for t in texts), greens
+    assert {p.why for p in greens if not p.shown} >= {
+                                                      "rests on an unresolved 'this'"}, greens
+    assert all(p.why for p in greens if not p.shown), greens
+
+
+def test_one_statement_of_several_holders_is_shown_once():
+    found, out = run("Norway and Sweden rejected the proposal for a new pipeline across the Baltic Sea.")
+    shown_ = shown(out)
+    assert len(shown_) == 1 and len(shown_[0].together) == 1, out
+    assert {shown_[0].party, *shown_[0].together} == {p.id for p in found if p.name in ("Norway", "Sweden")}
+    assert sum(not p.shown and p.why.startswith("shown with") for p in out) == 1
+
+
+def test_stance_words_are_data_with_one_stance_each(tmp_path):
+    import pytest
+    bad = tmp_path / "w.tsv"
+    bad.write_text("verb\tsupports\tback\nverb\tagrees\tback\n", encoding="utf-8")
+    with pytest.raises(ValueError):
+        positions._words(bad)
+    assert "criticise" in positions.VERBS["accuses"] and "warn" not in positions.VERBS["opposes"]

@@ -17,38 +17,33 @@ stance words rank before quotes, quotes before paraphrase.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from ..nlp import text_of, title_end
 from ..model import Party, Position, Quote
 from .speakers import dateline
 
-VERBS = {
-    "supports": {"support", "back", "endorse", "welcome", "favour", "favor", "broker", "mediate", "defend",
-                 "praise", "champion", "guarantee", "recognise", "recognize"},
-    "opposes": {"oppose", "condemn", "criticise", "criticize", "denounce", "resist", "object", "protest",
-                "warn", "threaten", "dispute", "contest", "challenge"},
-    "demands": {"demand", "urge", "insist", "press", "seek", "want", "ask", "push", "request", "require"},
-    "pledges": {"vow", "pledge", "promise", "intend", "plan", "aim"},
-    "states": {"hope"},
-    "accuses": {"accuse", "blame", "charge", "allege"},
-    "agrees": {"agree", "accept", "approve", "sign", "endorse", "consent", "commit"},
-    "rejects": {"reject", "deny", "refuse", "dismiss", "veto", "boycott", "decline", "rebuff", "rule"},
-}
-NOUNS = {
-    "supports": {"support", "backing", "endorsement", "help", "aid", "solidarity", "mediation"},
-    "opposes": {"opposition", "condemnation", "objection", "criticism", "resistance", "protest"},
-    "demands": {"demand", "call", "aim", "goal", "bid", "push", "request", "ambition", "insistence",
-                "plan", "proposal", "appeal", "ultimatum"},
-    "pledges": {"pledge", "promise", "vow"},
-    "accuses": {"accusation", "allegation", "charge"},
-    "agrees": {"agreement", "acceptance", "approval", "commitment", "consent"},
-    "rejects": {"rejection", "refusal", "denial", "veto", "boycott"},
-}
-ADJECTIVES = {
-    "rejects": {"loath", "loth", "reluctant", "unwilling", "opposed", "hostile"},
-    "supports": {"keen", "eager", "willing", "ready", "supportive", "committed"},
-    "demands": {"determined", "adamant", "insistent"},
-}
+def _words(path: Path = Path(__file__).resolve().parent.parent / "data" / "stance_words.tsv") -> dict:
+    """The word lists of data/stance_words.tsv, by kind and stance; a word twice in a kind (the same
+    stance or two) is an error, so that no two lists disagree."""
+    out: dict[str, dict[str, set[str]]] = {}
+    seen: dict[tuple[str, str], str] = {}
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        kind, stance, word = line.split("\t")
+        if (kind, word) in seen:
+            raise ValueError(f"{path.name}:{n}: {kind} {word!r} is listed twice ({seen[kind, word]}, {stance})")
+        seen[kind, word] = stance
+        out.setdefault(kind, {}).setdefault(stance, set()).add(word)
+    return out
+
+
+WORDS = _words()
+VERBS, NOUNS, ADJECTIVES = WORDS["verb"], WORDS["noun"], WORDS["adjective"]
+SPEAKS_FOR = WORDS["speaks-for"]["-"]
+"""A possessor holds what the phrase says only when the head is one of these ("Labour's spokesman"),
+not when it is only named inside it ("Kelly's critics")."""
 SPEECH = {"say", "tell", "add", "state", "announce", "declare", "claim", "write", "reiterate", "repeat",
           "stress", "argue", "insist", "warn", "explain", "suggest", "believe", "think", "note", "confirm"}
 EXPRESS = {"reiterate", "repeat", "express", "voice", "signal", "reaffirm", "restate", "stand", "give", "offer",
@@ -153,8 +148,10 @@ class _Index:
                                                                   "their"):
                 pid = self.pronoun(t)
             if pid is None:  # "Armenia's president Armen Sarkissian", "the Turkish foreign ministry"
-                mods = sorted((c for c in t.children if c.dep_ in ("appos", "poss", "compound", "amod")),
-                              key=lambda c: c.dep_ != "appos")
+                speaks = t.lemma_.lower() in SPEAKS_FOR or t.lower_ in SPEAKS_FOR
+                mods = sorted((c for c in t.children if c.dep_ == "appos" or
+                               (speaks and c.dep_ in ("poss", "compound", "amod"))),
+                              key=lambda c: c.dep_ != "appos")  # "Kelly's critics" are not Kelly
                 pid = next((self.party_of(c) for c in mods if self.party_of(c)), None)
             if pid and (pid, t) not in out:
                 out.append((pid, t))
@@ -264,7 +261,7 @@ def _from_verb(ix: _Index, tok, stance: str):
     if tok.lemma_ in ("push", "press") and not any(c.lower_ in ("for", "on") and c.dep_ == "prep" or
                                                    c.dep_ == "xcomp" for c in tok.children):
         return []  # "press for talks" is a demand, "pushed prices up" and "press on with" are not
-    if _vague(tok):
+    if _vague(tok) or _inside_accusation(tok) or _told_by_another(ix, tok, subj):
         return []
     if _negated(tok):
         if tok.dep_ == "ccomp" and tok.head.lemma_ in SPEECH and _subject(tok.head) is not None:
@@ -288,6 +285,32 @@ def _from_verb(ix: _Index, tok, stance: str):
     named = {ix.principal(p) for p in (ix.party_of(t) for t in tok.subtree if t.i != subj.i) if p}
     return [(pid, stance, span) for pid, t in ix.holders(subj)
             if not (t.pos_ == "PRON" and ix.principal(pid) in named)]  # "it sought help in the US" is not the US
+
+
+def _inside_accusation(tok) -> bool:
+    """'Labour accused Mr Howard of breaking his pledge': what someone is accused or criticised of is
+    the accuser's claim, not the accused party's own stance."""
+    t = tok
+    for _ in range(6):
+        if t.head.i == t.i or t.dep_ in ("ROOT",):
+            return False
+        t = t.head
+        if t.pos_ == "VERB" and t.lemma_.lower() in VERBS["accuses"]:
+            return True
+    return False
+
+
+def _told_by_another(ix: _Index, tok, subj) -> bool:
+    """'Mr Blair said the Tories were planning cuts': a stance another named party reports of the
+    subject is the reporter's claim (it is the reporter's statement), not the subject's own."""
+    if tok.dep_ != "ccomp" or tok.head.lemma_.lower() not in SPEECH:
+        return False
+    speaker = _subject(tok.head)
+    if speaker is None:
+        return False
+    theirs = {ix.principal(p) for p, _ in ix.holders(speaker)}
+    mine = {ix.principal(p) for p, _ in ix.holders(subj)}
+    return bool(theirs) and bool(mine) and not theirs & mine
 
 
 def _antecedent_span(doc, verb) -> tuple[int, int] | None:
@@ -322,6 +345,8 @@ def _vague(verb) -> bool:
 def _from_noun(ix: _Index, tok, stance: str):
     """'its opposition to X', 'backing for X', 'support of X by Y', 'calls from Y', 'Y's aim of X'."""
     children = {c.lower_: c for c in tok.children if c.dep_ == "prep"}
+    if stance != "accuses" and _inside_accusation(tok):
+        return []
     holder = None
     for prep in ("by", "from"):
         if prep in children:
@@ -365,9 +390,11 @@ def _from_speech(ix: _Index, tok):
                       and doc[t.i + 1].dep_ == "nsubj" and doc[t.i + 1].head.dep_ == "relcl"), None)
         if inner is not None and tok.lemma_ in ("tell", "say", "warn", "insist", "argue", "write"):
             said = [inner.head]
+    if _negated(tok):  # "she did not believe the mayor was X": the denial, with its frame, or nothing
+        said = [tok]
     out = []
     for clause in said:
-        span = _clause(ix.doc, clause)
+        span = _clause(ix.doc, clause, subj if clause.i == tok.i else None)
         if span[1] - span[0] < 3:
             continue
         out += [(pid, "states", span) for pid, _ in ix.holders(subj)]
@@ -457,7 +484,14 @@ def _claim(ix: _Index, toks, speaker: str) -> tuple[bool, bool]:
     stance_words = any((t.pos_ == "VERB" and t.lemma_.lower() in _STANCE_OF_VERB)
                        or (t.pos_ == "NOUN" and t.lemma_.lower() in _STANCE_OF_NOUN) for t in toks)
     others = {ix.principal(p) for p in (ix.party_of(t) for t in toks) if p} - {speaker}
-    accused = bool(others and lemmas & HOSTILE)
+    # an accusation pins the hostile act on another party: that party is who does it, not only named near it
+    accused = bool(others) and any(
+        t.lemma_.lower() in HOSTILE and (
+            any(c.dep_ in ("nsubj", "poss") and ix.party_of(c) and ix.principal(ix.party_of(c)) in others
+                for c in t.children)
+            or any(g.dep_ == "pobj" and ix.party_of(g) and ix.principal(ix.party_of(g)) in others
+                   for c in t.children if c.dep_ == "agent" or c.lower_ == "by" for g in c.children))
+        for t in toks)
     claim = (any(t.tag_ == "MD" or t.dep_ == "neg" or (t.lower_ in FIRST_PERSON and t.pos_ == "PRON") for t in toks)
              or any(t.lemma_ == "be" and t.dep_ in ("ROOT", "ccomp", "conj") and
                     any(c.dep_ in ("attr", "acomp") for c in t.children) for t in toks)
@@ -568,12 +602,112 @@ def _candidates(doc, ix: _Index, found, quotes: list[Quote]):
             continue  # "If control cannot be achieved": a condition without what follows from it
         if source == "stance" and toks[0].lower_ == "to":
             continue  # "to back up their words": neither who nor what
+        start, end, toks = _with_conditions(doc, full, start, end, toks)
+        why = _why(ix, toks, party, full[start:end])
         holder_named = any(ix.party_of(t) and ix.principal(ix.party_of(t)) == party for t in toks)
         words = {t.lemma_.lower() for t in toks if not (t.is_stop or t.is_punct)}
         cands.append((_score(source, toks, holder_named),
                       Position(party=party, stance=stance, text=full[start:end].strip(), start=start, end=end,
-                               evidence=[(start, end)]), words, source))
+                               evidence=[(start, end)], shown=not why, why=why), words, source))
     return cands
+
+
+CONDITION_MARKS = {"if", "unless", "until", "provided", "providing", "except"}
+"""Conditions a claim holds under: "no tax commitments until the manifesto" is not "no tax commitments"."""
+FINITE = {"VBD", "VBZ", "VBP", "MD"}
+LEADING_PRONOUNS = {"it", "they", "them", "this", "these", "those", "that", "such", "he", "she", "his", "her",
+                    "its", "their", "him"}
+VAGUE_ARGS = {"it", "this", "these", "those", "them", "such"}
+CORE = {"dobj", "ccomp", "xcomp", "attr", "acomp", "prt", "neg", "dative", "oprd", "pcomp", "pobj", "nsubjpass",
+        "auxpass"}
+"""What a verb's clause cannot lose and stay the same claim."""
+
+
+def _with_conditions(doc, full: str, start: int, end: int, toks):
+    """Take in a condition ("unless ...", "if ...", "until ...") of the clause's verb that the
+    span left out, when the sentence holds it and the text stays readable."""
+    root = toks.root
+    sent = root.sent
+    for c in root.children:
+        if not (toks.start <= c.i < toks.end) and (
+                (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children))
+                or (c.dep_ == "prep" and c.lower_ in CONDITION_MARKS)):
+            lo, hi = c.left_edge.i, c.right_edge.i + 1
+            if not (sent.start <= lo and hi <= sent.end) or max(hi, toks.end) - min(lo, toks.start) > MAX_TOKENS + 12:
+                continue
+            if lo >= toks.end and all(doc[j].is_punct for j in range(toks.end, lo)) or lo == toks.end:
+                end = doc[hi - 1].idx + len(doc[hi - 1])
+            elif hi <= toks.start and all(doc[j].is_punct for j in range(hi, toks.start)) or hi == toks.start:
+                start = doc[lo].idx
+            else:
+                continue
+            while end > start and full[end - 1] in ",;: ":
+                end -= 1
+            toks = doc.char_span(start, end, alignment_mode="expand")
+    return start, end, toks
+
+
+def _why(ix: _Index, toks, party: str, text: str) -> str:
+    """Why a reading is not fit for the page, or "": it must be a full clause (a finite verb with its
+    subject or the holder as subject), not cut mid-phrase, not resting on an unresolved "it" or "this",
+    with its quote marks in pairs and its negation kept."""
+    words = [t for t in toks if not (t.is_punct or t.is_quote)]
+    if not words:
+        return "empty"
+    root = toks.root
+    inside = range(toks.start, toks.end)
+    verb = root if root.pos_ in ("VERB", "AUX") else None
+    if verb is None:
+        return "a noun phrase, not a claim" if root.pos_ in ("NOUN", "PROPN", "PRON") else "not a full clause"
+    finite = verb.tag_ in FINITE or any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE and c.i in inside
+                                        for c in verb.children)
+    if not finite:
+        return "no finite verb"
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl")), None)
+    if subj is None:
+        return "no subject"
+    if subj.i not in inside:
+        pid = ix.party_of(subj)
+        if not (pid and ix.principal(pid) == party) and not (subj.pos_ == "PRON" and ix.pronoun(subj) and
+                                                            ix.principal(ix.pronoun(subj)) == party):
+            return "its subject is left out"
+    for c in verb.children:
+        if c.dep_ in CORE and c.i not in inside and c.sent.start == verb.sent.start:
+            return "cut mid-phrase"
+        if c.dep_ == "prep" and c.i in inside and not any(g.i in inside for g in c.children) and list(c.children):
+            return "cut mid-phrase"
+    if words[-1].pos_ in ("ADP", "DET", "CCONJ", "SCONJ") or words[-1].dep_ in ("aux", "nsubj") \
+            or words[0].text[0] in "'’" or words[0].lower_ in ("n't", "not"):  # "'s not fair": the start is cut
+        return "cut mid-phrase"
+    for c in verb.children:  # "He rejected critics' calls" without what they call for
+        if c.dep_ in ("dobj", "attr") and c.i in inside and any(g.dep_ in ("prep", "acl") and g.i not in inside
+                                                                 for g in c.children):
+            return "cut mid-phrase"
+    first = words[0]
+    if first.tag_ in ("WDT", "WP", "WRB", "WP$"):
+        return f"starts with '{first.lower_}': the clause it hangs on is left out"
+    if first.lower_ in LEADING_PRONOUNS:
+        expletive = first.lower_ == "it" and first.head.lemma_ == "be" and any(
+            c.dep_ in ("ccomp", "xcomp") and c.i > first.head.i for c in first.head.children)
+        resolved = first.pos_ == "PRON" and first.lower_ not in VAGUE_ARGS | {"that", "they", "their"} \
+            and ix.pronoun(first) is not None and ix.principal(ix.pronoun(first)) == party
+        if not (expletive or resolved):
+            return f"rests on an unresolved '{first.lower_}'"
+    for c in list(verb.children) + [g for c in verb.children if c.dep_ == "prep" for g in c.children]:
+        if c.i in inside and c.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and c.i != first.i:
+            if c.lower_ in VAGUE_ARGS and c.pos_ == "PRON":
+                return f"rests on an unresolved '{c.lower_}'"
+            det = next((d for d in c.children if d.dep_ == "det" and d.lower_ in VAGUE_ARGS), None)
+            if det is not None and not any(g.dep_ in ("prep", "acl", "relcl") for g in c.children):
+                return f"rests on '{det.lower_} {c.lower_}'"
+    if text.count(OPEN_QUOTES) != text.count(CLOSE_QUOTES) or text.count('"') % 2:
+        return "quote marks not in pairs"
+    t = verb
+    while t.head.i != t.i and t.head.sent.start == verb.sent.start:
+        t = t.head
+        if any(c.dep_ == "neg" and c.i not in inside for c in t.children):
+            return "its negation is left out"
+    return ""
 
 
 def _select(cands, parties: list[Party], title_end: int = 0) -> list[Position]:
@@ -582,7 +716,7 @@ def _select(cands, parties: list[Party], title_end: int = 0) -> list[Position]:
     headline's stance that the body gives too is left to the body ("Blair rejects Tory terror
     offer", then "Tony Blair has rejected a Conservative compromise offer"); at most PER_PARTY
     each, parties in their order, each party's best first."""
-    cands.sort(key=lambda c: (c[1].start < title_end, -c[0], c[1].stance == "states", c[1].start))
+    cands.sort(key=lambda c: (c[1].start < title_end, not c[1].shown, -c[0], c[1].stance == "states", c[1].start))
     kept: list[tuple[float, Position, set[str], str]] = []
     for score, p, words, source in cands:
         if score < MIN_SCORE:
@@ -595,6 +729,14 @@ def _select(cands, parties: list[Party], title_end: int = 0) -> list[Position]:
             elif k.party != p.party and source != "stance" and ksource == "stance" \
                     and p.start <= k.start and k.end <= p.end + 2:
                 clash = True  # "Ankara said Azerbaijan had agreed": Azerbaijan's position, not Turkey's
+            elif k.party != p.party and k.shown and p.shown and overlap:
+                # one statement, several holders ("Labour and the Tories rejected ..."): shown once, under
+                # all of them; a different reading of the same words is not shown a second time
+                same = abs(k.start - p.start) <= 2 and abs(k.end - p.end) <= 2 and k.stance == p.stance
+                if same and p.party not in k.together:
+                    k.together.append(p.party)
+                p.shown, p.why = False, (f"shown with {k.party}" if same else f"the same words as a position of "
+                                         f"{k.party}")
             if clash:
                 break
         if not clash:
@@ -602,12 +744,12 @@ def _select(cands, parties: list[Party], title_end: int = 0) -> list[Position]:
     in_body = {(p.party, p.stance) for _, p, _, _ in kept if p.start >= title_end}
     kept = [k for k in kept if k[1].start >= title_end or (k[1].party, k[1].stance) not in in_body]
     rank = {p.id: i for i, p in enumerate(parties)}
-    per: dict[str, int] = {}
+    per: dict[tuple[str, bool], int] = {}
     final = []
     for _, p, _, _ in kept:
-        per[p.party] = per.get(p.party, 0) + 1
-        if per[p.party] <= PER_PARTY:
+        per[p.party, p.shown] = per.get((p.party, p.shown), 0) + 1
+        if per[p.party, p.shown] <= PER_PARTY:  # hidden ones do not take the place of shown ones
             final.append(p)
     order = {id(p): i for i, p in enumerate(final)}
-    final.sort(key=lambda p: (rank.get(p.party, len(rank)), order[id(p)]))
+    final.sort(key=lambda p: (rank.get(p.party, len(rank)), not p.shown, order[id(p)]))
     return final

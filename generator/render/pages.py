@@ -217,19 +217,26 @@ def briefing_view(facts: Facts, slug: str, party_pages: set[str] | None = None) 
         return f"../../parties/{ps}/" if ps in party_pages else None
 
     # positions grouped by the party they count for: principal parties first, in their order
-    groups: dict[str, list[dict]] = {}
+    # (only what passed the completeness and attribution checks; a statement several parties hold is
+    # shown once, on a card of them together)
+    groups: dict[tuple[str, ...], list[dict]] = {}
     for pos in facts.positions:
+        if not pos.shown:
+            continue
         who = _speaks_for(facts, pos.party) or pos.party
         speaker = names.get(pos.party, pos.party)
-        groups.setdefault(who, []).append({
+        holders = (who,) + tuple(dict.fromkeys(w for w in (_speaks_for(facts, t) or t for t in pos.together)
+                                               if w != who))
+        groups.setdefault(holders, []).append({
             "stance": STANCE_WORDS.get(pos.stance, pos.stance.title()), "stance_key": slugify(pos.stance),
             "text": pos.text, "anchor": _anchor(facts, pos.start),
             "via": speaker if who != pos.party else None})
     order = [p.id for p in principal] + [p.id for p in facts.parties if p.id not in colours]
     position_groups = [
-        {"party": names.get(pid, pid), "colour": colours.get(pid, "#6b7280"), "link": party_link(pid),
-         "items": groups[pid]}
-        for pid in sorted(groups, key=lambda g: order.index(g) if g in order else len(order))
+        {"party": " and ".join(names.get(pid, pid) for pid in key), "colour": colours.get(key[0], "#6b7280"),
+         "link": party_link(key[0]) if len(key) == 1 else None, "items": groups[key]}
+        for key in sorted(groups, key=lambda g: (len(g) > 1, [order.index(x) if x in order else len(order)
+                                                              for x in g]))
     ]
     focus = facts.focus_place()
     # a place only inside another name ("OSCE Minsk Group") or only a demonym ("Chinese") is not shown
@@ -343,7 +350,8 @@ def parties_index(all_facts: list[Facts], slugs: list[str], principal: list[list
             names = {q.id: q.name for q in facts.parties}
             positions = [{"stance": STANCE_WORDS.get(x.stance, x.stance.title()), "text": x.text,
                           "via": names.get(x.party) if x.party != p.id else None,
-                          "anchor": _anchor(facts, x.start)} for x in facts.positions if x.party in ids]
+                          "anchor": _anchor(facts, x.start)} for x in facts.positions
+                         if x.shown and (x.party in ids or ids & set(x.together))]
             quotes = [{"text": q.text, "kind": q.kind, "speaker": names.get(q.speaker) or q.speaker_name or p.name,
                        "anchor": _anchor(facts, q.start)} for q in facts.quotes if q.speaker in ids]
             page["briefings"].append({
