@@ -449,3 +449,20 @@ def test_a_place_of_a_thing_struck_or_a_district_entered_is_where_things_happen(
     roles, _, _ = _roles(parse, "A missile struck an apartment building in the centre of Ganja. Troops moved "
                                 "into the Kandahar district. Diplomats from Tbilisi watched.")
     assert roles["Ganja"] == roles["Kandahar"] == "scene" and roles["Tbilisi"] == "mentioned"
+
+
+def test_one_local_cue_does_not_pull_a_world_city_to_a_small_namesake(parse):
+    # the dateline names a Kentucky town and its state, which lie beside Paris, Ky.; the article also
+    # names France: region and nearness are one piece of evidence, not two against the capital
+    text = ("GEORGETOWN, Ky. (WKYT) - A doctor from Georgetown is in France on a family trip. "
+            "A gunman opened fire on police in Paris on Thursday, she said from her hotel.")
+    surf = placed(parse, text)
+    assert surf["Paris"].country == "FR"
+
+
+def test_a_region_named_puts_its_country_in_the_context(parse):
+    # "Queensland" says Australia: a suburb of that name in Australia beats the big Canadian city
+    text = ("Dengue fever cases worry blood services in far north Queensland. Nine cases were confirmed "
+            "in the suburbs of Edmonton, Mount Sheridan and Bentley Park.")
+    surf = placed(parse, text)
+    assert surf["Edmonton"].country == "AU"

@@ -427,19 +427,36 @@ def _seats_first(found: list[Entry]) -> list[Entry]:
     return out
 
 
+COUNTRY_SHARE_WEIGHT = 3.0
+"""Bonus for lying in a country, times that country's share of the countries the article names."""
+COUNTRY_NAMED = 1.0
+"""Bonus for lying in a country the article names at all."""
+REGION_NAMED = 2.5
+"""Bonus for lying in a region (state, province) another mention names."""
+NEAR_KM = ((50, 3.0), (300, 1.0))
+"""Bonus for lying this close (km) to a place already resolved without doubt (an anchor)."""
+
+
 def _score(e: Entry, ctx_countries: Counter, ctx_regions: dict, anchors: list[Entry], k: str) -> float:
+    """A candidate's score: its prior (:func:`_prior`, a log-population), plus how well it fits the
+    article's context. The context is one piece of evidence told at two scales: the country the
+    candidate lies in (by that country's share of the article's countries), and, within it, the
+    closest thing that points at it: a region another mention names, or an anchor nearby. Those
+    two are the same evidence ("Georgetown, Ky." names both Kentucky and a town beside Paris, Ky.),
+    so only the stronger counts: one local cue does not add up twice against a world city."""
     s = _prior(e)
     if e.country:
         share = ctx_countries[e.country] / max(1, sum(ctx_countries.values()))
-        s += 3.0 * share + (1.0 if ctx_countries[e.country] else 0.0)
+        s += COUNTRY_SHARE_WEIGHT * share + (COUNTRY_NAMED if ctx_countries[e.country] else 0.0)
+    local = 0.0
     if e.admin1 and ctx_regions.get((e.country, e.admin1), set()) - {k}:  # named by another mention
-        s += 2.5
+        local = REGION_NAMED
     if anchors and e.feature in ("city", "admin2"):
         others = [a for a in anchors if a != e]  # a place is no anchor for itself
         d = min(gazetteer.km(e.lat, e.lon, a.lat, a.lon) for a in others) if others else None
         if d is not None:
-            s += 3.0 if d < 50 else 1.0 if d < 300 else 0.0
-    return s
+            local = max(local, next((b for limit, b in NEAR_KM if d < limit), 0.0))
+    return s + local
 
 
 STATE_BEFORE = re.compile(r"(?:\b(?:[Uu]pstate|[Dd]ownstate|[Ss]tate of)|\bthe state of)\s+$")
@@ -553,7 +570,7 @@ def extract(doc, context: list[str] | None = None) -> list[Place]:
     ctx_regions: dict[tuple, set[str]] = defaultdict(set)
     own: dict[str, str] = {}  # what each name adds to the context, so that it does not vote for itself
     for k, e in first.items():
-        if e.feature == "country" or (e.feature in ("admin1", "territory") and len(cands[k]) == 1):
+        if e.feature in ("country", "admin1", "territory"):  # a region named puts its country in the context
             ctx_countries[e.country] += counts[k]
             own[k] = e.country
         if e.feature == "admin1":
@@ -582,8 +599,9 @@ def extract(doc, context: list[str] | None = None) -> list[Place]:
         if not c:
             continue
         ctx = ctx_countries
-        if k in own and any(e.feature == "admin1" and e.country != own[k] for e in c):
-            # "Georgia" among US states is the state, not the country: a name does not vote for itself
+        if k in own and any(e.country != own[k] and (first[k].feature != "country" or e.feature == "admin1") for e in c):
+            # a name does not vote for itself: "Georgia" among US states is the state, not the country,
+            # and "Santa Barbara" is not a Honduran department because it names Honduras
             ctx = ctx_countries.copy()
             ctx[own[k]] -= counts[k]
         anchors = anchors_for(k)
