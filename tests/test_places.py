@@ -466,3 +466,11 @@ def test_a_region_named_puts_its_country_in_the_context(parse):
             "in the suburbs of Edmonton, Mount Sheridan and Bentley Park.")
     surf = placed(parse, text)
     assert surf["Edmonton"].country == "AU"
+
+
+def test_a_region_named_once_among_several_does_not_outweigh_a_big_city(parse):
+    text = ("The Rockets won in Houston, Texas, on Monday. Next they fly to Portland, then play in Oakland, "
+            "California, before the long trip home to Houston.")
+    surf = placed(parse, text)
+    portland = surf["Portland"]
+    assert portland.country == "US" and portland.lon < -120  # Oregon's city, not Portland, Texas

@@ -428,11 +428,17 @@ def _seats_first(found: list[Entry]) -> list[Entry]:
 
 
 COUNTRY_SHARE_WEIGHT = 3.0
-"""Bonus for lying in a country, times that country's share of the countries the article names."""
+"""Bonus for lying in a country, times that country's share of the countries the article names
+(raised to ``COUNTRY_SHARE_POWER``)."""
+COUNTRY_SHARE_POWER = 1.0
+"""Above 1, a country that is one of several the article names says little (Geneva in talks of
+Russia, the US and Syria is not a US town); the article's one country still counts in full."""
 COUNTRY_NAMED = 1.0
 """Bonus for lying in a country the article names at all."""
 REGION_NAMED = 2.5
-"""Bonus for lying in a region (state, province) another mention names."""
+"""Bonus for lying in a region (state, province) another mention names, times that region's share
+of the mentions of regions: the article's one state counts in full, a state named once among several
+in a sports report ("Texas" beside "California") does not make Portland the Texan town of 16,000."""
 NEAR_KM = ((50, 3.0), (300, 1.0))
 """Bonus for lying this close (km) to a place already resolved without doubt (an anchor)."""
 
@@ -447,10 +453,13 @@ def _score(e: Entry, ctx_countries: Counter, ctx_regions: dict, anchors: list[En
     s = _prior(e)
     if e.country:
         share = ctx_countries[e.country] / max(1, sum(ctx_countries.values()))
-        s += COUNTRY_SHARE_WEIGHT * share + (COUNTRY_NAMED if ctx_countries[e.country] else 0.0)
+        s += COUNTRY_SHARE_WEIGHT * share ** COUNTRY_SHARE_POWER + (COUNTRY_NAMED if ctx_countries[e.country] else 0.0)
     local = 0.0
-    if e.admin1 and ctx_regions.get((e.country, e.admin1), set()) - {k}:  # named by another mention
-        local = REGION_NAMED
+    named = ctx_regions.get((e.country, e.admin1)) if e.admin1 else None
+    if named and set(named) - {k}:  # named by another mention, by its share of the regions named
+        told = sum(n for kk, n in named.items() if kk != k)
+        share = told / max(1, sum(n for r in ctx_regions.values() for kk, n in r.items() if kk != k))
+        local = REGION_NAMED * share
     if anchors and e.feature in ("city", "admin2"):
         others = [a for a in anchors if a != e]  # a place is no anchor for itself
         d = min(gazetteer.km(e.lat, e.lon, a.lat, a.lon) for a in others) if others else None
@@ -567,14 +576,14 @@ def extract(doc, context: list[str] | None = None) -> list[Place]:
             cands[town] = inside
             first[town] = max(inside, key=_prior)
     ctx_countries: Counter = Counter()
-    ctx_regions: dict[tuple, set[str]] = defaultdict(set)
+    ctx_regions: dict[tuple, Counter] = defaultdict(Counter)  # region -> the names that name it, by mentions
     own: dict[str, str] = {}  # what each name adds to the context, so that it does not vote for itself
     for k, e in first.items():
         if e.feature in ("country", "admin1", "territory"):  # a region named puts its country in the context
             ctx_countries[e.country] += counts[k]
             own[k] = e.country
         if e.feature == "admin1":
-            ctx_regions[(e.country, e.name)].add(k)
+            ctx_regions[(e.country, e.name)][k] += counts[k]
     for name in context or []:
         c = countries.resolve(name)
         if c:
