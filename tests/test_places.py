@@ -474,3 +474,12 @@ def test_a_region_named_once_among_several_does_not_outweigh_a_big_city(parse):
     surf = placed(parse, text)
     portland = surf["Portland"]
     assert portland.country == "US" and portland.lon < -120  # Oregon's city, not Portland, Texas
+
+
+def test_a_town_put_by_a_city_where_the_gazetteer_has_none_is_left_out(parse):
+    # no Delft near Cape Town in the gazetteer: the Dutch city is not it
+    text = "Police said the bus was attacked in Delft, a township near Cape Town, on Sunday."
+    surf = placed(parse, text)
+    assert "Delft" not in surf and surf["Cape Town"].country == "ZA"
+    text = "Two men were arrested in Edmonton, a suburb south of Cairns, police said."
+    assert placed(parse, text)["Edmonton"].country == "AU"

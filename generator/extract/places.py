@@ -125,7 +125,7 @@ MOTION_VERBS = {"go", "come", "travel", "fly", "drive", "move", "return", "head"
 """Verbs whose "to" or "from" names where someone goes or comes from."""
 
 
-PLACE_NOUNS = {"city", "town", "village", "capital", "district", "region", "province", "port", "suburb",
+PLACE_NOUNS = {"city", "town", "village", "capital", "district", "region", "province", "port", "suburb", "township",
                "settlement", "hamlet", "municipality", "county", "enclave", "oblast"}
 """Nouns by which the text itself says a name is a place: "the town of Lachin", "Stepanakert, the
 regional capital". The small model often calls such names people; with these words any town of the
@@ -495,7 +495,8 @@ def _town_region_pairs(text: str, mentions: list[tuple[int, int, str]]):
 STRAY_POPULATION = 10_000
 
 
-NEAR = re.compile(r",?\s*(?:(?:about|some|just)\s+)?(?:[\d.,]+\s*(?:km|kilometres|kilometers|miles|mi)\s+)?"
+NEAR = re.compile(r",?\s*(?:(?:a|an|the)\s+(?:[a-z]+\s+)?(?:" + "|".join(sorted(PLACE_NOUNS)) + r")s?\s+)?"
+                  r"(?:(?:about|some|just)\s+)?(?:[\d.,]+\s*(?:km|kilometres|kilometers|miles|mi)\s+)?"
                   r"(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of"
                   r"|near|outside|on the outskirts of)\s+(?:the\s+)?", re.I)
 
@@ -504,7 +505,8 @@ LIST_GAP = re.compile(r"\s*(?:,|,?\s+(?:and|or))\s*")
 
 
 def _near_pairs(text: str, mentions: list[tuple[int, int, str]]):
-    """ "Edmonton, south of Cairns", "a village near Hebron": the first lies by the second."""
+    """ "Edmonton, south of Cairns", "a village near Hebron", "Delft, a township near Cape Town": the
+    first lies by the second."""
     for (s1, e1, h1), (s2, e2, h2) in zip(mentions, mentions[1:]):
         if h1 != "demonym" and h2 != "demonym" and NEAR.fullmatch(text, e1, s2):
             yield gazetteer.key(text[s1:e1]), gazetteer.key(text[s2:e2])
@@ -596,6 +598,11 @@ def extract(doc, context: list[str] | None = None) -> list[Place]:
         if close:
             cands[town] = close
             first[town] = max(close, key=_prior)
+        elif y.feature in ("city", "admin2") and all(c.feature in ("city", "admin2") for c in cands[town]):
+            # the text puts a town by a city and the gazetteer has none of that name there: the town is
+            # one it lacks ("Delft, a township near Cape Town"), not a namesake on another continent
+            cands[town] = []
+            del first[town]
     anchor_of = {k: e for k, e in first.items() if e.feature in ("city", "admin2", "territory") and _clear(cands[k])}
 
     def anchors_for(k: str) -> list[Entry]:
