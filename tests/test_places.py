@@ -449,3 +449,37 @@ def test_a_place_of_a_thing_struck_or_a_district_entered_is_where_things_happen(
     roles, _, _ = _roles(parse, "A missile struck an apartment building in the centre of Ganja. Troops moved "
                                 "into the Kandahar district. Diplomats from Tbilisi watched.")
     assert roles["Ganja"] == roles["Kandahar"] == "scene" and roles["Tbilisi"] == "mentioned"
+
+
+def test_one_local_cue_does_not_pull_a_world_city_to_a_small_namesake(parse):
+    # the dateline names a Kentucky town and its state, which lie beside Paris, Ky.; the article also
+    # names France: region and nearness are one piece of evidence, not two against the capital
+    text = ("GEORGETOWN, Ky. (WKYT) - A doctor from Georgetown is in France on a family trip. "
+            "A gunman opened fire on police in Paris on Thursday, she said from her hotel.")
+    surf = placed(parse, text)
+    assert surf["Paris"].country == "FR"
+
+
+def test_a_region_named_puts_its_country_in_the_context(parse):
+    # "Queensland" says Australia: a suburb of that name in Australia beats the big Canadian city
+    text = ("Dengue fever cases worry blood services in far north Queensland. Nine cases were confirmed "
+            "in the suburbs of Edmonton, Mount Sheridan and Bentley Park.")
+    surf = placed(parse, text)
+    assert surf["Edmonton"].country == "AU"
+
+
+def test_a_region_named_once_among_several_does_not_outweigh_a_big_city(parse):
+    text = ("The Rockets won in Houston, Texas, on Monday. Next they fly to Portland, then play in Oakland, "
+            "California, before the long trip home to Houston.")
+    surf = placed(parse, text)
+    portland = surf["Portland"]
+    assert portland.country == "US" and portland.lon < -120  # Oregon's city, not Portland, Texas
+
+
+def test_a_town_put_by_a_city_where_the_gazetteer_has_none_is_left_out(parse):
+    # no Delft near Cape Town in the gazetteer: the Dutch city is not it
+    text = "Police said the bus was attacked in Delft, a township near Cape Town, on Sunday."
+    surf = placed(parse, text)
+    assert "Delft" not in surf and surf["Cape Town"].country == "ZA"
+    text = "Two men were arrested in Edmonton, a suburb south of Cairns, police said."
+    assert placed(parse, text)["Edmonton"].country == "AU"

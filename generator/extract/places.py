@@ -125,7 +125,7 @@ MOTION_VERBS = {"go", "come", "travel", "fly", "drive", "move", "return", "head"
 """Verbs whose "to" or "from" names where someone goes or comes from."""
 
 
-PLACE_NOUNS = {"city", "town", "village", "capital", "district", "region", "province", "port", "suburb",
+PLACE_NOUNS = {"city", "town", "village", "capital", "district", "region", "province", "port", "suburb", "township",
                "settlement", "hamlet", "municipality", "county", "enclave", "oblast"}
 """Nouns by which the text itself says a name is a place: "the town of Lachin", "Stepanakert, the
 regional capital". The small model often calls such names people; with these words any town of the
@@ -427,19 +427,45 @@ def _seats_first(found: list[Entry]) -> list[Entry]:
     return out
 
 
+COUNTRY_SHARE_WEIGHT = 3.0
+"""Bonus for lying in a country, times that country's share of the countries the article names
+(raised to ``COUNTRY_SHARE_POWER``)."""
+COUNTRY_SHARE_POWER = 1.0
+"""Above 1, a country that is one of several the article names says little (Geneva in talks of
+Russia, the US and Syria is not a US town); the article's one country still counts in full."""
+COUNTRY_NAMED = 1.0
+"""Bonus for lying in a country the article names at all."""
+REGION_NAMED = 2.5
+"""Bonus for lying in a region (state, province) another mention names, times that region's share
+of the mentions of regions: the article's one state counts in full, a state named once among several
+in a sports report ("Texas" beside "California") does not make Portland the Texan town of 16,000."""
+NEAR_KM = ((50, 3.0), (300, 1.0))
+"""Bonus for lying this close (km) to a place already resolved without doubt (an anchor)."""
+
+
 def _score(e: Entry, ctx_countries: Counter, ctx_regions: dict, anchors: list[Entry], k: str) -> float:
+    """A candidate's score: its prior (:func:`_prior`, a log-population), plus how well it fits the
+    article's context. The context is one piece of evidence told at two scales: the country the
+    candidate lies in (by that country's share of the article's countries), and, within it, the
+    closest thing that points at it: a region another mention names, or an anchor nearby. Those
+    two are the same evidence ("Georgetown, Ky." names both Kentucky and a town beside Paris, Ky.),
+    so only the stronger counts: one local cue does not add up twice against a world city."""
     s = _prior(e)
     if e.country:
         share = ctx_countries[e.country] / max(1, sum(ctx_countries.values()))
-        s += 3.0 * share + (1.0 if ctx_countries[e.country] else 0.0)
-    if e.admin1 and ctx_regions.get((e.country, e.admin1), set()) - {k}:  # named by another mention
-        s += 2.5
+        s += COUNTRY_SHARE_WEIGHT * share ** COUNTRY_SHARE_POWER + (COUNTRY_NAMED if ctx_countries[e.country] else 0.0)
+    local = 0.0
+    named = ctx_regions.get((e.country, e.admin1)) if e.admin1 else None
+    if named and set(named) - {k}:  # named by another mention, by its share of the regions named
+        told = sum(n for kk, n in named.items() if kk != k)
+        share = told / max(1, sum(n for r in ctx_regions.values() for kk, n in r.items() if kk != k))
+        local = REGION_NAMED * share
     if anchors and e.feature in ("city", "admin2"):
         others = [a for a in anchors if a != e]  # a place is no anchor for itself
         d = min(gazetteer.km(e.lat, e.lon, a.lat, a.lon) for a in others) if others else None
         if d is not None:
-            s += 3.0 if d < 50 else 1.0 if d < 300 else 0.0
-    return s
+            local = max(local, next((b for limit, b in NEAR_KM if d < limit), 0.0))
+    return s + local
 
 
 STATE_BEFORE = re.compile(r"(?:\b(?:[Uu]pstate|[Dd]ownstate|[Ss]tate of)|\bthe state of)\s+$")
@@ -469,7 +495,8 @@ def _town_region_pairs(text: str, mentions: list[tuple[int, int, str]]):
 STRAY_POPULATION = 10_000
 
 
-NEAR = re.compile(r",?\s*(?:(?:about|some|just)\s+)?(?:[\d.,]+\s*(?:km|kilometres|kilometers|miles|mi)\s+)?"
+NEAR = re.compile(r",?\s*(?:(?:a|an|the)\s+(?:[a-z]+\s+)?(?:" + "|".join(sorted(PLACE_NOUNS)) + r")s?\s+)?"
+                  r"(?:(?:about|some|just)\s+)?(?:[\d.,]+\s*(?:km|kilometres|kilometers|miles|mi)\s+)?"
                   r"(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of"
                   r"|near|outside|on the outskirts of)\s+(?:the\s+)?", re.I)
 
@@ -478,7 +505,8 @@ LIST_GAP = re.compile(r"\s*(?:,|,?\s+(?:and|or))\s*")
 
 
 def _near_pairs(text: str, mentions: list[tuple[int, int, str]]):
-    """ "Edmonton, south of Cairns", "a village near Hebron": the first lies by the second."""
+    """ "Edmonton, south of Cairns", "a village near Hebron", "Delft, a township near Cape Town": the
+    first lies by the second."""
     for (s1, e1, h1), (s2, e2, h2) in zip(mentions, mentions[1:]):
         if h1 != "demonym" and h2 != "demonym" and NEAR.fullmatch(text, e1, s2):
             yield gazetteer.key(text[s1:e1]), gazetteer.key(text[s2:e2])
@@ -550,14 +578,14 @@ def extract(doc, context: list[str] | None = None) -> list[Place]:
             cands[town] = inside
             first[town] = max(inside, key=_prior)
     ctx_countries: Counter = Counter()
-    ctx_regions: dict[tuple, set[str]] = defaultdict(set)
+    ctx_regions: dict[tuple, Counter] = defaultdict(Counter)  # region -> the names that name it, by mentions
     own: dict[str, str] = {}  # what each name adds to the context, so that it does not vote for itself
     for k, e in first.items():
-        if e.feature == "country" or (e.feature in ("admin1", "territory") and len(cands[k]) == 1):
+        if e.feature in ("country", "admin1", "territory"):  # a region named puts its country in the context
             ctx_countries[e.country] += counts[k]
             own[k] = e.country
         if e.feature == "admin1":
-            ctx_regions[(e.country, e.name)].add(k)
+            ctx_regions[(e.country, e.name)][k] += counts[k]
     for name in context or []:
         c = countries.resolve(name)
         if c:
@@ -570,6 +598,11 @@ def extract(doc, context: list[str] | None = None) -> list[Place]:
         if close:
             cands[town] = close
             first[town] = max(close, key=_prior)
+        elif y.feature in ("city", "admin2") and all(c.feature in ("city", "admin2") for c in cands[town]):
+            # the text puts a town by a city and the gazetteer has none of that name there: the town is
+            # one it lacks ("Delft, a township near Cape Town"), not a namesake on another continent
+            cands[town] = []
+            del first[town]
     anchor_of = {k: e for k, e in first.items() if e.feature in ("city", "admin2", "territory") and _clear(cands[k])}
 
     def anchors_for(k: str) -> list[Entry]:
@@ -582,8 +615,9 @@ def extract(doc, context: list[str] | None = None) -> list[Place]:
         if not c:
             continue
         ctx = ctx_countries
-        if k in own and any(e.feature == "admin1" and e.country != own[k] for e in c):
-            # "Georgia" among US states is the state, not the country: a name does not vote for itself
+        if k in own and any(e.country != own[k] and (first[k].feature != "country" or e.feature == "admin1") for e in c):
+            # a name does not vote for itself: "Georgia" among US states is the state, not the country,
+            # and "Santa Barbara" is not a Honduran department because it names Honduras
             ctx = ctx_countries.copy()
             ctx[own[k]] -= counts[k]
         anchors = anchors_for(k)
