@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from functools import lru_cache
+from pathlib import Path
 
 from ..nlp import text_of
 from ..model import Event
@@ -48,6 +49,24 @@ _DATE_WORD = re.compile(rf"\b(?:{_MONTH_RE}|{'|'.join(WEEKDAYS)}|(?:last|this|ne
 _EXPLICIT_YEAR = re.compile(r"\b(?:1[0-9]\d\d|20\d\d)\b")
 _FUTURE_AUX = frozenset({"will", "'ll", "’ll", "shall", "wo"})
 _RANGE_SPLIT = re.compile(r"\s+(?:and|to|until|through)\s+")
+
+
+def _words(path: Path = Path(__file__).resolve().parent.parent / "data" / "timeline_words.tsv") -> dict[str, set]:
+    out: dict[str, set] = {"event": set(), "clock": set()}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            kind, word = line.split("\t")[:2]
+            out[kind].add(word.strip())
+    return out
+
+
+WORDS = _words()
+"""The word lists of data/timeline_words.tsv: "event" nouns a date in front of dates, "clock" words."""
+
+DUPLICATE_OVERLAP = 0.4
+"""Two events on the same date are one when this share of the smaller one's content words (nouns,
+verbs, names) is also in the other, and at least DUPLICATE_SHARED words are."""
+DUPLICATE_SHARED = 2
 
 
 @lru_cache(maxsize=16)
@@ -120,6 +139,9 @@ def _resolve(text: str, published: dt.date | None, future: bool) -> tuple[str, s
     m = _WEEKDAY.match(s)
     if m:
         return _fmt(_weekday(m.group(2), m.group(1), published, future), "day"), "day"
+    m = re.fullmatch(r"(last|this|next) week", s)
+    if m and not text.lower().lstrip().startswith("the "):  # 'spent the next week inspecting' is a span
+        return _week(m.group(1), published)
     if not _DATE_WORD.search(s) or re.fullmatch(r"[\d\s/.,-]+", s) and not _EXPLICIT_YEAR.search(s):
         return None
     if re.fullmatch(r"\d{4}\s*[-/–]\s*\d{2}", s):
@@ -137,6 +159,16 @@ def _resolve(text: str, published: dt.date | None, future: bool) -> tuple[str, s
         if d > published + dt.timedelta(days=92):
             d = d.replace(year=published.year - 1)
     return _fmt(d, precision), precision
+
+
+def _week(which: str, published: dt.date) -> tuple[str, str] | None:
+    """'last week', 'this week', 'next week': the month, when the whole week (Monday to Sunday) lies in one;
+    a week is no point on a year/month/day timeline, but its month is."""
+    monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(weeks={"last": -1, "this": 0, "next": 1}[which])
+    sunday = monday + dt.timedelta(days=6)
+    if (monday.year, monday.month) != (sunday.year, sunday.month):
+        return None
+    return _fmt(monday, "month"), "month"
 
 
 def _explicit_year(s: str, published: dt.date) -> str:
@@ -221,18 +253,141 @@ def _parts(ent):
     return [(ent.start_char, ent.end_char)]
 
 
+_MODIFIER_DEPS = frozenset({"compound", "nummod", "amod", "poss", "det", "nmod", "quantmod"})
+_PART_OF_DAY = frozenset({"morning", "afternoon", "evening", "night", "lunchtime", "midday", "noon", "midnight"})
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB"})
+
+
+def _noun_modified(ent):
+    """The noun a date stands in front of ('the 23 March strike', "Sunday's earthquake", 'the 1965
+    Fender Stratocaster'), or None when the date is not a modifier of a noun."""
+    root = ent.root
+    if root.dep_ not in _MODIFIER_DEPS:
+        return None
+    head = root.head
+    while head.dep_ == "compound" and head.head.i > head.i:
+        head = head.head
+    if head.pos_ not in ("NOUN", "PROPN") or head.i < ent.end or head.lower_ in _PART_OF_DAY:
+        return None  # 'Friday evening' is a date, not a date in front of a noun
+    if root.dep_ != "poss" and ent.start > 0 and ent.doc[ent.start - 1].pos_ == "ADP":
+        return None  # right after a preposition it is the preposition's object: 'on Tuesday Mr Ebbers denied'
+
+    return head
+
+
+def _own_clause(noun):
+    """A relative clause on the noun's phrase with a finite verb ('a 1994 war over the territory that
+    killed 30,000 people'): the phrase then tells the event by itself."""
+    return next((t for t in noun.subtree if t.i > noun.i and t.dep_ == "relcl"
+                 and (t.tag_ in _FINITE or any(c.dep_ in ("aux", "auxpass") for c in t.children))), None)
+
+
+def _background(ent) -> bool:
+    """A 'since' phrase that only sets the scene: with a verb of its own ('since coming to power in
+    1997'), hung on a noun ('their first title since 1985', 'the lowest level since 1990'), after a
+    negated verb ('have not won since 1990') or a first/superlative ('the first time since'). What
+    has gone on since a date ('the fighting has killed hundreds since late September') stays."""
+    tok = ent.root
+    while tok.head.i != tok.i:
+        head = tok.head
+        if head.lower_ == "since" and head.dep_ == "prep":
+            if tok.pos_ in ("VERB", "AUX"):
+                return True
+            gov = head.head
+            if gov.pos_ not in ("VERB", "AUX"):
+                return True
+            if any(c.dep_ == "neg" for c in gov.children):
+                return True
+            return any(t.lower_ in ("first", "last") or t.tag_ in ("JJS", "RBS")
+                       for c in gov.children if c.dep_ in ("dobj", "attr", "nsubj", "npadvmod", "advmod")
+                       for t in c.subtree)
+        if head.pos_ in ("VERB", "AUX") and head.dep_ != "pcomp":
+            return False
+        tok = head
+    return False
+
+
+def _deadline(ent) -> bool:
+    """A target ('by 2008', 'by the end of 2005'): a plan, not an event."""
+    tok = ent.root
+    for _ in range(4):
+        head = tok.head
+        if head.i == tok.i or head.pos_ in ("VERB", "AUX"):
+            return False
+        if head.lower_ == "by" and head.dep_ == "prep":
+            return True
+        tok = head
+    return False
+
+
+def _clock(ent) -> bool:
+    """A four-digit time of day ('At 1405 GMT'), not a year."""
+    return bool(_YEAR.match(ent.text.strip())) and ent.end < len(ent.doc) and ent.doc[ent.end].lower_ in WORDS["clock"]
+
+
+_IN_A_NAME = re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTH_RE}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+(?:1[0-9]\d\d|20\d\d))?\b"
+                        r"|\b(?:1[0-9]\d\d|20\d\d)\b", re.I)
+
+
+def _dates_in_event_name(ent, full: str):
+    """The date inside an event's name ('the March Budget', 'Euro 2004') as a char span, if any."""
+    m = _IN_A_NAME.search(full, ent.start_char, ent.end_char)
+    return [(m.start(), m.end())] if m else []
+
+
+def _event_text(ent):
+    """What the date dates, or None when it dates nothing a timeline can show."""
+    if _clock(ent):
+        return None
+    noun = ent.root if ent.label_ == "EVENT" else _noun_modified(ent)
+    if noun is not None and ent.label_ != "EVENT":
+        if _own_clause(noun) is not None:
+            return _tidy(ent.doc[noun.left_edge.i:noun.right_edge.i + 1].text)
+        if noun.lemma_.lower() not in WORDS["event"] and noun.lower_ not in WORDS["event"]:
+            return None  # part of a name or a description: 'the 1965 Fender Stratocaster', '2004 results'
+    if _background(ent) or _deadline(ent):
+        return None
+    return clause(ent)
+
+
+def _content(doc, event: Event) -> set[str]:
+    sent = doc.char_span(event.start, event.end, alignment_mode="expand")
+    sent = sent.sent if sent is not None else doc[:0]
+    return {t.lemma_.lower() for t in sent if t.pos_ in _CONTENT_POS and not t.is_stop and not t.ent_type_ == "DATE"}
+
+
+def _same_event(a: set[str], b: set[str]) -> bool:
+    shared = len(a & b)
+    return shared >= DUPLICATE_SHARED and shared >= DUPLICATE_OVERLAP * min(len(a), len(b))
+
+
 def extract(doc, published: dt.date | None) -> list[Event]:
     out: list[Event] = []
+    seen: list[tuple[str, set[str]]] = []
     full = text_of(doc)  # Doc.text is rebuilt on every access: once, not once per date
     for ent in doc.ents:
-        if ent.label_ != "DATE":
+        if ent.label_ not in ("DATE", "EVENT"):
+            continue
+        parts = _parts(ent) if ent.label_ == "DATE" else _dates_in_event_name(ent, full)
+        if not parts:
             continue
         future = _is_future(ent)
-        for start, end in _parts(ent):
+        event = None
+        for start, end in parts:
             text = full[start:end]
             found = resolve(text, published, future)
             if found is None:
                 continue
+            if event is None:
+                event = _event_text(ent)
+                if event is None:
+                    break
             date, precision = found
-            out.append(Event(date=date, precision=precision, text=text, start=start, end=end, event=clause(ent)))
+            item = Event(date=date, precision=precision, text=text, start=start, end=end, event=event)
+            words = _content(doc, item)
+            if any(d == date and _same_event(words, w) for d, w in seen):
+                continue  # one event told twice: the first telling stays
+            seen.append((date, words))
+            out.append(item)
     return out
