@@ -261,18 +261,23 @@ _CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB"})
 
 def _noun_modified(ent):
     """The noun a date stands in front of ('the 23 March strike', "Sunday's earthquake", 'the 1965
-    Fender Stratocaster'), or None when the date is not a modifier of a noun."""
-    root = ent.root
-    if root.dep_ not in _MODIFIER_DEPS:
+    Fender Stratocaster', 'the 2004 Jesse Owens Awards'), or None when the date is not a modifier of a noun."""
+    doc, root = ent.doc, ent.root
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    after = doc[ent.end] if ent.end < len(doc) else None
+    if before is not None and before.pos_ == "ADP" and root.dep_ != "poss" and (after is None or after.pos_ != "NOUN"):
+        return None  # right after a preposition, before a name, it is the preposition's object: 'on Tuesday Mr Ebbers denied'
+    if before is not None and before.pos_ in ("DET", "PRON") and after is not None and after.pos_ == "PROPN" \
+            and after.is_title:
+        head = after  # between a determiner and a name the date is part of the name, however it was parsed
+    elif root.dep_ in _MODIFIER_DEPS:
+        head = root.head
+    else:
         return None
-    head = root.head
     while head.dep_ == "compound" and head.head.i > head.i:
         head = head.head
     if head.pos_ not in ("NOUN", "PROPN") or head.i < ent.end or head.lower_ in _PART_OF_DAY:
         return None  # 'Friday evening' is a date, not a date in front of a noun
-    if root.dep_ != "poss" and ent.start > 0 and ent.doc[ent.start - 1].pos_ == "ADP":
-        return None  # right after a preposition it is the preposition's object: 'on Tuesday Mr Ebbers denied'
-
     return head
 
 
@@ -308,14 +313,22 @@ def _background(ent) -> bool:
     return False
 
 
+PLAN_PREPOSITIONS = frozenset({"by", "for", "until", "till"})
+"""A date after one of these is a target or a term ('by 2008', 'the outlook for 2005', 'has until next week
+to decide'), what something is planned for or lasts until: not when anything happens."""
+
+
 def _deadline(ent) -> bool:
-    """A target ('by 2008', 'by the end of 2005'): a plan, not an event."""
+    """A target ('by 2008', 'by the end of 2005') or a term: a plan, not an event; and a date something
+    is compared with ('slower than in 2004'): a point of reference."""
     tok = ent.root
     for _ in range(4):
         head = tok.head
         if head.i == tok.i or head.pos_ in ("VERB", "AUX"):
             return False
-        if head.lower_ == "by" and head.dep_ == "prep":
+        if head.lower_ in PLAN_PREPOSITIONS and head.dep_ in ("prep", "agent"):  # no date is an agent
+            return True
+        if head.lower_ == "than" or any(c.lower_ == "than" and c.i < tok.i for c in head.children):
             return True
         tok = head
     return False
@@ -336,19 +349,21 @@ def _dates_in_event_name(ent, full: str):
     return [(m.start(), m.end())] if m else []
 
 
-def _event_text(ent):
-    """What the date dates, or None when it dates nothing a timeline can show."""
+def _event_text(ent) -> tuple[str, bool] | None:
+    """What the date dates and whether that is to come, or None when it dates nothing a timeline can show."""
     if _clock(ent):
         return None
     noun = ent.root if ent.label_ == "EVENT" else _noun_modified(ent)
     if noun is not None and ent.label_ != "EVENT":
-        if _own_clause(noun) is not None:
-            return _tidy(ent.doc[noun.left_edge.i:noun.right_edge.i + 1].text)
+        verb = _own_clause(noun)
+        if verb is not None:  # the tense is the relative clause's: "will be hit by Sunday's quake, which sent..."
+            future = any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in verb.children)
+            return _tidy(ent.doc[noun.left_edge.i:noun.right_edge.i + 1].text), future
         if noun.lemma_.lower() not in WORDS["event"] and noun.lower_ not in WORDS["event"]:
             return None  # part of a name or a description: 'the 1965 Fender Stratocaster', '2004 results'
     if _background(ent) or _deadline(ent):
         return None
-    return clause(ent)
+    return clause(ent), _is_future(ent)
 
 
 def _content(doc, event: Event) -> set[str]:
@@ -372,17 +387,15 @@ def extract(doc, published: dt.date | None) -> list[Event]:
         parts = _parts(ent) if ent.label_ == "DATE" else _dates_in_event_name(ent, full)
         if not parts:
             continue
-        future = _is_future(ent)
-        event = None
+        told = _event_text(ent)
+        if told is None:
+            continue
+        event, future = told
         for start, end in parts:
             text = full[start:end]
             found = resolve(text, published, future)
             if found is None:
                 continue
-            if event is None:
-                event = _event_text(ent)
-                if event is None:
-                    break
             date, precision = found
             item = Event(date=date, precision=precision, text=text, start=start, end=end, event=event)
             words = _content(doc, item)
