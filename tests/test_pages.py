@@ -212,3 +212,11 @@ def test_only_complete_figures_are_shown_with_who_claims_them(env):
     assert [f["text"] for f in view["figures"]] == ["40"] and [f["text"] for f in view["key_figures"]] == ["40"]
     md = env.get_template("briefing.md.j2").render(b=view)
     assert "civilians killed (according to the health ministry)" in md and "60%" not in md
+
+
+def test_an_undated_article_says_its_relative_dates_are_left_out(env):
+    undated = _facts()
+    undated.article = Article(id="u", title="Undated", text=TEXT, published=None)
+    note = "gives no publication date"
+    assert note in env.get_template("briefing.md.j2").render(b=pages.briefing_view(undated, "u"))
+    assert note not in env.get_template("briefing.md.j2").render(b=pages.briefing_view(_facts(), "x"))
