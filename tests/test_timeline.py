@@ -161,3 +161,11 @@ def test_a_point_of_comparison_a_term_and_a_passive_target_are_no_events():
             "The commission has until next week to announce its verdict. "
             "The target has been set at two million by 2025.")
     assert run(text) == []
+
+
+def test_a_forecast_for_the_year_of_publication_is_no_event():
+    text = ("Casual games are set to be even bigger in 2021, experts said. Growth this year may slow. "
+            "Sales grew in 2021 before the lockdown, and the firm will float on the stock market next year.")
+    found = run(text)
+    assert [(e.text, e.date) for e in found] == [("2021", "2021"), ("next year", "2022")]
+    assert found[0].event.startswith("Sales grew")

@@ -366,6 +366,25 @@ def _event_text(ent) -> tuple[str, bool] | None:
     return clause(ent), _is_future(ent)
 
 
+_PAST_AUX = frozenset({"has", "have", "had", "'ve", "'s", "was", "were"})
+
+
+def _told_as_past(ent) -> bool:
+    """Whether the verb a date hangs from tells something that has happened ('grew in 2005', 'has
+    launched this year'), not a forecast or a state ('is set to be bigger in 2005', 'may slow this year')."""
+    tok = ent.root
+    for _ in range(8):
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
+            if any(c.dep_ == "aux" and c.tag_ == "MD" for c in tok.children):
+                return False
+            return tok.tag_ == "VBD" or tok.tag_ == "VBN" and any(
+                c.dep_ in ("aux", "auxpass") and c.lower_ in _PAST_AUX for c in tok.children)
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
 def _content(doc, event: Event) -> set[str]:
     sent = doc.char_span(event.start, event.end, alignment_mode="expand")
     sent = sent.sent if sent is not None else doc[:0]
@@ -397,6 +416,8 @@ def extract(doc, published: dt.date | None) -> list[Event]:
             if found is None:
                 continue
             date, precision = found
+            if precision == "year" and published and date == str(published.year) and not _told_as_past(ent):
+                continue  # 'set to be bigger in 2005' in a 2005 article: a forecast of the article's own year
             item = Event(date=date, precision=precision, text=text, start=start, end=end, event=event)
             words = _content(doc, item)
             if any(d == date and _same_event(words, w) for d, w in seen):
