@@ -64,7 +64,7 @@ WORDS = _words()
 """The word lists of data/timeline_words.tsv: "event" nouns a date in front of dates, "clock" words."""
 
 DUPLICATE_OVERLAP = 0.4
-"""Two events on the same date are one when this share of the smaller one's content words (nouns,
+"""Two events on the same day or month (a year holds many) are one when this share of the smaller one's content words (nouns,
 verbs, names) is also in the other, and at least DUPLICATE_SHARED words are."""
 DUPLICATE_SHARED = 2
 
@@ -156,7 +156,10 @@ def _resolve(text: str, published: dt.date | None, future: bool) -> tuple[str, s
     if published and not _EXPLICIT_YEAR.search(s) and re.search(_MONTH_RE, s) and not re.search(r"\b(?:last|next|ago)\b", s):
         # "in March", "Oct. 3": the year of publication, unless that puts it months after the article.
         d = d.replace(year=published.year)
-        if d > published + dt.timedelta(days=92):
+        if future:  # 'will open on 24 December': the next one
+            if _fmt(d, precision) < _fmt(published, precision):
+                d = d.replace(year=published.year + 1)
+        elif d > published + dt.timedelta(days=92):
             d = d.replace(year=published.year - 1)
     return _fmt(d, precision), precision
 
@@ -263,13 +266,19 @@ def _noun_modified(ent):
     """The noun a date stands in front of ('the 23 March strike', "Sunday's earthquake", 'the 1965
     Fender Stratocaster', 'the 2004 Jesse Owens Awards'), or None when the date is not a modifier of a noun."""
     doc, root = ent.doc, ent.root
-    before = doc[ent.start - 1] if ent.start > 0 else None
+    before = doc[ent.start - 1] if ent.start > 0 and not ent[0].is_sent_start else None
+    while before is not None and before.is_space:
+        before = doc[before.i - 1] if before.i > 0 else None
     after = doc[ent.end] if ent.end < len(doc) else None
     if before is not None and before.pos_ == "ADP" and root.dep_ != "poss" and (after is None or after.pos_ != "NOUN"):
         return None  # right after a preposition, before a name, it is the preposition's object: 'on Tuesday Mr Ebbers denied'
-    if before is not None and before.pos_ in ("DET", "PRON") and after is not None and after.pos_ == "PROPN" \
-            and after.is_title:
-        head = after  # between a determiner and a name the date is part of the name, however it was parsed
+    if (_WEEKDAY.match(normalise(ent.text)) or normalise(ent.text) in _DAY_WORDS) and root.dep_ != "poss" and (
+            before is None or before.pos_ in ("PUNCT", "SCONJ", "ADV") or before.is_sent_start):
+        return None  # 'Yesterday General Motors' results showed': a weekday or 'today' before a noun is its clause's date
+    if before is not None and after is not None and (
+            before.pos_ in ("DET", "PRON") and after.pos_ == "PROPN" and after.is_title
+            or before.tag_ == "POS" and after.pos_ in ("NOUN", "PROPN")):
+        head = after  # between a determiner or possessive and a name the date is part of it, however it was parsed
     elif root.dep_ in _MODIFIER_DEPS:
         head = root.head
     else:
@@ -305,33 +314,55 @@ def _background(ent) -> bool:
             if any(c.dep_ == "neg" for c in gov.children):
                 return True
             return any(t.lower_ in ("first", "last") or t.tag_ in ("JJS", "RBS")
-                       for c in gov.children if c.dep_ in ("dobj", "attr", "nsubj", "npadvmod", "advmod")
-                       for t in c.subtree)
+                       for c in gov.children if c.dep_ in ("dobj", "attr", "nsubj", "npadvmod", "advmod", "prep")
+                       and c.i != head.i for t in c.subtree)
         if head.pos_ in ("VERB", "AUX") and head.dep_ != "pcomp":
             return False
         tok = head
     return False
 
 
-PLAN_PREPOSITIONS = frozenset({"by", "for", "until", "till"})
-"""A date after one of these is a target or a term ('by 2008', 'the outlook for 2005', 'has until next week
-to decide'), what something is planned for or lasts until: not when anything happens."""
+PLAN_PREPOSITIONS = frozenset({"by", "until", "till"})
+"""A date after one of these is a target or a term ('by 2008', 'has until next week to decide'): what
+something is planned for or lasts until, not when anything happens."""
+TERM_PREPOSITIONS = frozenset({"for"})
+"""A date after one of these is a term only when it is still to come ('the outlook for 2005' in a 2005
+article); a past one is the period a fact is told for ('net income for 2004 was $3.5bn')."""
 
 
-def _deadline(ent) -> bool:
-    """A target ('by 2008', 'by the end of 2005') or a term: a plan, not an event; and a date something
-    is compared with ('slower than in 2004'): a point of reference."""
+def _deadline(ent) -> str | None:
+    """'plan' for a target ('by 2008', 'by the end of 2005'), 'term' for what a date is meant for
+    ('for 2005'), 'reference' for a date something is compared with ('slower than in 2004', 'up $3bn from
+    2003', 'compared with a loss a year ago'); None otherwise."""
     tok = ent.root
-    for _ in range(4):
+    for _ in range(5):
         head = tok.head
-        if head.i == tok.i or head.pos_ in ("VERB", "AUX"):
-            return False
+        if head.i == tok.i:
+            return None
+        if head.lemma_.lower() == "compare" and head.tag_ == "VBN":
+            return "reference"
+        if head.pos_ in ("VERB", "AUX"):
+            return None
         if head.lower_ in PLAN_PREPOSITIONS and head.dep_ in ("prep", "agent"):  # no date is an agent
-            return True
+            return "plan"
+        if head.lower_ in TERM_PREPOSITIONS and head.dep_ in ("prep", "agent"):
+            return "term"
         if head.lower_ == "than" or any(c.lower_ == "than" and c.i < tok.i for c in head.children):
-            return True
+            return "reference"
+        if head.lower_ == "from" and head.head.pos_ in ("NOUN", "NUM", "ADV", "SYM") and not any(
+                c.lower_ in ("to", "until", "till") for c in head.head.children):
+            return "reference"  # 'an increase of 62,000 units from 2003'
         tok = head
-    return False
+    return None
+
+
+_NAME_LABELS = frozenset({"LAW", "ORG", "WORK_OF_ART", "PRODUCT", "FAC"})
+
+
+def _after_a_name(ent) -> bool:
+    """A date right after a name that is no event: part of it ('the Human Rights Act 1998')."""
+    return bool(_YEAR.match(ent.text.strip())) and ent.start > 0 and ent.doc[ent.start - 1].pos_ == "PROPN" \
+        and ent.doc[ent.start - 1].ent_type_ in _NAME_LABELS
 
 
 def _clock(ent) -> bool:
@@ -349,21 +380,28 @@ def _dates_in_event_name(ent, full: str):
     return [(m.start(), m.end())] if m else []
 
 
-def _event_text(ent) -> tuple[str, bool] | None:
-    """What the date dates and whether that is to come, or None when it dates nothing a timeline can show."""
-    if _clock(ent):
+def _event_text(ent) -> tuple[str, bool, bool] | None:
+    """What the date dates, whether that is to come and whether the date is a term ('for 2005', shown only
+    when past), or None when it dates nothing a timeline can show."""
+    if _clock(ent) or _after_a_name(ent):
         return None
     noun = ent.root if ent.label_ == "EVENT" else _noun_modified(ent)
     if noun is not None and ent.label_ != "EVENT":
-        verb = _own_clause(noun)
+        happens = noun.lemma_.lower() in WORDS["event"] or noun.lower_ in WORDS["event"]
+        verb = _own_clause(noun) if happens else None
         if verb is not None:  # the tense is the relative clause's: "will be hit by Sunday's quake, which sent..."
             future = any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in verb.children)
-            return _tidy(ent.doc[noun.left_edge.i:noun.right_edge.i + 1].text), future
-        if noun.lemma_.lower() not in WORDS["event"] and noun.lower_ not in WORDS["event"]:
+            return _tidy(ent.doc[noun.left_edge.i:noun.right_edge.i + 1].text), future, False
+        if not happens:
             return None  # part of a name or a description: 'the 1965 Fender Stratocaster', '2004 results'
-    if _background(ent) or _deadline(ent):
+    if any(c.dep_ in ("relcl", "advcl") and any(g.lower_ == "when" for g in c.children) for c in ent.root.children):
+        return clause(ent), _is_future(ent), False  # 'until 1993, when One2One was launched': its own event
+    if _background(ent):
         return None
-    return clause(ent), _is_future(ent)
+    kind = _deadline(ent)
+    if kind in ("plan", "reference"):
+        return None
+    return clause(ent), _is_future(ent), kind == "term"
 
 
 _PAST_AUX = frozenset({"has", "have", "had", "'ve", "'s", "was", "were"})
@@ -409,18 +447,20 @@ def extract(doc, published: dt.date | None) -> list[Event]:
         told = _event_text(ent)
         if told is None:
             continue
-        event, future = told
+        event, future, term = told
         for start, end in parts:
             text = full[start:end]
             found = resolve(text, published, future)
             if found is None:
                 continue
             date, precision = found
+            if term and (published is None or date >= _fmt(published, precision)):
+                continue  # 'the outlook for 2005': what a date is meant for, still to come
             if precision == "year" and published and date == str(published.year) and not _told_as_past(ent):
                 continue  # 'set to be bigger in 2005' in a 2005 article: a forecast of the article's own year
             item = Event(date=date, precision=precision, text=text, start=start, end=end, event=event)
             words = _content(doc, item)
-            if any(d == date and _same_event(words, w) for d, w in seen):
+            if precision != "year" and any(d == date and _same_event(words, w) for d, w in seen):
                 continue  # one event told twice: the first telling stays
             seen.append((date, words))
             out.append(item)
