@@ -186,8 +186,9 @@ def test_a_date_with_its_own_when_clause_is_its_event():
 
 def test_a_past_term_is_the_period_of_a_fact_a_point_of_comparison_is_none():
     found = dates("Net income for 2019 was $3.5bn. Turnover was $44bn, compared with $45bn a year ago. "
-                  "Sales rose to 6.8 million, an increase of 62,000 from 2018. The outlook for 2021 is good.")
-    assert found == {"2019": ("2019", "year")}
+                  "Sales rose to 6.8 million, an increase of 62,000 from 2018. The outlook for 2021 is good. "
+                  "All the parties are campaigning hard for an expected election in May.")
+    assert found == {"2019": ("2019", "year"), "May": ("2021-05", "month")}
 
 
 def test_a_weekday_before_a_name_is_its_clause_date():

@@ -345,8 +345,8 @@ def _deadline(ent) -> str | None:
             return None
         if head.lower_ in PLAN_PREPOSITIONS and head.dep_ in ("prep", "agent"):  # no date is an agent
             return "plan"
-        if head.lower_ in TERM_PREPOSITIONS and head.dep_ in ("prep", "agent"):
-            return "term"
+        if head.lower_ in TERM_PREPOSITIONS and head.dep_ in ("prep", "agent") and tok.i == ent.root.i:
+            return "term"  # 'for 2005' itself; not 'campaigning for an election in May''
         if head.lower_ == "than" or any(c.lower_ == "than" and c.i < tok.i for c in head.children):
             return "reference"
         if head.lower_ == "from" and head.head.pos_ in ("NOUN", "NUM", "ADV", "SYM") and not any(
