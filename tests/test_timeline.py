@@ -199,3 +199,8 @@ def test_a_weekday_before_a_name_is_its_clause_date():
 
 def test_a_year_after_the_name_of_a_law_is_part_of_it():
     assert run("His work paved the way for the Human Rights Act 1998, colleagues said.") == []
+
+
+def test_a_dated_event_inside_a_term_keeps_its_date():
+    found = dates("The order will remain in place until a hearing on October 24, the judge said.")
+    assert found == {"October 24": ("2021-10-24", "day")}

@@ -341,6 +341,8 @@ def _deadline(ent) -> str | None:
             return None
         if head.lemma_.lower() == "compare" and head.tag_ == "VBN":
             return "reference"
+        if head.pos_ == "NOUN" and head.lemma_.lower() in WORDS["event"] and tok.dep_ == "prep":
+            return None  # 'until a hearing on October 24': the date dates the hearing, not the term
         if head.pos_ in ("VERB", "AUX"):
             return None
         if head.lower_ in PLAN_PREPOSITIONS and head.dep_ in ("prep", "agent"):  # no date is an agent
