@@ -230,3 +230,11 @@ def test_key_quotes_put_principal_statements_first_and_leave_out_unframed_phrase
                                 speaker_name="Ana Brel", cue="said")])
     shown = [q["text"] for q in pages.briefing_view(facts, "k")["quotes"]]
     assert shown == ["We will never sell the port to anyone", 'the port would get "more ships"']
+
+
+def test_an_undated_article_says_its_relative_dates_are_left_out(env):
+    undated = _facts()
+    undated.article = Article(id="u", title="Undated", text=TEXT, published=None)
+    note = "gives no publication date"
+    assert note in env.get_template("briefing.md.j2").render(b=pages.briefing_view(undated, "u"))
+    assert note not in env.get_template("briefing.md.j2").render(b=pages.briefing_view(_facts(), "x"))

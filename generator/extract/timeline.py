@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from functools import lru_cache
+from pathlib import Path
 
 from ..nlp import text_of
 from ..model import Event
@@ -48,6 +49,24 @@ _DATE_WORD = re.compile(rf"\b(?:{_MONTH_RE}|{'|'.join(WEEKDAYS)}|(?:last|this|ne
 _EXPLICIT_YEAR = re.compile(r"\b(?:1[0-9]\d\d|20\d\d)\b")
 _FUTURE_AUX = frozenset({"will", "'ll", "’ll", "shall", "wo"})
 _RANGE_SPLIT = re.compile(r"\s+(?:and|to|until|through)\s+")
+
+
+def _words(path: Path = Path(__file__).resolve().parent.parent / "data" / "timeline_words.tsv") -> dict[str, set]:
+    out: dict[str, set] = {"event": set(), "clock": set()}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            kind, word = line.split("\t")[:2]
+            out[kind].add(word.strip())
+    return out
+
+
+WORDS = _words()
+"""The word lists of data/timeline_words.tsv: "event" nouns a date in front of dates, "clock" words."""
+
+DUPLICATE_OVERLAP = 0.4
+"""Two events on the same day or month (a year holds many) are one when this share of the smaller one's content words (nouns,
+verbs, names) is also in the other, and at least DUPLICATE_SHARED words are."""
+DUPLICATE_SHARED = 2
 
 
 @lru_cache(maxsize=16)
@@ -120,6 +139,9 @@ def _resolve(text: str, published: dt.date | None, future: bool) -> tuple[str, s
     m = _WEEKDAY.match(s)
     if m:
         return _fmt(_weekday(m.group(2), m.group(1), published, future), "day"), "day"
+    m = re.fullmatch(r"(last|this|next) week", s)
+    if m and not text.lower().lstrip().startswith("the "):  # 'spent the next week inspecting' is a span
+        return _week(m.group(1), published)
     if not _DATE_WORD.search(s) or re.fullmatch(r"[\d\s/.,-]+", s) and not _EXPLICIT_YEAR.search(s):
         return None
     if re.fullmatch(r"\d{4}\s*[-/–]\s*\d{2}", s):
@@ -134,9 +156,22 @@ def _resolve(text: str, published: dt.date | None, future: bool) -> tuple[str, s
     if published and not _EXPLICIT_YEAR.search(s) and re.search(_MONTH_RE, s) and not re.search(r"\b(?:last|next|ago)\b", s):
         # "in March", "Oct. 3": the year of publication, unless that puts it months after the article.
         d = d.replace(year=published.year)
-        if d > published + dt.timedelta(days=92):
+        if future:  # 'will open on 24 December': the next one
+            if _fmt(d, precision) < _fmt(published, precision):
+                d = d.replace(year=published.year + 1)
+        elif d > published + dt.timedelta(days=92):
             d = d.replace(year=published.year - 1)
     return _fmt(d, precision), precision
+
+
+def _week(which: str, published: dt.date) -> tuple[str, str] | None:
+    """'last week', 'this week', 'next week': the month, when the whole week (Monday to Sunday) lies in one;
+    a week is no point on a year/month/day timeline, but its month is."""
+    monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(weeks={"last": -1, "this": 0, "next": 1}[which])
+    sunday = monday + dt.timedelta(days=6)
+    if (monday.year, monday.month) != (sunday.year, sunday.month):
+        return None
+    return _fmt(monday, "month"), "month"
 
 
 def _explicit_year(s: str, published: dt.date) -> str:
@@ -221,18 +256,214 @@ def _parts(ent):
     return [(ent.start_char, ent.end_char)]
 
 
+_MODIFIER_DEPS = frozenset({"compound", "nummod", "amod", "poss", "det", "nmod", "quantmod"})
+_PART_OF_DAY = frozenset({"morning", "afternoon", "evening", "night", "lunchtime", "midday", "noon", "midnight"})
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB"})
+
+
+def _noun_modified(ent):
+    """The noun a date stands in front of ('the 23 March strike', "Sunday's earthquake", 'the 1965
+    Fender Stratocaster', 'the 2004 Jesse Owens Awards'), or None when the date is not a modifier of a noun."""
+    doc, root = ent.doc, ent.root
+    before = doc[ent.start - 1] if ent.start > 0 and not ent[0].is_sent_start else None
+    while before is not None and before.is_space:
+        before = doc[before.i - 1] if before.i > 0 else None
+    after = doc[ent.end] if ent.end < len(doc) else None
+    if before is not None and before.pos_ == "ADP" and root.dep_ != "poss" and (after is None or after.pos_ != "NOUN"):
+        return None  # right after a preposition, before a name, it is the preposition's object: 'on Tuesday Mr Ebbers denied'
+    if (_WEEKDAY.match(normalise(ent.text)) or normalise(ent.text) in _DAY_WORDS) and root.dep_ != "poss" and (
+            before is None or before.pos_ in ("PUNCT", "SCONJ", "ADV") or before.is_sent_start):
+        return None  # 'Yesterday General Motors' results showed': a weekday or 'today' before a noun is its clause's date
+    if before is not None and after is not None and (
+            before.pos_ in ("DET", "PRON") and after.pos_ == "PROPN" and after.is_title
+            or before.tag_ == "POS" and after.pos_ in ("NOUN", "PROPN")):
+        head = after  # between a determiner or possessive and a name the date is part of it, however it was parsed
+    elif root.dep_ in _MODIFIER_DEPS:
+        head = root.head
+    else:
+        return None
+    while head.dep_ == "compound" and head.head.i > head.i:
+        head = head.head
+    if head.pos_ not in ("NOUN", "PROPN") or head.i < ent.end or head.lower_ in _PART_OF_DAY:
+        return None  # 'Friday evening' is a date, not a date in front of a noun
+    return head
+
+
+def _own_clause(noun):
+    """A relative clause on the noun's phrase with a finite verb ('a 1994 war over the territory that
+    killed 30,000 people'): the phrase then tells the event by itself."""
+    return next((t for t in noun.subtree if t.i > noun.i and t.dep_ == "relcl"
+                 and (t.tag_ in _FINITE or any(c.dep_ in ("aux", "auxpass") for c in t.children))), None)
+
+
+def _background(ent) -> bool:
+    """A 'since' phrase that only sets the scene: with a verb of its own ('since coming to power in
+    1997'), hung on a noun ('their first title since 1985', 'the lowest level since 1990'), after a
+    negated verb ('have not won since 1990') or a first/superlative ('the first time since'). What
+    has gone on since a date ('the fighting has killed hundreds since late September') stays."""
+    tok = ent.root
+    while tok.head.i != tok.i:
+        head = tok.head
+        if head.lower_ == "since" and head.dep_ == "prep":
+            if tok.pos_ in ("VERB", "AUX"):
+                return True
+            gov = head.head
+            if gov.pos_ not in ("VERB", "AUX"):
+                return True
+            if any(c.dep_ == "neg" for c in gov.children):
+                return True
+            return any(t.lower_ in ("first", "last") or t.tag_ in ("JJS", "RBS")
+                       for c in gov.children if c.dep_ in ("dobj", "attr", "nsubj", "npadvmod", "advmod", "prep")
+                       and c.i != head.i for t in c.subtree)
+        if head.pos_ in ("VERB", "AUX") and head.dep_ != "pcomp":
+            return False
+        tok = head
+    return False
+
+
+PLAN_PREPOSITIONS = frozenset({"by", "until", "till"})
+"""A date after one of these is a target or a term ('by 2008', 'has until next week to decide'): what
+something is planned for or lasts until, not when anything happens."""
+TERM_PREPOSITIONS = frozenset({"for"})
+"""A date after one of these is a term only when it is still to come ('the outlook for 2005' in a 2005
+article); a past one is the period a fact is told for ('net income for 2004 was $3.5bn')."""
+
+
+def _deadline(ent) -> str | None:
+    """'plan' for a target ('by 2008', 'by the end of 2005'), 'term' for what a date is meant for
+    ('for 2005'), 'reference' for a date something is compared with ('slower than in 2004', 'up $3bn from
+    2003', 'compared with a loss a year ago'); None otherwise."""
+    tok = ent.root
+    for _ in range(5):
+        head = tok.head
+        if head.i == tok.i:
+            return None
+        if head.lemma_.lower() == "compare" and head.tag_ == "VBN":
+            return "reference"
+        if head.pos_ == "NOUN" and head.lemma_.lower() in WORDS["event"] and tok.dep_ == "prep":
+            return None  # 'until a hearing on October 24': the date dates the hearing, not the term
+        if head.pos_ in ("VERB", "AUX"):
+            return None
+        if head.lower_ in PLAN_PREPOSITIONS and head.dep_ in ("prep", "agent"):  # no date is an agent
+            return "plan"
+        if head.lower_ in TERM_PREPOSITIONS and head.dep_ in ("prep", "agent") and tok.i == ent.root.i:
+            return "term"  # 'for 2005' itself; not 'campaigning for an election in May''
+        if head.lower_ == "than" or any(c.lower_ == "than" and c.i < tok.i for c in head.children):
+            return "reference"
+        if head.lower_ == "from" and head.head.pos_ in ("NOUN", "NUM", "ADV", "SYM") and not any(
+                c.lower_ in ("to", "until", "till") for c in head.head.children):
+            return "reference"  # 'an increase of 62,000 units from 2003'
+        tok = head
+    return None
+
+
+_NAME_LABELS = frozenset({"LAW", "ORG", "WORK_OF_ART", "PRODUCT", "FAC"})
+
+
+def _after_a_name(ent) -> bool:
+    """A date right after a name that is no event: part of it ('the Human Rights Act 1998')."""
+    return bool(_YEAR.match(ent.text.strip())) and ent.start > 0 and ent.doc[ent.start - 1].pos_ == "PROPN" \
+        and ent.doc[ent.start - 1].ent_type_ in _NAME_LABELS
+
+
+def _clock(ent) -> bool:
+    """A four-digit time of day ('At 1405 GMT'), not a year."""
+    return bool(_YEAR.match(ent.text.strip())) and ent.end < len(ent.doc) and ent.doc[ent.end].lower_ in WORDS["clock"]
+
+
+_IN_A_NAME = re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTH_RE}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+(?:1[0-9]\d\d|20\d\d))?\b"
+                        r"|\b(?:1[0-9]\d\d|20\d\d)\b", re.I)
+
+
+def _dates_in_event_name(ent, full: str):
+    """The date inside an event's name ('the March Budget', 'Euro 2004') as a char span, if any."""
+    m = _IN_A_NAME.search(full, ent.start_char, ent.end_char)
+    return [(m.start(), m.end())] if m else []
+
+
+def _event_text(ent) -> tuple[str, bool, bool] | None:
+    """What the date dates, whether that is to come and whether the date is a term ('for 2005', shown only
+    when past), or None when it dates nothing a timeline can show."""
+    if _clock(ent) or _after_a_name(ent):
+        return None
+    noun = ent.root if ent.label_ == "EVENT" else _noun_modified(ent)
+    if noun is not None and ent.label_ != "EVENT":
+        happens = noun.lemma_.lower() in WORDS["event"] or noun.lower_ in WORDS["event"]
+        verb = _own_clause(noun) if happens else None
+        if verb is not None:  # the tense is the relative clause's: "will be hit by Sunday's quake, which sent..."
+            future = any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in verb.children)
+            return _tidy(ent.doc[noun.left_edge.i:noun.right_edge.i + 1].text), future, False
+        if not happens:
+            return None  # part of a name or a description: 'the 1965 Fender Stratocaster', '2004 results'
+    if any(c.dep_ in ("relcl", "advcl") and any(g.lower_ == "when" for g in c.children) for c in ent.root.children):
+        return clause(ent), _is_future(ent), False  # 'until 1993, when One2One was launched': its own event
+    if _background(ent):
+        return None
+    kind = _deadline(ent)
+    if kind in ("plan", "reference"):
+        return None
+    return clause(ent), _is_future(ent), kind == "term"
+
+
+_PAST_AUX = frozenset({"has", "have", "had", "'ve", "'s", "was", "were"})
+
+
+def _told_as_past(ent) -> bool:
+    """Whether the verb a date hangs from tells something that has happened ('grew in 2005', 'has
+    launched this year'), not a forecast or a state ('is set to be bigger in 2005', 'may slow this year')."""
+    tok = ent.root
+    for _ in range(8):
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
+            if any(c.dep_ == "aux" and c.tag_ == "MD" for c in tok.children):
+                return False
+            return tok.tag_ == "VBD" or tok.tag_ == "VBN" and any(
+                c.dep_ in ("aux", "auxpass") and c.lower_ in _PAST_AUX for c in tok.children)
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+def _content(doc, event: Event) -> set[str]:
+    sent = doc.char_span(event.start, event.end, alignment_mode="expand")
+    sent = sent.sent if sent is not None else doc[:0]
+    return {t.lemma_.lower() for t in sent if t.pos_ in _CONTENT_POS and not t.is_stop and not t.ent_type_ == "DATE"}
+
+
+def _same_event(a: set[str], b: set[str]) -> bool:
+    shared = len(a & b)
+    return shared >= DUPLICATE_SHARED and shared >= DUPLICATE_OVERLAP * min(len(a), len(b))
+
+
 def extract(doc, published: dt.date | None) -> list[Event]:
     out: list[Event] = []
+    seen: list[tuple[str, set[str]]] = []
     full = text_of(doc)  # Doc.text is rebuilt on every access: once, not once per date
     for ent in doc.ents:
-        if ent.label_ != "DATE":
+        if ent.label_ not in ("DATE", "EVENT"):
             continue
-        future = _is_future(ent)
-        for start, end in _parts(ent):
+        parts = _parts(ent) if ent.label_ == "DATE" else _dates_in_event_name(ent, full)
+        if not parts:
+            continue
+        told = _event_text(ent)
+        if told is None:
+            continue
+        event, future, term = told
+        for start, end in parts:
             text = full[start:end]
             found = resolve(text, published, future)
             if found is None:
                 continue
             date, precision = found
-            out.append(Event(date=date, precision=precision, text=text, start=start, end=end, event=clause(ent)))
+            if term and (published is None or date >= _fmt(published, precision)):
+                continue  # 'the outlook for 2005': what a date is meant for, still to come
+            if precision == "year" and published and date == str(published.year) and not _told_as_past(ent):
+                continue  # 'set to be bigger in 2005' in a 2005 article: a forecast of the article's own year
+            item = Event(date=date, precision=precision, text=text, start=start, end=end, event=event)
+            words = _content(doc, item)
+            if precision != "year" and any(d == date and _same_event(words, w) for d, w in seen):
+                continue  # one event told twice: the first telling stays
+            seen.append((date, words))
+            out.append(item)
     return out
