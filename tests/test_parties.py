@@ -327,7 +327,7 @@ def test_a_make_and_model_is_no_organisation():
 def test_a_name_and_its_plural_are_one_body():
     found = run("The Lib Dems also oppose the plans. Lib Dem home affairs spokesman Mark Oaten said the bill "
                 "went too far, and the Lib Dems would vote against it.")
-    lib_dems = [p for p in found if p.name.lower().startswith("lib dem")]
+    lib_dems = [p for p in found if any(n.lower().startswith("lib dem") for n in [p.name, *p.aliases])]
     assert len(lib_dems) == 1 and lib_dems[0].kind != "person"
     found = run("Serena Williams beat her sister. Williams said Prince William had watched. William waved.")
     assert {p.name: p.kind for p in found} == {"Serena Williams": "person", "Prince William": "person"}
@@ -369,3 +369,25 @@ def test_a_company_named_by_one_word_is_no_person():
 
 def test_an_amount_is_no_organisation():
     assert not any(p.name == "261bn" for p in run("Baikal paid $9.4bn (261bn roubles, £4.8bn) for the unit."))
+
+
+def test_an_acronym_joins_the_long_name_it_abbreviates():
+    found = run("The Federal Pensions Board (FPB) said on Monday that payments would be delayed. A spokesman "
+                "for the FPB told reporters the delay would last a month. The Independent Schools Inspectorate "
+                "has warned that fees are rising, and the ISI said most schools were sound.")
+    board = named(found, "Federal Pensions Board")
+    assert "FPB" in board.aliases
+    assert "ISI" in named(found, "Independent Schools Inspectorate").aliases
+
+
+def test_a_short_name_and_a_nickname_join_the_full_name():
+    found = run("Oxfam International said the aid was too late. Oxfam has worked in the region for decades. "
+                "The Tories accused the government of wasting money, and the Conservatives said they would "
+                "cut the budget.")
+    assert "Oxfam" in named(found, "Oxfam International").aliases
+    tories = named(found, "Conservative Party")
+    assert {"Tories", "Conservatives"} <= set(tories.aliases)
+
+
+def test_a_name_stops_before_an_unclosed_bracket():
+    assert parties._clean_span(nlp.load()("The Coastal Ferry Workers Union (CFWU said no."), 1, 7) == (1, 5)

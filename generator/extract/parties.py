@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 from .. import countries, gazetteer
 from ..nlp import text_of
@@ -213,11 +214,15 @@ def _person_name_ok(name: str) -> bool:
 
 
 def _clean_span(doc, start: int, end: int) -> tuple[int, int]:
-    """An entity stops at a line break ('... For Mankind\nSpeaking'), a title inside it starts
-    the name ('Describing Mr Jackson'), and so does the name after a job ('Farmer Geoff Brooks')."""
+    """An entity stops at a line break ('... For Mankind\nSpeaking') and before an unclosed bracket, a
+    title inside it starts the name ('Describing Mr Jackson'), and so does the name after a job ('Farmer Geoff Brooks')."""
     for i in range(start, end):
         if "\n" in doc[i].text or ("\n" in doc[i].whitespace_ and i + 1 < end):
             end = i if "\n" in doc[i].text else i + 1
+            break
+    for i in range(start + 1, end):
+        if doc[i].text == "(" and ")" not in doc[i:end].text:
+            end = i  # 'Transport Workers Union (TWU': the name stops before its unclosed bracket
             break
     for i in range(start + 1, end - 1):
         if doc[i].lower_.rstrip(".") in TITLES:
@@ -860,6 +865,125 @@ def _surnames_missed(doc, mentions: list[Mention]) -> list[Mention]:
             if t.text in surnames and t.i not in taken and t.pos_ == "PROPN"]
 
 
+
+def _alias_words(path: Path = Path(__file__).resolve().parent.parent / "data" / "party_aliases.tsv"
+                 ) -> tuple[dict[str, str], set[str]]:
+    """The lists of data/party_aliases.tsv: each other name (lower case) to the name shown for its actor,
+    and the words an organisation's full name may add to its short name. An other name on two lines is
+    an error."""
+    same: dict[str, str] = {}
+    suffix: set[str] = set()
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        kind, name, other = line.split("\t")
+        if kind == "suffix":
+            suffix.add(name.lower())
+        elif kind == "same":
+            if other.lower() in same:
+                raise ValueError(f"{path.name}:{n}: {other!r} is listed twice")
+            same[other.lower()] = name
+            same.setdefault(name.lower(), name)
+        else:
+            raise ValueError(f"{path.name}:{n}: unknown kind {kind!r}")
+    return same, suffix
+
+
+SAME_ACTOR, NAME_SUFFIXES = _alias_words()
+ACRONYM_SKIP = {"of", "the", "and", "for", "&", "in", "on", "to", "de", "du", "des", "la", "le", "et", "y"}
+"""Words an acronym may leave out ('International Committee of the Red Cross' is ICRC)."""
+ACRONYM_MAX = 8
+"""The longest word read as an acronym of a longer name."""
+ALIAS_KINDS = ("organisation", "group", "person")
+
+
+def _acronym_shape(name: str) -> bool:
+    """'NAO', 'TGWU', 'MoD': one word, mostly capitals, that could stand for a longer name."""
+    letters = name.replace("&", "")
+    return (" " not in name and 2 <= len(letters) <= ACRONYM_MAX and letters.isalpha()
+            and sum(ch.isupper() for ch in letters) >= 2 and letters[0].isupper())
+
+
+def _initials(name: str) -> set[str]:
+    """The acronyms a long name may go by: the first letters of all its words, or of the words an
+    acronym keeps ('Transport and General Workers Union' is TGWU, 'Ministry of Defence' MoD)."""
+    words = [w for w in re.split(r"[\s-]+", name) if w and w[0].isalpha()]
+    if len(words) < 2:
+        return set()
+    return {"".join(w[0] for w in words).lower(),
+            "".join(w[0] for w in words if w.lower() not in ACRONYM_SKIP).lower()}
+
+
+def _bare(name: str) -> str:
+    return re.sub(r"^the\s+", "", name.lower())
+
+
+def _merge_aliases(doc, mentions: list[Mention]) -> dict[str, str]:
+    """One party per actor whatever name the article gives it: an acronym joins the long name whose
+    initials it is or after which it stands in brackets ('the National Audit Office (NAO)'); a short
+    name joins its full name when the rest is a word like 'International' or 'Party' ('Amnesty',
+    'Greens'); and names data/party_aliases.tsv ties join ('Tories'). Returns the name to show for each
+    merged key: the full name, or the one the list gives."""
+    merged: dict[str, str] = {}  # key -> key it joins
+
+    def root(k: str) -> str:
+        while k in merged:
+            k = merged[k]
+        return k
+
+    def join(m: Mention, target: Mention) -> None:
+        a, b = root(m.key), root(target.key)
+        if a != b:
+            merged[a] = b
+
+    cands = [m for m in mentions if m.kind in ALIAS_KINDS]
+    longs = [m for m in cands if m.kind != "person" and len(m.name.split()) > 1]
+    by_end = {m.end: m for m in longs}
+    show: dict[str, str] = {}
+    for m in cands:
+        if _acronym_shape(m.name) and (m.kind != "person" or m.key == "person:" + m.name.lower()):
+            low = m.name.replace("&", "").lower()
+            hits = {l.key: l for l in longs if low in _initials(l.name)}
+            before = by_end.get(m.start - 1)
+            if (m.start >= 2 and doc[m.start - 1].text == "(" and m.end < len(doc) and doc[m.end].text == ")"
+                    and before is not None):
+                hits = {before.key: before}  # 'the Federal Pensions Board (FPB)' defines it
+            if len(hits) == 1:
+                target = next(iter(hits.values()))
+                join(m, target)
+                show[target.key] = target.name
+                continue
+        if m.kind == "person":
+            continue
+        words = m.name.split()
+        for l in longs:
+            lw = l.name.split()
+            rest = lw[len(words):]
+            if not rest or len(rest) > 2 or not all(w.lower() in NAME_SUFFIXES for w in rest):
+                continue
+            short = [w.lower() for w in words]
+            head = [w.lower() for w in lw[:len(words)]]
+            if short == head or (short[-1].endswith("s") and short[:-1] + [short[-1][:-1]] == head):
+                join(m, l)  # 'Amnesty' and 'Amnesty International'; 'Greens' and 'Green Party'
+                show[l.key] = l.name
+                break
+    listed: dict[str, Mention] = {}
+    for m in cands:
+        canon = SAME_ACTOR.get(_bare(m.name))
+        if canon is None or (m.kind == "person" and m.key != "person:" + m.name.lower()):
+            continue
+        first = listed.setdefault(canon, m)
+        join(m, first)
+    for m in mentions:
+        k = root(m.key)
+        if k != m.key:
+            target = next(t for t in mentions if t.key == k)
+            m.key, m.kind = k, target.kind
+    for canon, first in listed.items():
+        show[root(first.key)] = canon
+    return {root(k): v for k, v in show.items()}
+
+
 def extract(doc, places: list[Place]) -> list[Party]:
     mentions = _entity_mentions(doc, places)
     taken = {t for e in doc.ents for t in range(e.start, e.end)}
@@ -952,6 +1076,7 @@ def extract(doc, places: list[Place]) -> list[Party]:
 
     mentions = _drop_junk(doc, mentions)
     mentions = _drop_places(doc, mentions, _place_surfaces(places, text_of(doc)))
+    show = _merge_aliases(doc, mentions)
 
     # Sentence-level weights: the lead counts, and so does being the one who speaks or acts.
     sents = list(doc.sents)
@@ -988,6 +1113,13 @@ def extract(doc, places: list[Place]) -> list[Party]:
         if owner is not None and m.key not in owners:
             owners[m.key] = owner.key
 
+    for key, name in show.items():  # 'National Audit Office', not 'NAO'; 'Conservative Party', not 'Tories'
+        p = parties.get(key)
+        if p is not None and p.name != name:
+            if p.name not in p.aliases:
+                p.aliases.append(p.name)
+            p.aliases = [a for a in p.aliases if a != name]
+            p.name = name
     # Ids: readable and unique.
     used: set[str] = set()
     for key, p in parties.items():
