@@ -13,7 +13,8 @@ def run(text: str, quotes: list[Quote] | None = None) -> tuple[list[Party], list
 
 
 def of(found: list[Party], out: list[Position], name: str) -> list[Position]:
-    pid = next(p.id for p in found if p.name == name)
+    """The positions of the party the text calls ``name`` (by its name or one of its aliases)."""
+    pid = next(p.id for p in found if name == p.name or name in p.aliases)
     return [p for p in out if p.party == pid]
 
 
@@ -214,7 +215,7 @@ def test_a_condition_stays_with_its_claim():
 
 def test_what_a_critic_says_of_a_party_is_not_its_pledge():
     found, out = run("Mr Dalton said Labour were planning the deepest cuts in a generation.")
-    greens = [p for p in out if p.party in {q.id for q in found if q.name == "Labour"}]
+    greens = of(found, out, "Labour")
     assert not any(p.stance == "pledges" for p in greens), greens
 
 
