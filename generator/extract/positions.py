@@ -17,24 +17,17 @@ stance words rank before quotes, quotes before paraphrase.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
+from .. import wordlists
 from ..nlp import text_of, title_end
 from ..model import Party, Position, Quote
 from .speakers import dateline
 
-def _words(path: Path = Path(__file__).resolve().parent.parent / "data" / "stance_words.tsv") -> dict:
+def _words(path="stance_words.tsv") -> dict:
     """The word lists of data/stance_words.tsv, by kind and stance; a word twice in a kind (the same
     stance or two) is an error, so that no two lists disagree."""
     out: dict[str, dict[str, set[str]]] = {}
-    seen: dict[tuple[str, str], str] = {}
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        kind, stance, word = line.split("\t")
-        if (kind, word) in seen:
-            raise ValueError(f"{path.name}:{n}: {kind} {word!r} is listed twice ({seen[kind, word]}, {stance})")
-        seen[kind, word] = stance
+    for _n, (kind, stance, word) in wordlists.rows(path, key=lambda row: (row[0], row[2])):
         out.setdefault(kind, {}).setdefault(stance, set()).add(word)
     return out
 

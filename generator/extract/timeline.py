@@ -15,8 +15,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from functools import lru_cache
-from pathlib import Path
 
+from .. import wordlists
 from ..nlp import text_of
 from ..model import Event
 
@@ -51,12 +51,10 @@ _FUTURE_AUX = frozenset({"will", "'ll", "’ll", "shall", "wo"})
 _RANGE_SPLIT = re.compile(r"\s+(?:and|to|until|through)\s+")
 
 
-def _words(path: Path = Path(__file__).resolve().parent.parent / "data" / "timeline_words.tsv") -> dict[str, set]:
+def _words(path="timeline_words.tsv") -> dict[str, set]:
     out: dict[str, set] = {"event": set(), "clock": set()}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            kind, word = line.split("\t")[:2]
-            out[kind].add(word.strip())
+    for _n, (kind, word, *_note) in wordlists.rows(path, key=lambda row: (row[0], row[1].strip())):
+        out[kind].add(word.strip())
     return out
 
 

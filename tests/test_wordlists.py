@@ -1,0 +1,22 @@
+"""One reader for the word lists in generator/data/: comments skipped, repeats refused."""
+from __future__ import annotations
+
+import pytest
+
+from generator import wordlists
+
+
+def test_rows_skip_comments_and_refuse_a_repeated_key(tmp_path, monkeypatch):
+    monkeypatch.setattr(wordlists, "DATA", tmp_path)
+    (tmp_path / "w.tsv").write_text("# kind\tword\n\nverb\tback\nnoun\tback\n")
+    assert wordlists.rows("w.tsv", key=lambda row: tuple(row)) == [(3, ["verb", "back"]), (4, ["noun", "back"])]
+    (tmp_path / "w.tsv").write_text("verb\tback\nverb\tback\n")
+    with pytest.raises(ValueError, match=r"w.tsv:2: .* line 1"):
+        wordlists.rows("w.tsv", key=lambda row: tuple(row))
+
+
+@pytest.mark.parametrize("module", ["figures", "timeline", "positions", "parties"])
+def test_every_word_list_the_extractors_read_is_free_of_repeats(module):
+    import importlib
+
+    importlib.reload(importlib.import_module(f"generator.extract.{module}"))  # its loader raises on a repeat
