@@ -353,8 +353,7 @@ def build(project: Project, progress: Progress | None = None) -> BuildResult:
         log.info("%s was written by hand: left as it is", home)
     written = output.write_tree(project.output, files, owned, rendered.inputs)
     if state is not None and (index.n_docs != known or not state.is_file()):  # saved only when an article joined it
-        data = json.dumps(index.to_dict(), ensure_ascii=False, sort_keys=True).encode()
-        if not (state.is_file() and state.read_bytes() == data):
-            output.cache_write(state, data)
+        output.write_if_changed(state, json.dumps(index.to_dict(), ensure_ascii=False, sort_keys=True).encode(),
+                                write=output.cache_write)
     return BuildResult(analysed.facts, problems + analysed.problems, analysed.parsed,
                        len(articles) - analysed.parsed, written)

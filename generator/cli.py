@@ -157,7 +157,7 @@ def _build(cfg, options, project, site, strict) -> None:
         try:
             result = run_build(project, progress=lambda _stage, done, total: bar.update(task, completed=done, total=total))
         except OSError as exc:
-            raise click.ClickException(f"{exc.filename or project.output}: cannot be written ({exc.strerror or exc})") from None
+            raise click.ClickException(output.cannot_write(exc, project.output)) from None
     for problem in result.problems:
         warn(str(problem))
     click.echo(f"{len(result.facts)} articles ({result.extracted} extracted, {result.cached} from cache); "

@@ -59,6 +59,12 @@ def atomic_write(path: Path, data: bytes) -> None:
         raise
 
 
+def cannot_write(exc: OSError, where: Path) -> str:
+    """One line for a write that failed, naming its file (a full disk says which): what the
+    command line and the plugin both print."""
+    return one_line(f"{exc.filename or where}: cannot be written ({exc.strerror or exc})")
+
+
 _cache_trouble: set[int | None] = set()  # the errors already reported
 
 
@@ -76,11 +82,13 @@ def cache_write(path: Path, data: bytes) -> bool:
         return False
 
 
-def write_if_changed(path: Path, data: bytes, guard: Callable[[Path], object] | None = None) -> bool:
+def write_if_changed(path: Path, data: bytes, guard: Callable[[Path], object] | None = None,
+                     write: Callable[[Path, bytes], object] | None = None) -> bool:
     """True when the file was (re)written; same bytes leave it and its mtime alone.
 
     ``guard`` checks the path before anything is written (only then: resolving every path of a
-    large site took longer than comparing its bytes)."""
+    large site took longer than comparing its bytes); ``write`` writes it (default: atomic_write;
+    cache_write for a file of the cache)."""
     try:
         if path.stat().st_size == len(data) and path.read_bytes() == data:
             return False
@@ -88,7 +96,7 @@ def write_if_changed(path: Path, data: bytes, guard: Callable[[Path], object] | 
         pass
     if guard is not None:
         guard(path)
-    atomic_write(path, data)
+    (write or atomic_write)(path, data)
     return True
 
 

@@ -77,7 +77,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         try:
             result = build(self.project)
         except OSError as exc:
-            raise PluginError(f"{exc.filename or self.project.output}: cannot be written ({exc.strerror or exc})") from None
+            raise PluginError(output.cannot_write(exc, self.project.output)) from None
         for problem in result.problems:
             log.warning("warning: %s", problem)
         log.info("%d articles (%d extracted, %d from cache); %d files written, %d unchanged, %d removed",
