@@ -1,11 +1,12 @@
 """The ``briefing`` command line: a thin layer over the library.
 
-Every command prints one clear line per problem and never a traceback; a
-non-zero exit means the command did not do what was asked.
+Every command prints one clear line per problem and never a traceback. The exit codes are
+defined once, in ``Exit``, and the README's table of them is checked against it.
 """
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import json
 import sys
 from pathlib import Path
@@ -13,6 +14,26 @@ from pathlib import Path
 import click
 
 from . import ingest, output
+
+
+class Exit(enum.IntEnum):
+    """What a command's exit status means."""
+    DONE = 0
+    """Everything asked was done (a skipped duplicate is not a failure)."""
+    REFUSED = 1
+    """Some input was refused (an article, a URL, a feed); each one is named on standard error, the rest was done."""
+    USAGE = 2
+    """Bad usage or environment (a missing path, a bad option or configuration, an unwritable folder): nothing was done."""
+
+
+class Failure(click.ClickException):
+    """A usage or environment error: one line, exit 2."""
+    exit_code = Exit.USAGE
+
+
+class Refused(click.ClickException):
+    """Inputs were refused and the command says so in one line, exit 1."""
+    exit_code = Exit.REFUSED
 
 
 def _date(ctx, param, value):
@@ -25,7 +46,13 @@ def _date(ctx, param, value):
 
 
 def warn(message: str) -> None:
+    """A problem the command went past (an article it could not use, outside strict mode)."""
     click.echo(f"warning: {message}", err=True)
+
+
+def refuse(message: str) -> None:
+    """An input the command was asked to take and did not: the command will exit ``Exit.REFUSED``."""
+    click.echo(f"error: {message}", err=True)
 
 
 def read_inputs(paths, published) -> tuple[list, list]:
@@ -73,7 +100,7 @@ def load_project(config_file: str):
     try:
         cfg = load_config(config_file)
     except (ConfigurationError, OSError) as exc:
-        raise click.ClickException(f"{config_file}: {exc}") from None
+        raise Failure(f"{config_file}: {exc}") from None
     plugin = cfg["plugins"].get("briefing")
     options = plugin.config if plugin is not None else BriefingConfig()
     if plugin is None:
@@ -126,7 +153,7 @@ def extract(paths, fmt, published, strict):
         out.add(obj)
     out.close()
     if strict and problems:
-        sys.exit(1)
+        sys.exit(Exit.REFUSED)
 
 
 @main.command()
@@ -157,14 +184,14 @@ def _build(cfg, options, project, site, strict) -> None:
         try:
             result = run_build(project, progress=lambda _stage, done, total: bar.update(task, completed=done, total=total))
         except OSError as exc:
-            raise click.ClickException(output.cannot_write(exc, project.output)) from None
+            raise Failure(output.cannot_write(exc, project.output)) from None
     for problem in result.problems:
         warn(str(problem))
     click.echo(f"{len(result.facts)} articles ({result.extracted} extracted, {result.cached} from cache); "
                f"{len(result.written.written)} files written, {result.written.unchanged} unchanged, "
                f"{len(result.written.removed)} removed", err=True)
     if (strict or project.strict) and result.failed:
-        raise click.ClickException(f"{len(result.problems)} problem(s) with articles (strict mode)")
+        raise Refused(f"{len(result.problems)} problem(s) with articles (strict mode)")
     if site:
         from mkdocs.commands.build import build as mkdocs_build
 
@@ -189,7 +216,7 @@ def add(sources, config_file, published):
         try:
             added = add_one(source, project.articles, published, seen)
         except CollectError as exc:
-            warn(str(exc))
+            refuse(str(exc))
             failed = True
             continue
         if added.skipped:
@@ -197,7 +224,7 @@ def add(sources, config_file, published):
         else:
             click.echo(f"added {added.path}")
     if failed:
-        sys.exit(1)
+        sys.exit(Exit.REFUSED)
 
 
 @main.command()
@@ -207,21 +234,26 @@ def add(sources, config_file, published):
               help="New articles one run adds at most (default: 200).")
 def fetch(config_file, feeds, max_items):
     """Pull new articles from the RSS/Atom feeds in the configuration."""
-    from .collect import MAX_FEED_ITEMS, CollectError, fetch as fetch_feeds
+    from .collect import MAX_FEED_ITEMS, CollectError, LeftForLater, fetch as fetch_feeds
 
     _cfg, options, project = load_project(config_file)
     feeds = list(feeds) or list(options.feeds)
     if not feeds:
-        raise click.ClickException("no feeds: list them under the briefing plugin's 'feeds' option in mkdocs.yml")
+        raise Failure("no feeds: list them under the briefing plugin's 'feeds' option in mkdocs.yml")
     project.articles.mkdir(parents=True, exist_ok=True)
-    new = 0
+    new, failed = 0, False
     for result in fetch_feeds(feeds, project.articles, max_items or MAX_FEED_ITEMS):
-        if isinstance(result, CollectError):
+        if isinstance(result, LeftForLater):
             warn(str(result))
+        elif isinstance(result, CollectError):
+            refuse(str(result))
+            failed = True
         elif result.path:
             new += 1
             click.echo(f"added {result.path}")
     click.echo(f"{new} new article(s)", err=True)
+    if failed:
+        sys.exit(Exit.REFUSED)
 
 
 @main.command()
@@ -260,7 +292,7 @@ def stories(paths, fmt, published, state, strict):
     if state:
         state.write_text(json.dumps(index.to_dict(), ensure_ascii=False))
     if strict and problems:
-        sys.exit(1)
+        sys.exit(Exit.REFUSED)
 
 
 def run() -> None:
@@ -283,7 +315,7 @@ def run() -> None:
         click.echo(f"error: {type(exc).__name__}: {exc} (run with BRIEFING_DEBUG=1 for details)", err=True)
         if __import__("os").environ.get("BRIEFING_DEBUG"):
             raise
-        sys.exit(1)
+        sys.exit(Exit.USAGE)
 
 
 if __name__ == "__main__":

@@ -53,6 +53,10 @@ class CollectError(Exception):
         super().__init__(clean.one_line(message))
 
 
+class LeftForLater(CollectError):
+    """Not a failure: the run reached its cap of new items, and the next run brings the rest."""
+
+
 @dataclass(frozen=True)
 class Added:
     path: Path | None
@@ -279,7 +283,7 @@ def feed_entries(feed_url: str) -> list[dict]:
     title, published date."""
     import feedparser
 
-    data, final = download(feed_url)
+    data, final = _read_feed(feed_url)
     parsed = feedparser.parse(data)
     if parsed.bozo and not parsed.entries:
         raise CollectError(f"{feed_url}: not a readable feed ({parsed.get('bozo_exception')})")
@@ -290,6 +294,29 @@ def feed_entries(feed_url: str) -> list[dict]:
         out.append({"link": urllib.parse.urljoin(final, link.strip()) if isinstance(link, str) and link.strip() else None,
                     "title": e.get("title"), "published": _feed_date(when)})
     return out
+
+
+def _read_feed(feed: str) -> tuple[bytes, str]:
+    """The feed's bytes and the address its links resolve against. A feed on the user's own disk (a
+    path or a file:// URL) is read as the user asked, with the download's size cap; anything else is
+    downloaded over http(s). Links inside any feed are still limited to http(s) by ``fetch``."""
+    parts = urllib.parse.urlsplit(feed)
+    if is_web_url(feed):
+        return download(feed)
+    if parts.scheme.lower() == "file" and parts.netloc in ("", "localhost"):
+        path = Path(urllib.request.url2pathname(parts.path))
+    elif len(parts.scheme) <= 1:  # a plain path (a one-letter scheme is a Windows drive)
+        path = Path(feed).expanduser()
+    else:
+        raise CollectError(f"{feed}: a feed is an http(s) URL, a file:// URL or a path to a file")
+    try:
+        with path.open("rb") as f:
+            data = f.read(MAX_DOWNLOAD + 1)
+    except OSError as exc:
+        raise CollectError(f"{feed}: the feed file cannot be read ({exc.strerror or exc})") from None
+    if len(data) > MAX_DOWNLOAD:
+        raise CollectError(f"{feed}: the feed file is larger than {MAX_DOWNLOAD:,} bytes")
+    return data, path.resolve().as_uri()
 
 
 def _feed_date(when) -> dt.date | None:
@@ -319,7 +346,7 @@ def fetch(feeds: list[str], articles_dir: Path, max_items: int = MAX_FEED_ITEMS)
                 results.append(CollectError(f"{feed}: item link {link[:200]} is not an http(s) URL; skipped it"))
                 continue
             if added >= max_items:
-                results.append(CollectError(f"{feed}: {max_items} new items added, the most one run adds; "
+                results.append(LeftForLater(f"{feed}: {max_items} new items added, the most one run adds; "
                                             "left the rest for the next run (--max-items raises the cap)"))
                 return results
             try:

@@ -166,3 +166,26 @@ def test_add_file_reads_a_device_only_up_to_the_cap(tmp_path):
         collect.add("/dev/zero", tmp_path)  # read MAX_BYTES + 1 at most, then refused as binary
     assert not list(tmp_path.iterdir())
     assert Path("/dev/zero").exists() and ingest.MAX_BYTES < 10_000_000
+
+
+def test_a_feed_on_the_users_own_disk_is_read_but_its_links_stay_on_the_web(site, tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("The launch codes are in the drawer, said the secret holder on Monday.\n" * 3)
+    Site.routes = {"/story.html": page("Story from a local feed")}
+    feed = tmp_path / "my feed.xml"
+    feed.write_bytes(rss(f"{site}/story.html", f"file://{secret}", str(secret))[2])
+    for address in (str(feed), feed.as_uri()):
+        articles = tmp_path / f"articles-{len(address)}"
+        articles.mkdir()
+        results = collect.fetch([address], articles)
+        added = [r for r in results if isinstance(r, collect.Added) and r.path]
+        assert [a.title for a in added] == ["Story from a local feed"]
+        assert "launch codes" not in "\n".join(p.read_text() for p in articles.iterdir())
+        assert sum("not an http(s) URL" in str(r) for r in results if isinstance(r, collect.CollectError)) == 2
+
+
+def test_a_feed_that_is_not_a_readable_file_or_web_address_is_named(tmp_path):
+    for address, why in ((str(tmp_path / "missing.xml"), "cannot be read"), (str(tmp_path), "cannot be read"),
+                         ("ftp://127.0.0.1/feed.xml", "a feed is an http(s) URL")):
+        (result,) = collect.fetch([address], tmp_path)
+        assert isinstance(result, collect.CollectError) and address in str(result) and why in str(result)

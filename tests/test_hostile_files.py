@@ -248,7 +248,7 @@ def test_briefing_build_says_which_file_it_could_not_write(tmp_path, monkeypatch
     (root / "content" / "generated").mkdir()
     monkeypatch.chdir(root)
     result = CliRunner().invoke(main, ["build", "--no-site"])
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # an environment error: cli.Exit.USAGE
     line = [x for x in result.output.splitlines() if "cannot be written" in x]
     assert line and "content/generated/" in line[0] and "No space left" in line[0]
 
