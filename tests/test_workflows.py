@@ -44,3 +44,4 @@ def test_fetch_workflow_is_scheduled_and_commits_articles():
     assert flow[True]["schedule"]  # YAML reads the key `on` as True
     script = " ".join(s.get("run", "") for s in flow["jobs"]["fetch"]["steps"])
     assert "briefing fetch" in script and "git add content/articles" in script
+    assert "briefing fetch || test $? -eq 1" in script  # a refused item (exit 1) still lets the others land
