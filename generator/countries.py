@@ -32,7 +32,7 @@ class Country:
 # Surface forms news uses that countryinfo lacks (public usage, not copied text).
 EXTRA_NAMES = {
     "US": ["U.S.", "U.S", "America", "the United States", "United States of America"],
-    "GB": ["Britain", "U.K.", "the UK", "England", "Scotland", "Wales"],
+    "GB": ["Britain", "U.K.", "the UK", "England", "Scotland", "Wales"],  # the nations: see NATIONS
     "RU": ["Soviet Union", "USSR"],
     "TR": ["Türkiye", "Turkiye"],
     "KR": ["South Korea", "Republic of Korea", "ROK"],
@@ -101,6 +101,12 @@ EXTRA_DEMONYMS = {
     "TH": ["Thai"],
     "AR": ["Argentine", "Argentines", "Argentinian", "Argentinians"],
 }
+
+# Nations inside a state, and their adjectives. They place things in the state (Cardiff is in the UK),
+# but they name no state of their own: "Scottish ministers" and "the law in England and Wales" are not
+# the UK's government acting, so parties never turn them into the state's party.
+NATIONS = {"england", "scotland", "wales", "northern ireland", "english", "scottish", "welsh",
+           "northern irish", "scots"}
 
 # Capitals and seats of government used to mean a government ("Moscow said").
 # Capitals stay out of the name table so that "talks in London" is a city, not the UK:
@@ -224,6 +230,12 @@ def by_name(name: str) -> Country | None:
 def by_demonym(word: str) -> Country | None:
     """The country of an adjective or people ("Turkish", "Armenians")."""
     return by_code(_index()[1].get(_key(word)))
+
+
+def names_state(text: str) -> bool:
+    """Does this name or adjective stand for a state's government, as "Britain" does and "Scottish"
+    does not (NATIONS)?"""
+    return _key(text) not in NATIONS
 
 
 def by_capital(name: str) -> Country | None:

@@ -17,7 +17,7 @@ def facts_to_json(facts: Facts, path: str | None = None) -> dict:
         "parties": [
             {"id": p.id, "name": p.name, "kind": p.kind, "role": p.role, "affiliation": p.affiliation,
              "country": p.country, "aliases": list(p.aliases), "mentions": [list(m) for m in p.mentions],
-             "salience": round(p.salience, 4)}
+             "salience": round(p.salience, 4), "shown": p.shown, "why": p.why}
             for p in facts.parties
         ],
         "quotes": [

@@ -158,6 +158,8 @@ def merge(story_id: str, title: str, sources: list[Source]) -> MergedStory:
         f = src.facts
         by_id = {p.id: p for p in f.parties}
         for p in f.parties:
+            if not p.shown:  # only named, never acting: in the JSON only (speakers and holders are shown)
+                continue
             sp = parties.setdefault(party_key(p), StoryParty(party_key(p), p.name, p.kind, p.role, p.country))
             sp.mentions += len(p.mentions)
             sp.articles += 1
@@ -207,7 +209,7 @@ def whats_new(sources: list[Source]) -> WhatsNew | None:
     speakers = {p.id: p.name for p in f.parties}
     return WhatsNew(
         source=latest,
-        parties=[p.name for p in f.parties if party_key(p) not in seen_parties][:8],
+        parties=[p.name for p in f.parties if p.shown and party_key(p) not in seen_parties][:8],
         quotes=[StoryQuote(latest, q.text, q.start, speakers.get(q.speaker) or q.speaker_name, q.kind) for q in f.quotes
                 if " ".join(q.text.lower().split()) not in seen_quotes][:5],
         places=[p.name for p in f.places if p.name not in seen_places and p.pinned][:8],

@@ -45,6 +45,8 @@ class Party:
     aliases: list[str] = field(default_factory=list)
     mentions: list[Span] = field(default_factory=list)
     salience: float = 0.0
+    shown: bool = True  # it acts in the story (speaks, does, is addressed, holds a role): pages show only these
+    why: str = ""  # why it is not shown ("only named, never acting"); '' when shown
 
 
 @dataclass

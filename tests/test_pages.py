@@ -238,3 +238,19 @@ def test_an_undated_article_says_its_relative_dates_are_left_out(env):
     note = "gives no publication date"
     assert note in env.get_template("briefing.md.j2").render(b=pages.briefing_view(undated, "u"))
     assert note not in env.get_template("briefing.md.j2").render(b=pages.briefing_view(_facts(), "x"))
+
+
+def test_a_party_only_named_never_acting_is_left_off_the_page(env):
+    facts = _facts()
+    facts.parties.append(Party("france", "France", "country", country="FR", mentions=[(0, 7), (34, 40)],
+                               shown=False, why="only named, never acting"))
+    view = pages.briefing_view(facts, "a1")
+    assert "France" not in [p["name"] for p in view["parties"]]
+    assert "France" not in [p.name for p in pages.principal_parties(facts)]  # two mentions, but it never acts
+    assert "France" in [p["name"] for p in _with_france_shown(facts)["parties"]]
+
+
+def _with_france_shown(facts):
+    for p in facts.parties:
+        p.shown = True
+    return pages.briefing_view(facts, "a1")

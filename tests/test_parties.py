@@ -391,3 +391,46 @@ def test_a_short_name_and_a_nickname_join_the_full_name():
 
 def test_a_name_stops_before_an_unclosed_bracket():
     assert parties._clean_span(nlp.load()("The Coastal Ferry Workers Union (CFWU said no."), 1, 7) == (1, 5)
+
+
+def shown_parties(text: str) -> dict[str, Party]:
+    """The parties extraction marks as shown, by name, through the whole extraction (quotes and positions
+    decide who speaks)."""
+    from generator.extract import extract
+    from generator.model import Article
+
+    facts = extract(nlp.load()(text), Article(id="t", path="t.txt", title=text.split(".")[0], text=text))
+    return {p.name: p for p in facts.parties}
+
+
+def test_a_nation_inside_a_state_is_not_the_state_s_government():
+    found = run("Scottish ministers said on Monday that the smoking ban would go ahead next spring. "
+                "The law in England and Wales will follow a year later, the health secretary said. "
+                "Welsh farmers fear the rules will cost them dearly.")
+    assert not [p for p in found if p.country == "GB" and p.kind == "country"], [(p.name, p.aliases) for p in found]
+    uk = run("British officials said the plan would be sent to Brussels. Britain wants it approved by June.")
+    assert named(uk, "United Kingdom").kind == "country"
+
+
+def test_a_party_is_shown_only_where_it_acts_in_the_story():
+    found = shown_parties(
+        "Greens call for a ban on new roads. The Green Party said on Tuesday that the council must stop "
+        "building roads. Its leader, Anna Brook, spoke at a conference in France after a visit to Portugal. "
+        "Thousands of protesters marched to the town hall. The plan was praised by the Transport Alliance, "
+        "and Ms Brook urged the Roads Agency to think again. The book Roads to Nowhere was on sale at the "
+        "Regency Hall.")
+    for acting in ("Green Party", "Anna Brook", "Transport Alliance", "Roads Agency"):
+        assert found[acting].shown, (acting, found[acting].why)
+    for setting in ("France", "Portugal"):  # only where she went: a setting, never acting
+        if setting in found:
+            assert not found[setting].shown and found[setting].why == "only named, never acting"
+    protesters = [p for p in found.values() if "protesters" in p.name.lower()]
+    assert all(p.shown for p in protesters)  # 'Thousands of protesters marched': they march
+
+
+def test_a_country_that_speaks_or_is_addressed_is_shown_and_one_only_visited_is_not():
+    found = shown_parties("Talks on the dam resume. Egypt urged Ethiopia to wait for a deal, and the two "
+                          "countries will meet in Kenya next week with mediators from the African Union. "
+                          "Egyptian officials said the talks would be hard.")
+    assert found["Egypt"].shown and found["Ethiopia"].shown
+    assert not found["Kenya"].shown if "Kenya" in found else True

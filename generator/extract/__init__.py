@@ -9,7 +9,7 @@ from __future__ import annotations
 from ..model import Article, Facts
 from . import figures, parties, places, positions, quotes, sentences, summary, timeline
 
-VERSION = "51"
+VERSION = "52"
 """Bump when any extractor or the story features (stories.features_from_doc) change what they
 return: cached facts and features are then redone."""
 
@@ -20,6 +20,7 @@ def extract(doc, article: Article) -> Facts:
     facts.parties = parties.extract(doc, facts.places)
     facts.quotes = quotes.extract(doc, facts.parties)
     facts.positions = positions.extract(doc, facts.parties, facts.quotes)
+    parties.mark_shown(doc, facts.parties, facts.quotes, facts.positions)
     facts.timeline = timeline.extract(doc, article.published)
     facts.figures = figures.extract(doc)
     facts.summary = summary.extract(doc, facts.sentences)

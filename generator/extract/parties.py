@@ -129,6 +129,8 @@ def _resolve_country(text: str):
         return None, False
     if len(text) <= 3 and not text.replace(".", "").isupper():
         return None, False  # "us" is not the US
+    if not countries.names_state(text):
+        return None, False  # 'Scottish ministers', 'England and Wales': a nation, not the state's government
     c = countries.by_name(text)
     if c:
         return c, False
@@ -977,6 +979,64 @@ def _merge_aliases(doc, mentions: list[Mention]) -> dict[str, str]:
     for canon, first in listed.items():
         show[root(first.key)] = canon
     return {root(k): v for k, v in show.items()}
+
+
+ACTOR_DEPS = {"nsubj", "nsubjpass", "csubj", "agent", "poss"}
+"""A mention in one of these roles does or owns something: the party acts in the story."""
+PARTNER_PREPS = {"with", "between", "against", "by", "among"}
+"""'talks with Iran', 'a deal between Armenia and Azerbaijan': the party takes part."""
+QUANTITY_NOUNS = {"thousands", "hundreds", "dozens", "millions", "scores", "tens", "crowd", "crowds", "group",
+                  "number", "handful", "majority", "minority", "most", "many", "some", "all", "none", "members",
+                  "delegation", "representatives"}
+"""'Thousands of protesters gathered', 'members of the Green Party voted': the party acts as its governor does."""
+NOT_ADDRESSED = {"tell", "ask"}
+"""'told BBC Radio 4', 'asked the Times': an outlet or interviewer addressed is no actor in the story."""
+
+
+def _acting(tok) -> bool:
+    """Does the mention whose head is ``tok`` do, own, take part in or receive an act?"""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:  # 'Armenia and Azerbaijan signed': both sign
+        tok = tok.head
+    head = tok.head
+    if tok.dep_ in ACTOR_DEPS:
+        return True
+    if tok.dep_ in ("compound", "amod", "nmod") and head.lemma_.lower() in (
+            GOVERNMENT_HEADS | GOVERNMENT_ROLES | ORG_HEADS | GROUP_NOUNS | PERSON_NOUNS):
+        return _acting(head)  # 'British officials said', 'the Kremlin spokesman'
+    if tok.dep_ in ("dobj", "dative") and head.lemma_.lower() in ADDRESSED - NOT_ADDRESSED:
+        return True  # 'urged Turkey', 'accused Labour'
+    if tok.dep_ == "pobj" and head.lower_ in PARTNER_PREPS:
+        return True
+    if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.i != head.i and (
+            head.head.lemma_.lower() in QUANTITY_NOUNS | GOVERNMENT_ROLES | GOVERNMENT_HEADS | PERSON_NOUNS
+            or head.head.lower_ in QUANTITY_NOUNS or head.head.like_num):
+        return _acting(head.head)  # 'the leader of the party said', 'two of the rebels were held'
+
+    return tok.dep_ == "appos" and _acting(head)
+
+
+def mark_shown(doc, parties: list[Party], quotes, positions) -> None:
+    """Precision first: a party is shown only when it acts in the story. It speaks (a quote or a shown
+    position), someone shown speaks for it, one of its mentions does, owns, takes part in or is
+    addressed by something, or (a person) the article gives a role or names them twice. A country
+    named only as a setting ('a summit in France'), a body named in passing, a stray capitalised
+    word: kept in the JSON with the reason, left off the page."""
+    by_id = {p.id: p for p in parties}
+    speaking = {q.speaker for q in quotes if q.speaker} | {x.party for x in positions if x.shown}
+    speaking |= {t for x in positions if x.shown for t in x.together}
+    for p in parties:
+        acts = p.id in speaking or (p.kind == "person" and bool(p.role or len(p.mentions) >= 2))
+        if not acts:
+            for start, end in p.mentions:
+                span = doc.char_span(start, end, alignment_mode="expand")
+                if span is not None and len(span) and _acting(span.root):
+                    acts = True
+                    break
+        p.shown, p.why = acts, "" if acts else "only named, never acting"
+    for p in parties:  # the bodies and countries that shown people speak for
+        owner = by_id.get(p.affiliation) if p.shown and p.affiliation else None
+        if owner is not None and not owner.shown:
+            owner.shown, owner.why = True, ""
 
 
 def extract(doc, places: list[Place]) -> list[Party]:

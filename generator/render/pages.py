@@ -159,7 +159,7 @@ def principal_parties(facts: Facts) -> list[Party]:
     for q in facts.quotes:
         if (who := _speaks_for(facts, q.speaker)):
             voice[who] += 1
-    actors = [p for p in facts.parties if p.kind != "person"]
+    actors = [p for p in facts.parties if p.kind != "person" and p.shown]
     # sorted() is stable: ties keep the order of facts.parties
     ranked = sorted(actors, key=lambda p: (-(voice[p.id] + len(p.mentions)), -p.salience))
     keep = [p for p in ranked if len(p.mentions) >= 2 or voice[p.id]]
@@ -260,7 +260,7 @@ def briefing_view(facts: Facts, slug: str, party_pages: set[str] | None = None) 
         # the article's own tags, then its principal countries and people, for the tags page
         "tags": list(dict.fromkeys([str(t).strip() for t in a.tags if str(t).strip()]
                                    + [p.name for p in principal if p.kind == "country"]
-                                   + [p.name for p in facts.parties if p.kind == "person"][:3])),
+                                   + [p.name for p in facts.parties if p.kind == "person" and p.shown][:3])),
         "bottom_line": summary[0]["text"] if summary else (text.strip().split("\n", 1)[0] if text.strip() else a.title),
         "bottom_anchor": summary[0]["anchor"] if summary else None,
         "summary": summary[1:] if len(summary) > 1 else summary,
@@ -268,12 +268,12 @@ def briefing_view(facts: Facts, slug: str, party_pages: set[str] | None = None) 
             {"id": p.id, "name": p.name, "kind": p.kind, "role": p.role,
              "affiliation": names.get(p.affiliation, p.affiliation), "colour": colours.get(p.id),
              "mentions": len(p.mentions), "link": party_link(p.id) if p.kind != "person" else None}
-            for p in facts.parties[:20]
+            for p in [p for p in facts.parties if p.shown][:20]  # a party only named, never acting, stays in the JSON
         ],
         "principal": [{"name": p.name, "colour": colours[p.id], "link": party_link(p.id),
                        "slug": _party_slug(p.name)} for p in principal],
         "people": [{"name": p.name, "role": p.role, "affiliation": names.get(p.affiliation)}
-                   for p in facts.parties if p.kind == "person" and (p.role or p.affiliation)][:6],
+                   for p in facts.parties if p.kind == "person" and p.shown and (p.role or p.affiliation)][:6],
         "position_groups": position_groups,
         "quotes": [
             {"text": q.text, "kind": q.kind, "speaker": names.get(q.speaker) or q.speaker_name or "Unattributed",
