@@ -18,7 +18,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Callable
 
-from . import gazetteer, ingest, model, output, serialize
+from . import gazetteer, ingest, output
 from .cache import ArticleCache
 from .config import BriefingConfig
 from .extract import VERSION as EXTRACT_VERSION
@@ -239,13 +239,6 @@ def analyse_articles(articles: list[Article], cache: ArticleCache, workers: int 
         if entries.keys() != known.keys():
             save_snapshot(snapshot, entries)
     return Analysed([found[i][0] for i in kept], [found[i][1] for i in kept], len(todo), problems)
-
-
-def extract_articles(articles: list[Article], cache: ArticleCache, workers: int = 1,
-                     progress: Progress | None = None) -> tuple[list[Facts], int]:
-    """Facts for every article, in order, and how many were parsed (not cached)."""
-    done = analyse_articles(articles, cache, workers, progress)
-    return done.facts, done.parsed
 
 
 def arrival_order(facts: list[Facts]) -> list[int]:

@@ -1,4 +1,4 @@
-"""Facts as JSON: the contract of ``briefing extract`` (see schema/facts.schema.json)."""
+"""Facts as JSON: the contract of ``briefing extract`` (see generator/facts.schema.json)."""
 from __future__ import annotations
 
 from .model import Facts

@@ -371,10 +371,6 @@ def cap_text(text: str) -> tuple[str, str | None]:
     return text, ("text has " + " on ".join(too_big)) if too_big else None
 
 
-def content_hash(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
 def article_from_bytes(data: bytes, name: str, published: dt.date | None = None) -> tuple[Article, list[Problem]]:
     """One article from a file's bytes; raises IngestError (and only that) when it cannot be used."""
     problems: list[Problem] = []

@@ -163,12 +163,3 @@ class Facts:
 
     def party(self, party_id: str | None) -> Party | None:
         return next((p for p in self.parties if p.id == party_id), None)
-
-
-@dataclass
-class Story:
-    """Articles about one situation, with their facts merged."""
-
-    id: str
-    title: str
-    facts: list[Facts] = field(default_factory=list)

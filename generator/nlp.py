@@ -68,11 +68,6 @@ def load():
     return nlp
 
 
-def model_version() -> str:
-    nlp = load()
-    return f"{nlp.meta.get('name')}-{nlp.meta.get('version')}"
-
-
 def parse(texts: Iterable[str], batch_size: int = 16, workers: int = 1) -> Iterator:
     """Docs for ``texts`` in order; ``workers`` > 1 parses in several processes.
 
