@@ -254,3 +254,27 @@ def _with_france_shown(facts):
     for p in facts.parties:
         p.shown = True
     return pages.briefing_view(facts, "a1")
+
+
+def _view(slug: str, published: str, events: list[tuple[str, str]]) -> dict:
+    return {"slug": slug, "title": f"Report {slug}", "published": published,
+            "timeline": [{"date": d, "text": d, "event": text, "anchor": pages.Anchor(f"s-{i + 1}", i + 1)}
+                         for i, (d, text) in enumerate(events)]}
+
+
+def test_the_site_timeline_lists_one_event_once_with_every_briefing_that_tells_it(env):
+    views = [
+        _view("later", "2021-03-02", [("2021-03-01", "Ministers agreed a truce in Lisbon after talks on the fishing quota."),
+                                      ("2021-03-02", "The port of Faro reopened to trawlers.")]),
+        _view("day", "2021-03-01", [("2021-03-01", "Both ministers agreed a truce over the fishing quota in Lisbon on Monday.")]),
+        _view("other", "2021-03-05", [("2021-03-01", "A storm closed the airport of Madeira."),
+                                      ("2021-03-01", "The quota truce agreed in Lisbon held for a week.")]),
+    ]
+    rows = [e for m in pages.timeline_rows(views) for e in m["events"]]
+    truce = [e for e in rows if "truce" in e["event"]]
+    assert len(truce) == 1  # three briefings, one event
+    assert truce[0]["slug"] == "day"  # told as the report of that day tells it
+    assert {o["slug"] for o in truce[0]["others"]} == {"later", "other"}
+    assert any("storm" in e["event"] for e in rows) and any("Faro" in e["event"] for e in rows)  # other events stay
+    page = env.get_template("timeline.md.j2").render(months=pages.timeline_rows(views))
+    assert page.count("truce") == 1 and "../briefings/later/#s-1" in page and "../briefings/other/#s-2" in page

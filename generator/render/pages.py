@@ -423,15 +423,82 @@ def world_spec(places: list[dict], principal: list[list[Party]]) -> maps.MapSpec
                         title="Map of every place in the briefings")
 
 
+SAME_EVENT_WORDS = 2
+"""Two entries of one date tell the same event when they share this many telling words (the Moscow truce
+told by eight articles is one entry with eight sources)."""
+COMMON_SHARE = 0.3
+"""A word in more than this share of all the timeline's entries ('Armenia' across a war's coverage)
+says nothing about which event an entry tells."""
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]{3,}")
+_NOT_TELLING = {"that", "this", "with", "from", "after", "were", "have", "been", "their", "they", "which", "when",
+                "would", "will", "said", "says", "also", "into", "than", "over", "about", "since", "between",
+                "january", "february", "march", "april", "june", "july", "august", "september", "october",
+                "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+
+def _telling_words(text: str) -> set[str]:
+    return {w.lower().rstrip("s") for w in _WORD.findall(text)} - _NOT_TELLING
+
+
+def _one_event_per_date(rows: list[dict]) -> list[dict]:
+    """Entries of one date that share telling words are one event: shown once, as the briefing published
+    nearest to that date tells it (the report of the day), with every briefing that tells it as a source."""
+    words = [_telling_words(r["event"]) for r in rows]
+    seen: dict[str, int] = defaultdict(int)
+    for ws in words:
+        for w in ws:
+            seen[w] += 1
+    common = {w for w, n in seen.items() if n > COMMON_SHARE * len(rows)} if len(rows) >= 10 else set()
+    words = [ws - common for ws in words]
+    parent = list(range(len(rows)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    by_date: dict[str, list[int]] = defaultdict(list)
+    for i, r in enumerate(rows):
+        by_date[r["date"]].append(i)
+    for same in by_date.values():
+        for a, i in enumerate(same):
+            for j in same[a + 1:]:
+                if len(words[i] & words[j]) >= SAME_EVENT_WORDS:
+                    parent[root(j)] = root(i)
+    groups: dict[int, list[dict]] = defaultdict(list)
+    for i, r in enumerate(rows):
+        groups[root(i)].append(r)
+    out = []
+    for members in groups.values():
+        def distance(r: dict) -> tuple:  # the report of the day first, then the earlier rows' order
+            published = r.get("published") or "9999-12-31"
+            return (abs(_days(published) - _days(r["date"])), rows.index(r))
+        best = min(members, key=distance)
+        sources = list({m["slug"]: {"slug": m["slug"], "title": m["title"], "anchor": m["anchor"]}
+                        for m in sorted(members, key=lambda m: m["title"])}.values())
+        out.append({**best, "others": [x for x in sources if x["slug"] != best["slug"]]})
+    out.sort(key=lambda r: (r["date"], r["title"], r["anchor"].number))
+    return out
+
+
+def _days(date: str) -> int:
+    """Days since year 0 of a YYYY, YYYY-MM or YYYY-MM-DD date (its first day), for distances."""
+    parts = [int(x) for x in date.split("-")] + [1, 1]
+    y, m, d = parts[0], parts[1], parts[2]
+    return y * 372 + (m - 1) * 31 + (d - 1)
+
+
 def timeline_rows(views: list[dict]) -> list[dict]:
-    """Every dated event of every briefing, by date, then by briefing."""
+    """Every dated event of every briefing, by date, then by briefing; one event told by several
+    briefings is one entry with all of them as its sources."""
     rows = []
     for v in views:
         for e in v["timeline"]:
-            rows.append({**e, "slug": v["slug"], "title": v["title"]})
+            rows.append({**e, "slug": v["slug"], "title": v["title"], "published": v.get("published")})
     rows.sort(key=lambda r: (r["date"], r["title"], r["anchor"].number))
     months: dict[str, list[dict]] = {}
-    for r in rows:
+    for r in _one_event_per_date(rows):
         months.setdefault(r["date"][:7], []).append(r)
     return [{"month": m, "events": ev} for m, ev in months.items()]
 
