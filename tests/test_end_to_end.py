@@ -118,3 +118,24 @@ def test_a_new_gazetteer_redoes_the_facts(project, monkeypatch):
     monkeypatch.setattr(gazetteer, "version", lambda: "islands-added")
     assert pipeline_version() != before
     assert build(proj).extracted == 3
+
+
+def test_no_list_item_of_an_index_page_holds_two_entries(built_site):
+    """Read in the built HTML, not the Markdown: a template line ending in a block tag once lost its newline,
+    and two entries ran into one paragraph ('Azerbaijanis · group · in …- France · country · in …')."""
+    import re
+
+    site = built_site / "site" / "generated"
+    pages = {"parties": site / "parties" / "index.html", "places": site / "places" / "index.html",
+             "briefings": site / "index.html", "stories": site / "stories" / "index.html"}
+    checked = 0
+    for name, page in pages.items():
+        html = page.read_text(encoding="utf-8")
+        article = html[html.index("<article"):html.index("</article>")]
+        for item in re.findall(r"<li>(.*?)</li>", article, re.S):
+            own = re.sub(r"<[^>]+>", "", re.sub(r"<ul>.*", "", item, flags=re.S))  # not its nested list
+            assert len(re.findall(r"· (?:country|person|organisation|group) ·", own)) <= 1, (name, own[:200])
+            assert len(re.findall(r"\d{4}-\d{2}-\d{2}", own)) <= 1, (name, own[:200])
+            assert not re.search(r"\d{4}-\d{2}-\d{2}[ \n]+[A-Z]", item), (name, item[:200])  # a date runs into a lead
+            checked += 1
+    assert checked >= 6
