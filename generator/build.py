@@ -323,14 +323,15 @@ def build(project: Project, progress: Progress | None = None) -> BuildResult:
     started = time.time()
     memo = map_memo(project)  # unchanged maps are not drawn again (folium is slow)
     env = pages.environment(project.templates, project.cache / "templates" if project.cache else None)
-    story_files, story_views = story_pages.render_stories(stories, env, memo)
+    palette = pages.site_palette(analysed.facts)  # one colour per party, on every page and map
+    story_files, story_views = story_pages.render_stories(stories, env, memo, palette)
     reuse = None
     views = snapshots / "views.pickle" if snapshots else None
     if project.cache is not None:  # the cache's keys say which facts are the same as last time
         reuse = pages.Reuse({pages.article_slug(f): cache.key(f.article) for f in analysed.facts},
                             output.read_inputs(project.output),
                             lambda rel: output.read_generated(project.output, rel), load_snapshot(views))
-    rendered = pages.render_site(analysed.facts, env, project.output_rel, story_views, memo, reuse)
+    rendered = pages.render_site(analysed.facts, env, project.output_rel, story_views, memo, reuse, palette)
     if reuse is not None and rendered.views.keys() != reuse.views.keys():
         save_snapshot(views, rendered.views)
     files = {**rendered.files, **story_files}

@@ -114,6 +114,13 @@ def test_search_finds_quote_words_and_places(site, open_page):
     assert any(h.startswith(base + _briefing_quoting(root, "Macron")) for h in hrefs), hrefs
 
 
+def test_search_finds_a_word_right_after_an_opening_typographic_quote(site, open_page):
+    root, base = site
+    page, _ = open_page("")
+    hrefs = _search(page, "incredibly")  # in the fixture article as “incredibly painful
+    assert any(h.startswith(base + _briefing_quoting(root, "Pashinyan")) for h in hrefs), hrefs
+
+
 def test_each_briefing_map_shows_a_marker_per_place(site, open_page):
     root, _ = site
     paths = _briefing_paths(root)

@@ -278,3 +278,27 @@ def test_the_site_timeline_lists_one_event_once_with_every_briefing_that_tells_i
     assert any("storm" in e["event"] for e in rows) and any("Faro" in e["event"] for e in rows)  # other events stay
     page = env.get_template("timeline.md.j2").render(months=pages.timeline_rows(views))
     assert page.count("truce") == 1 and "../briefings/later/#s-1" in page and "../briefings/other/#s-2" in page
+
+
+def _dots(md: str) -> dict[str, str]:
+    """Party name -> the colour of its dot in At a glance."""
+    import re
+    glance = md[md.index('class="glance-parties"'):]
+    glance = glance[:glance.index("</ul>")]
+    return {re.sub(r"<[^>]+>", "", name).strip(): colour
+            for colour, name in re.findall(r'background: (#[0-9a-f]{6})"></span>(.*?)</li>', glance)}
+
+
+def test_a_party_has_one_colour_on_every_page_and_map(env):
+    first = _facts()  # Armenia leads
+    second = _facts(title="Second day", article_id="a2", published="2020-10-12")
+    second.parties[1].mentions = [(106, 116), (0, 7), (120, 125)]  # Azerbaijan leads here
+    second.parties[0].mentions = [(0, 7)]
+    assert [p.name for p in pages.principal_parties(second)] == ["Azerbaijan", "Armenia"]
+    out = pages.render_site([first, second], env, "generated")
+    one = _dots(out.files[f"briefings/{pages.article_slug(first)}.md"].decode())
+    two = _dots(out.files[f"briefings/{pages.article_slug(second)}.md"].decode())
+    assert one == two and len(set(one.values())) == 2
+    palette = pages.site_palette([first, second])
+    spec = pages.map_spec(second, pages.article_slug(second), palette)
+    assert {name: colour for _iso, name, colour in spec.shaded} == two  # the map shades them alike

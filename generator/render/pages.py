@@ -7,6 +7,7 @@ timeline, the world map) are built from the views of every briefing.
 """
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 from collections import defaultdict
@@ -187,16 +188,45 @@ def key_quotes(facts: Facts) -> list:
     return sorted(shown, key=rank)
 
 
-def party_colours(facts: Facts) -> dict[str, str]:
-    """A distinct colour per principal party (the same one on the page and on the map)."""
-    return {p.id: maps.PARTY_COLOURS[i % len(maps.PARTY_COLOURS)] for i, p in enumerate(principal_parties(facts))}
+Palette = dict[str, str]
+"""A party's colour across the site, by its page slug (see :func:`site_palette`)."""
+
+
+def site_palette(all_facts: list[Facts]) -> Palette:
+    """One colour per party for the whole site: the parties principal anywhere, in the order they first
+    appear (by publication date, then briefing), take the colours in turn. A party keeps its colour as
+    articles arrive, because a later article only adds parties after it."""
+    order = sorted(all_facts, key=lambda f: (f.article.published is None, f.article.published or dt.date.min,
+                                             article_slug(f)))
+    palette: Palette = {}
+    for facts in order:
+        for p in principal_parties(facts):
+            slug = _party_slug(p.name)
+            if slug not in palette:
+                palette[slug] = maps.PARTY_COLOURS[len(palette) % len(maps.PARTY_COLOURS)]
+    return palette
+
+
+def party_colours(facts: Facts, palette: Palette | None = None) -> dict[str, str]:
+    """A distinct colour per principal party, the one it has across the site (``palette``) and the same on
+    the page and on the map. Only when two of one briefing's parties share a site colour (the palette has
+    len(PARTY_COLOURS) colours) does the later one take the first colour free on this page."""
+    palette = site_palette([facts]) if palette is None else palette
+    out: dict[str, str] = {}
+    for p in principal_parties(facts):
+        colour = palette.get(_party_slug(p.name)) or maps.PARTY_COLOURS[len(out) % len(maps.PARTY_COLOURS)]
+        if colour in out.values():
+            colour = next((c for c in maps.PARTY_COLOURS if c not in out.values()), colour)
+        out[p.id] = colour
+    return out
 
 
 def _party_slug(name: str) -> str:
     return slugify(name)
 
 
-def briefing_view(facts: Facts, slug: str, party_pages: set[str] | None = None) -> dict:
+def briefing_view(facts: Facts, slug: str, party_pages: set[str] | None = None,
+                  palette: Palette | None = None) -> dict:
     """Everything the briefing template shows, decided here and not in the template.
 
     Only parties principal here are linked, and only those of them with a page of their own
@@ -205,7 +235,7 @@ def briefing_view(facts: Facts, slug: str, party_pages: set[str] | None = None) 
     a = facts.article
     text = a.text
     names = {p.id: p.name for p in facts.parties}
-    colours = party_colours(facts)
+    colours = party_colours(facts, palette)
     principal = principal_parties(facts)
     mine = {_party_slug(p.name) for p in principal}
     party_pages = mine if party_pages is None else mine & party_pages
@@ -296,7 +326,7 @@ def briefing_view(facts: Facts, slug: str, party_pages: set[str] | None = None) 
     }
 
 
-def map_spec(facts: Facts, slug: str) -> maps.MapSpec:
+def map_spec(facts: Facts, slug: str, palette: Palette | None = None) -> maps.MapSpec:
     markers = []
     for p in facts.places:
         if not p.pinned:
@@ -310,7 +340,7 @@ def map_spec(facts: Facts, slug: str) -> maps.MapSpec:
             lines.append((_sentence_text(facts, s), f"../briefings/{slug}/#{anchor.id}"))
         markers.append(maps.Marker(p.name, p.lat, p.lon, p.kind, len(p.mentions), lines,
                                    heading=f"../places/#place-{slugify(p.name)}", scene=p.scene))
-    colours = party_colours(facts)
+    colours = party_colours(facts, palette)
     shaded = [(p.country, p.name, colours[p.id]) for p in principal_parties(facts)
               if p.kind == "country" and p.country]
     focus = facts.focus_place()
@@ -399,7 +429,7 @@ def places_index(all_facts: list[Facts], slugs: list[str]) -> list[dict]:
     return sorted(places.values(), key=lambda e: (-e["mentions"], e["name"]))
 
 
-def world_spec(places: list[dict], principal: list[list[Party]]) -> maps.MapSpec:
+def world_spec(places: list[dict], principal: list[list[Party]], palette: Palette) -> maps.MapSpec:
     """The map of every place on the site; the countries that are principal most often are shaded."""
     markers = [
         maps.Marker(e["name"], e["lat"], e["lon"], e["kind"], e["mentions"],
@@ -414,7 +444,11 @@ def world_spec(places: list[dict], principal: list[list[Party]]) -> maps.MapSpec
             if p.kind == "country" and p.country:
                 counts[(p.country, p.name)] += 1
     top = sorted(counts, key=lambda k: (-counts[k], k[1]))[:len(maps.PARTY_COLOURS)]
-    shaded = [(iso, name, maps.PARTY_COLOURS[i]) for i, (iso, name) in enumerate(top)]
+    shaded = []  # in their site colours; of two sharing one, the more often principal
+    for iso, name in top:
+        colour = palette.get(_party_slug(name), maps.PARTY_COLOURS[0])
+        if all(colour != c for _i, _n, c in shaded):
+            shaded.append((iso, name, colour))
     focus = None
     if markers:
         lead = max(markers, key=lambda m: (m.mentions, m.kind != "country"))
@@ -549,7 +583,8 @@ def _code_digest(templates: Path | None) -> str:
 
 
 def render_site(all_facts: list[Facts], env: jinja2.Environment, output: str,
-                stories: list[dict] | None = None, memo: Path | None = None, reuse: Reuse | None = None) -> Rendered:
+                stories: list[dict] | None = None, memo: Path | None = None, reuse: Reuse | None = None,
+                palette: Palette | None = None) -> Rendered:
     """Every generated page and map; ``stories`` are the story views (newest first), if any."""
     files: dict[str, bytes] = {}
     inputs: dict[str, str] = {}
@@ -559,6 +594,7 @@ def render_site(all_facts: list[Facts], env: jinja2.Environment, output: str,
     story_of = {src["slug"]: {"slug": s["slug"], "title": s["title"]} for s in stories for src in s["sources"]}
     slugs = [article_slug(f) for f in all_facts]
     principal = [principal_parties(f) for f in all_facts]  # once per briefing, for every index below
+    palette = site_palette(all_facts) if palette is None else palette
     parties = parties_index(all_facts, slugs, principal)
     places = places_index(all_facts, slugs)
     views = []
@@ -571,11 +607,12 @@ def render_site(all_facts: list[Facts], env: jinja2.Environment, output: str,
         view = None
         if known:
             linked = sorted(s for s in (_party_slug(p.name) for p in actors) if s in party_pages)
-            inputs[page] = _digest(code, reuse.facts[slug], slug, story_of.get(slug), linked)
-            inputs[drawn] = _digest(code, reuse.facts[slug], slug)
+            colours = sorted(party_colours(facts, palette).items())  # a new article may recolour a party
+            inputs[page] = _digest(code, reuse.facts[slug], slug, story_of.get(slug), linked, colours)
+            inputs[drawn] = _digest(code, reuse.facts[slug], slug, colours)
             view = reuse.views.get(inputs[page])
         if view is None:
-            view = briefing_view(facts, slug, party_pages)
+            view = briefing_view(facts, slug, party_pages, palette)
             view["story"] = story_of.get(slug)
         if known:
             kept_views[inputs[page]] = view
@@ -585,7 +622,7 @@ def render_site(all_facts: list[Facts], env: jinja2.Environment, output: str,
             data = reuse.get(drawn, inputs[drawn]) if known else None
             maps_reused += data is not None
             files[drawn] = data if data is not None else \
-                maps.render_map(map_spec(facts, slug), root="../", memo=memo).encode()
+                maps.render_map(map_spec(facts, slug, palette), root="../", memo=memo).encode()
         else:
             inputs.pop(drawn, None)
         views.append(view)
@@ -596,7 +633,7 @@ def render_site(all_facts: list[Facts], env: jinja2.Environment, output: str,
     files[maps.STYLE] = maps.map_css()
     has_world = bool(places)
     if has_world:
-        files[WORLD_MAP] = maps.render_map(world_spec(places, principal), root="../../", memo=memo).encode()
+        files[WORLD_MAP] = maps.render_map(world_spec(places, principal, palette), root="../../", memo=memo).encode()
     files["index.md"] = env.get_template("briefings.md.j2").render(briefings=rows).encode()
     files["parties/index.md"] = env.get_template("parties.md.j2").render(parties=list(parties.values())).encode()
     for slug in sorted(party_pages):

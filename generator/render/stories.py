@@ -93,7 +93,7 @@ def story_view(story: MergedStory) -> dict:
     }
 
 
-def story_map(story: MergedStory) -> maps.MapSpec:
+def story_map(story: MergedStory, palette: dict[str, str] | None = None) -> maps.MapSpec:
     markers = []
     for p in story.places:
         lines = []
@@ -103,13 +103,16 @@ def story_map(story: MergedStory) -> maps.MapSpec:
             lines.append((text[sentence.start:sentence.end] if sentence else text[s:_e],
                           f"../briefings/{src.slug}/#{_anchor(src.facts, s).id}"))
         markers.append(maps.Marker(p.name, p.lat, p.lon, p.kind, len(p.mentions), lines, scene=p.scene))
-    shaded = [(p.country, p.name, maps.PARTY_COLOURS[i % len(maps.PARTY_COLOURS)])
-              for i, p in enumerate([p for p in story.parties if p.kind == "country" and p.country][:6])]
+    shaded = []  # each country in its site colour (``palette``); of two sharing one, the first
+    for i, p in enumerate([p for p in story.parties if p.kind == "country" and p.country][:6]):
+        colour = (palette or {}).get(slugify(p.name)) or maps.PARTY_COLOURS[i % len(maps.PARTY_COLOURS)]
+        if all(colour != c for _i, _n, c in shaded):
+            shaded.append((p.country, p.name, colour))
     return maps.MapSpec(key=f"story-{story.id}", markers=markers, shaded=shaded, title=story.title)
 
 
 def render_stories(stories: list[MergedStory], env: jinja2.Environment,
-                   memo: Path | None = None) -> tuple[dict[str, bytes], list[dict]]:
+                   memo: Path | None = None, palette: dict[str, str] | None = None) -> tuple[dict[str, bytes], list[dict]]:
     """Story pages, story maps and the stories index; also the views, newest story first.
 
     A story of one article is that article's briefing: it gets no page of its own."""
@@ -119,7 +122,7 @@ def render_stories(stories: list[MergedStory], env: jinja2.Environment,
         view = story_view(story)
         files[f"stories/{view['slug']}.md"] = env.get_template("story.md.j2").render(s=view).encode()
         if view["map"]:
-            files[f"maps/story-{view['slug']}.html"] = maps.render_map(story_map(story), root="../", memo=memo).encode()
+            files[f"maps/story-{view['slug']}.html"] = maps.render_map(story_map(story, palette), root="../", memo=memo).encode()
         views.append(view)
     views.sort(key=lambda v: (v["latest"] or "", v["slug"]), reverse=True)
     files["stories/index.md"] = env.get_template("stories.md.j2").render(stories=views).encode()
