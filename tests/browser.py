@@ -55,13 +55,14 @@ def serve(directory: Path):
 
 @dataclass
 class Watch:
-    """What pages did behind the scenes: requests to other hosts, console errors, page errors."""
+    """What pages did behind the scenes: requests to other hosts, console errors and warnings, page errors."""
 
     base: str
     path: str = ""  # the page being visited, to say where a problem came from
     foreign: list[str] = field(default_factory=list)
     tiles: int = 0
     errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
     def route(self, route):
         url = route.request.url
@@ -76,6 +77,8 @@ class Watch:
         route.abort()
 
     def console(self, msg):
+        if msg.type == "warning":
+            self.warnings.append(f"{self.path}: {msg.location.get('url', '')}: {msg.text}")
         if msg.type == "error":
             text = msg.text
             where = urlsplit(msg.location.get("url", "")).hostname or ""

@@ -177,7 +177,7 @@ def test_quote_source_link_lands_on_the_highlighted_sentence(site, open_page):
 
 
 def test_every_page_without_console_errors_foreign_requests_or_sideways_scrolling(site, chromium):
-    """Every page of the site (maps too) in one phone-sized window: no console error, no request
+    """Every page of the site (maps too) in one phone-sized window: no console error or warning, no request
     to another host (tiles aside), and nothing wider than 375 px."""
     root, base = site
     paths = _pages(root)
@@ -197,6 +197,7 @@ def test_every_page_without_console_errors_foreign_requests_or_sideways_scrollin
     finally:
         ctx.close()
     assert not watch.errors, watch.errors
+    assert not watch.warnings, watch.warnings[:10]
     assert not watch.foreign, watch.foreign
     assert not wide, wide
 

@@ -31,6 +31,8 @@ def test_only_local_scripts_and_the_world_layer():
     assert "L.geoJSON" not in html and "<style>\n.leaflet-container.leaflet-container" not in html
     assert "bootstrap" not in html.lower() and "font-awesome" not in html.lower()
     assert "user-scalable=no" not in html and '<html lang="en">' in html
+    viewport = re.search(r'<meta name="viewport" content="([^"]*)"', html).group(1)
+    assert all(part.strip() for part in viewport.split(",")), viewport  # an empty key makes the browser warn
 
 
 def test_popups_escape_article_text_and_open_links_in_the_page():

@@ -406,5 +406,5 @@ def _draw(spec: MapSpec, root: str) -> str:
     # a document of its own inside the page: give it a language and a title, and let people zoom
     html = html.replace("<html>", '<html lang="en">', 1)
     html = html.replace("<head>", f"<head>\n    <title>{html_text(spec.title)}</title>", 1)
-    html = html.replace("maximum-scale=1.0, user-scalable=no", "", 1)
+    html = html.replace(", maximum-scale=1.0, user-scalable=no", "", 1)  # no ', ' left: an empty key warns
     return squeeze_html(html, scripts=True)  # folium indents deeply; none of its strings spans lines
