@@ -103,9 +103,10 @@ def test_tags_hold_the_articles_tags_then_principal_countries_and_people():
 
 def test_a_party_gets_its_page_from_its_second_briefing(env):
     one = pages.render_site([_facts()], env, "generated")
-    assert not [f for f in one.files if f.startswith("parties/") and f != "parties/index.md"]
+    # a body or country: from its second briefing; a person who speaks: from the first (see below)
+    assert [f for f in one.files if f.startswith("parties/") and f != "parties/index.md"] == ["parties/nikol-pashinyan.md"]
     md = one.files[f"briefings/{pages.article_slug(_facts())}.md"].decode()
-    assert "../../parties/" not in md  # no link to a page that does not exist
+    assert "../../parties/armenia/" not in md  # no link to a page that does not exist
     index = one.files["parties/index.md"].decode()
     assert "Armenia" in index and f"../briefings/{pages.article_slug(_facts())}.md" in index
     two = pages.render_site([_facts(), _facts(title="Second day", article_id="a2")], env, "generated")
@@ -302,3 +303,19 @@ def test_a_party_has_one_colour_on_every_page_and_map(env):
     palette = pages.site_palette([first, second])
     spec = pages.map_spec(second, pages.article_slug(second), palette)
     assert {name: colour for _iso, name, colour in spec.shaded} == two  # the map shades them alike
+
+
+def test_a_person_who_speaks_gets_a_page_with_roles_and_words_and_is_in_the_index(env):
+    facts = _facts()
+    out = pages.render_site([facts, _facts(title="Second day", article_id="a2", published="2020-10-12")], env,
+                            "generated")
+    page = out.files["parties/nikol-pashinyan.md"].decode()
+    assert "prime minister of Armenia" in page  # the role the article gives, and whom he speaks for
+    assert page.count("retreat") == 2  # his quote, from both briefings
+    assert page.count("../briefings/") >= 2
+    assert "(nikol-pashinyan.md)" in out.files["parties/index.md"].decode()
+    briefing = out.files[f"briefings/{pages.article_slug(facts)}.md"].decode()
+    assert '<a href="../../parties/nikol-pashinyan/">Nikol Pashinyan</a>' in briefing  # the parties table links him
+    quiet = _facts()
+    quiet.quotes = []  # a person named but never speaking gets no page
+    assert "parties/nikol-pashinyan.md" not in pages.render_site([quiet], env, "generated").files

@@ -167,6 +167,24 @@ def principal_parties(facts: Facts) -> list[Party]:
     return (keep or ranked)[:PRINCIPAL]
 
 
+PRINCIPAL_PEOPLE = 3
+"""The people per briefing who speak most there (quotes and shown positions): the parties index lists
+them, and they get a page of their own as bodies and countries do (PARTY_PAGE_BRIEFINGS)."""
+
+
+def principal_people(facts: Facts) -> list[Party]:
+    """The people a briefing is about: those who speak in it, most first (a person only named is not)."""
+    voice: dict[str, int] = defaultdict(int)
+    for pos in facts.positions:
+        if pos.shown:
+            voice[pos.party] += 1
+    for q in facts.quotes:
+        if q.speaker:
+            voice[q.speaker] += 1
+    people = [p for p in facts.parties if p.kind == "person" and p.shown and voice[p.id]]
+    return sorted(people, key=lambda p: (-voice[p.id], -len(p.mentions)))[:PRINCIPAL_PEOPLE]
+
+
 KEY_QUOTE_MIN_WORDS = 5
 """Fewer words than this in quote marks, with no reporting verb of their own, are a phrase quoted
 (a slogan, a name, scare quotes), not a statement to show among the key quotes."""
@@ -237,8 +255,13 @@ def briefing_view(facts: Facts, slug: str, party_pages: set[str] | None = None,
     names = {p.id: p.name for p in facts.parties}
     colours = party_colours(facts, palette)
     principal = principal_parties(facts)
-    mine = {_party_slug(p.name) for p in principal}
+    people = principal_people(facts)
+    mine = {_party_slug(p.name) for p in principal + people}
     party_pages = mine if party_pages is None else mine & party_pages
+
+    def person_link(p: Party) -> str | None:
+        ps = _party_slug(p.name)
+        return f"../../parties/{ps}/" if p in people and ps in party_pages else None
     summary = [{"text": text[s:e].strip(), "anchor": _anchor(facts, s)} for s, e in facts.summary]
 
     def party_link(party_id: str | None) -> str | None:
@@ -297,7 +320,7 @@ def briefing_view(facts: Facts, slug: str, party_pages: set[str] | None = None,
         "parties": [
             {"id": p.id, "name": p.name, "kind": p.kind, "role": p.role,
              "affiliation": names.get(p.affiliation, p.affiliation), "colour": colours.get(p.id),
-             "mentions": len(p.mentions), "link": party_link(p.id) if p.kind != "person" else None}
+             "mentions": len(p.mentions), "link": party_link(p.id) if p.kind != "person" else person_link(p)}
             for p in [p for p in facts.parties if p.shown][:20]  # a party only named, never acting, stays in the JSON
         ],
         "principal": [{"name": p.name, "colour": colours[p.id], "link": party_link(p.id),
@@ -361,6 +384,10 @@ PARTY_PAGE_BRIEFINGS = 2
 one briefing only repeated that briefing (most often with nothing it said): four in five of the party
 pages, and the largest share of the site's bytes. The parties index links such a party to its briefing."""
 
+PERSON_PAGE_BRIEFINGS = 1
+"""A person who speaks among a briefing's principal people gets a page from that first briefing: their
+roles, and their words across the site as more briefings come (a reader looks people up by name)."""
+
 PARTY_BRIEFINGS_DETAILED = 25
 """A party page shows positions and quotes of its latest briefings; older ones are listed as links,
 so that party pages stay small as the site grows."""
@@ -368,12 +395,17 @@ so that party pages stay small as the site grows."""
 
 def parties_index(all_facts: list[Facts], slugs: list[str], principal: list[list[Party]]) -> dict[str, dict]:
     """A page per party that is principal in at least one briefing: its positions and quotes everywhere.
-    ``principal``: each briefing's principal parties, in the order of ``all_facts``."""
+    ``principal``: each briefing's principal parties and people, in the order of ``all_facts``."""
     pages: dict[str, dict] = {}
     for facts, slug, parties in zip(all_facts, slugs, principal):
         for p in parties:
             page = pages.setdefault(_party_slug(p.name), {"slug": _party_slug(p.name), "name": p.name,
-                                                          "kind": p.kind, "briefings": []})
+                                                          "kind": p.kind, "briefings": [], "roles": []})
+            if p.kind == "person":  # what the articles call them, and whom they speak for
+                owner = facts.party(p.affiliation)
+                role = " of ".join(x for x in (p.role, owner.name if owner else None) if x)
+                if role and role not in page["roles"]:
+                    page["roles"].append(role)
             ids = {p.id}
             members = [q for q in facts.parties if q.affiliation == p.id]
             ids.update(q.id for q in members)
@@ -393,7 +425,7 @@ def parties_index(all_facts: list[Facts], slugs: list[str], principal: list[list
         page["briefings"] = _newest_first(page["briefings"])
         page["positions"] = sum(len(b["positions"]) for b in page["briefings"])
         page["quotes"] = sum(len(b["quotes"]) for b in page["briefings"])
-        page["page"] = len(page["briefings"]) >= PARTY_PAGE_BRIEFINGS
+        page["page"] = len(page["briefings"]) >= (PERSON_PAGE_BRIEFINGS if page["kind"] == "person" else PARTY_PAGE_BRIEFINGS)
     return dict(sorted(pages.items(), key=lambda kv: (-len(kv[1]["briefings"]), kv[1]["name"])))
 
 
@@ -594,19 +626,20 @@ def render_site(all_facts: list[Facts], env: jinja2.Environment, output: str,
     story_of = {src["slug"]: {"slug": s["slug"], "title": s["title"]} for s in stories for src in s["sources"]}
     slugs = [article_slug(f) for f in all_facts]
     principal = [principal_parties(f) for f in all_facts]  # once per briefing, for every index below
+    people = [principal_people(f) for f in all_facts]
     palette = site_palette(all_facts) if palette is None else palette
-    parties = parties_index(all_facts, slugs, principal)
+    parties = parties_index(all_facts, slugs, [a + b for a, b in zip(principal, people)])
     places = places_index(all_facts, slugs)
     views = []
     party_pages = {slug for slug, page in parties.items() if page["page"]}
     kept_views: dict[str, dict] = {}
     maps_reused = 0
-    for facts, slug, actors in zip(all_facts, slugs, principal):
+    for facts, slug, actors, speakers in zip(all_facts, slugs, principal, people):
         page, drawn = f"briefings/{slug}.md", f"maps/{slug}.html"
         known = reuse is not None and slug in reuse.facts
         view = None
         if known:
-            linked = sorted(s for s in (_party_slug(p.name) for p in actors) if s in party_pages)
+            linked = sorted(s for s in (_party_slug(p.name) for p in actors + speakers) if s in party_pages)
             colours = sorted(party_colours(facts, palette).items())  # a new article may recolour a party
             inputs[page] = _digest(code, reuse.facts[slug], slug, story_of.get(slug), linked, colours)
             inputs[drawn] = _digest(code, reuse.facts[slug], slug, colours)
