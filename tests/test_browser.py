@@ -229,3 +229,28 @@ def test_screenshots(site, open_page, tmp_path):
             out = folder / f"{name}-{size}.png"
             page.screenshot(path=str(out), full_page=(name == "briefing" and size == "desktop"))
             assert out.stat().st_size > 10_000
+
+
+def _rect(page, selector: str) -> dict | None:
+    return page.evaluate(f"(() => {{ const e = document.querySelector({selector!r}); if (!e) return null;"
+                         " const r = e.getBoundingClientRect(); return {left: r.left, top: r.top, right: r.right,"
+                         " bottom: r.bottom, width: r.width}; })()")
+
+
+def test_layout_positions_side_by_side_and_every_column_and_control_in_view(site, open_page):
+    root, _base = site
+    briefing = max(_briefing_paths(root), key=lambda p: (root / p / "index.html").read_text().count('class="position-card"'))
+    page, _ = open_page(briefing, viewport=b.DESKTOP)
+    cards = page.eval_on_selector_all(".position-card", "els => els.map(e => e.getBoundingClientRect().top)")
+    assert len(cards) >= 2 and cards[0] == cards[1], cards  # two cards in one row, not one narrow column
+    page, _ = open_page(briefing, viewport=b.PHONE)
+    headers = page.eval_on_selector_all(
+        ".parties-table th", "els => els.filter(e => getComputedStyle(e).display != 'none')"
+        ".map(e => [e.textContent.trim(), e.getBoundingClientRect().right])")
+    assert "Affiliation" in [h for h, _r in headers], headers
+    assert all(right <= b.PHONE["width"] for _h, right in headers), headers  # no column scrolled out of view
+    maps = [p for p in _pages(root) if p.startswith("generated/maps/") and "world" not in p]
+    page, _ = open_page(maps[0], viewport={"width": 343, "height": 320})  # a briefing map's frame on a phone
+    page.wait_for_selector(".leaflet-control-attribution")
+    scale, credit = _rect(page, ".leaflet-control-scale"), _rect(page, ".leaflet-control-attribution")
+    assert scale and credit and (credit["left"] >= scale["right"] or credit["bottom"] <= scale["top"]), (scale, credit)

@@ -306,6 +306,7 @@ _STYLE = """\
 .popup-lines { padding-left: 1.1em; margin: .4em 0 0; }
 .popup-lines li { margin-bottom: .35em; }
 .leaflet-container a { color: #1a4d8f; }
+.leaflet-control-attribution.leaflet-control-attribution { max-width: calc(100vw - 110px); font-size: 11px; line-height: 1.35; }
 .place-legend { background: rgba(255,255,255,.9); padding: 4px 8px; border-radius: 4px; font-size: 12px; line-height: 1.6; }
 .place-legend .dot { display: inline-block; width: 10px; height: 10px; border-radius: 50%; vertical-align: -1px; }
 .place-legend .dot-scene { background: #dc2626; border: 2px solid #7f1d1d; }
