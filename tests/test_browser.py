@@ -254,3 +254,17 @@ def test_layout_positions_side_by_side_and_every_column_and_control_in_view(site
     page.wait_for_selector(".leaflet-control-attribution")
     scale, credit = _rect(page, ".leaflet-control-scale"), _rect(page, ".leaflet-control-attribution")
     assert scale and credit and (credit["left"] >= scale["right"] or credit["bottom"] <= scale["top"]), (scale, credit)
+
+
+def test_places_page_is_folded_by_country_and_a_place_link_opens_its_group(site, open_page):
+    root, _base = site
+    page, _ = open_page("generated/places/", viewport=b.DESKTOP)
+    groups = page.locator("details.place-group")
+    assert groups.count() >= 2
+    assert page.evaluate("document.documentElement.scrollHeight") <= 2.5 * b.DESKTOP["height"]  # folded: short
+    html = (root / "generated" / "places" / "index.html").read_text(encoding="utf-8")
+    slug = re.search(r'id="place-([\w-]+)"', html).group(1)
+    page, _ = open_page(f"generated/places/#place-{slug}", viewport=b.DESKTOP)  # as a map popup links it
+    page.wait_for_timeout(200)
+    assert page.evaluate(f"document.getElementById('place-{slug}').closest('details').open")
+    assert page.locator(f"#place-{slug}").is_visible()

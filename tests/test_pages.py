@@ -80,7 +80,7 @@ def test_site_has_party_place_timeline_and_world_pages(env):
     armenia = out.files["parties/armenia.md"].decode()
     assert armenia.count("../briefings/") >= 4 and "Nikol Pashinyan" in armenia  # his quote counts for Armenia
     places = out.files["places/index.md"].decode()
-    assert "#place-stepanakert" in places and "Nowhere" not in places
+    assert 'id="place-stepanakert"' in places and "Nowhere" not in places
     world = out.files["maps/world/index.html"].decode()
     assert len(map_places(world)) == 2
     home = out.files and out.home.decode()
@@ -188,7 +188,7 @@ def test_names_inside_names_and_demonyms_are_not_pinned_and_scenes_are_marked(en
     assert [(m.name, m.scene) for m in markers] == [("Baku", False), ("Stepanakert", True)]
     out = pages.render_site([facts], env, "generated")
     index = out.files["places/index.md"].decode()
-    assert "#place-minsk" not in index and "#place-china" not in index and "where things happen in 1" in index
+    assert "place-minsk" not in index and "place-china" not in index and "where things happen in 1" in index
     assert {p[3] for p in map_places(out.files["maps/world/index.html"].decode())} == {"Stepanakert", "Baku"}
 
 

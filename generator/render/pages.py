@@ -443,7 +443,8 @@ def places_index(all_facts: list[Facts], slugs: list[str]) -> list[dict]:
                 continue
             key = slugify(p.name)
             entry = places.setdefault(key, {"slug": key, "name": p.name, "kind": p.kind, "lat": p.lat,
-                                            "lon": p.lon, "mentions": 0, "scene": 0, "briefings": []})
+                                            "lon": p.lon, "country": p.country, "mentions": 0, "scene": 0,
+                                            "briefings": []})
             entry["mentions"] += len(p.mentions)
             entry["scene"] += p.scene  # briefings in which things happen here
             seen: list[Anchor] = []
@@ -459,6 +460,27 @@ def places_index(all_facts: list[Facts], slugs: list[str]) -> list[dict]:
     for entry in places.values():
         entry["briefings"] = _newest_first(entry["briefings"])
     return sorted(places.values(), key=lambda e: (-e["mentions"], e["name"]))
+
+
+ELSEWHERE = "Seas, regions and places across borders"
+
+
+def place_groups(places: list[dict]) -> list[dict]:
+    """The places page's groups: one per country (the country itself first, then its places by mentions),
+    the countries most told of first; places in no one country last. Each group folds away, so the page
+    stays a few screens long however many places the site has."""
+    from .. import countries
+
+    groups: dict[str, dict] = {}
+    for e in places:  # already by mentions, most first
+        c = countries.by_code(e["country"]) if e["country"] else None
+        name = c.name if c else ELSEWHERE
+        g = groups.setdefault(name, {"name": name, "slug": slugify(name), "places": [], "mentions": 0})
+        g["places"].append(e)
+        g["mentions"] += e["mentions"]
+    for g in groups.values():
+        g["places"].sort(key=lambda e: (e["kind"] != "country", -e["mentions"], e["name"]))
+    return sorted(groups.values(), key=lambda g: (g["name"] == ELSEWHERE, -g["mentions"], g["name"]))
 
 
 def world_spec(places: list[dict], principal: list[list[Party]], palette: Palette) -> maps.MapSpec:
@@ -672,7 +694,7 @@ def render_site(all_facts: list[Facts], env: jinja2.Environment, output: str,
     for slug in sorted(party_pages):
         page = parties[slug]
         files[f"parties/{slug}.md"] = env.get_template("party.md.j2").render(p=page, detailed=PARTY_BRIEFINGS_DETAILED).encode()
-    files["places/index.md"] = env.get_template("places.md.j2").render(places=places, world=has_world,
+    files["places/index.md"] = env.get_template("places.md.j2").render(groups=place_groups(places), world=has_world,
                                                                              detailed=PLACE_BRIEFINGS_DETAILED).encode()
     files["timeline.md"] = env.get_template("timeline.md.j2").render(months=timeline_rows(views)).encode()
     files["tags.md"] = env.get_template("tags.md.j2").render().encode()
