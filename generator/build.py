@@ -279,6 +279,21 @@ def feed_items(facts: list[Facts], stories: list[merge.MergedStory], output_rel:
     return items
 
 
+def loopback_in_ci(site_url: str) -> bool:
+    """A build on CI (``CI`` set, as GitHub Actions does) whose site address is this machine's: its feeds
+    would send readers to localhost."""
+    import ipaddress
+    from urllib.parse import urlsplit
+
+    if not os.environ.get("CI"):
+        return False
+    host = urlsplit(site_url).hostname or ""
+    try:
+        return host == "localhost" or ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
 def map_memo(project: Project) -> Path | None:
     """Where drawn maps are kept between builds (per pipeline version, as countries' outlines may change)."""
     if project.cache is None:
@@ -336,6 +351,9 @@ def build(project: Project, progress: Progress | None = None) -> BuildResult:
         save_snapshot(views, rendered.views)
     files = {**rendered.files, **story_files}
     if project.site_url:
+        if loopback_in_ci(project.site_url):
+            log.warning("warning: site_url is %s, so the feeds and sitemap of this CI build point at this machine; "
+                        "set BRIEFING_SITE_URL (the Pages workflow does) or site_url in mkdocs.yml", project.site_url)
         items = feed_items(analysed.facts, stories, project.output_rel)
         files["feed.xml"] = feeds.rss(items, project.site_name, project.site_url, project.site_name)
         files["feed.json"] = feeds.json_feed(items, project.site_name, project.site_url, project.site_name)

@@ -42,3 +42,13 @@ def test_mkdocs_refuses_overlapping_folders_before_writing_anything(tmp_path):
                           env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, timeout=300)
     assert proc.returncode != 0 and "overlap" in proc.stderr + proc.stdout
     assert [p.name for p in (root / "content" / "articles").iterdir()] == []
+
+
+def test_a_ci_build_with_a_loopback_site_address_is_warned(monkeypatch):
+    from generator.build import loopback_in_ci
+
+    monkeypatch.setenv("CI", "true")
+    assert loopback_in_ci("http://127.0.0.1:8000/") and loopback_in_ci("http://localhost/")
+    assert not loopback_in_ci("https://someone.github.io/briefing/")
+    monkeypatch.delenv("CI")
+    assert not loopback_in_ci("http://127.0.0.1:8000/")  # at home, serving locally is the point
