@@ -20,7 +20,7 @@ from typing import Callable
 
 from . import gazetteer, ingest, output
 from .cache import ArticleCache
-from .config import BriefingConfig
+from .config import ARTICLES_PER_WORKER, BriefingConfig, resolve_workers
 from .extract import VERSION as EXTRACT_VERSION
 from .model import Article, Facts
 from . import merge
@@ -62,7 +62,7 @@ class Project:
             output=(docs_dir / cfg.output).resolve(),
             templates=(docs_dir / cfg.templates).resolve(),
             cache=(docs_dir / cfg.cache).resolve() if cfg.cache else None,
-            workers=cfg.workers,
+            workers=resolve_workers(cfg.workers),
             strict=cfg.strict,
         )
 
@@ -223,6 +223,7 @@ def analyse_articles(articles: list[Article], cache: ArticleCache, workers: int 
         todo.append(i)
     if cache.damaged:
         log.info("%d cache entries could not be used; those articles are extracted again", cache.damaged)
+    workers = min(workers, max(1, len(todo) // ARTICLES_PER_WORKER))  # a process must pay for its start
     for done, (i, doc) in enumerate(zip(todo, parse((articles[i].text for i in todo), workers=workers)), 1):
         result = extract_one(doc, articles[i])
         if isinstance(result, ingest.Problem):

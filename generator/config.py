@@ -10,6 +10,7 @@ Every path is relative to MkDocs' ``docs_dir`` (``content/``) unless it says oth
 """
 from __future__ import annotations
 
+import os
 import posixpath
 
 from mkdocs.config import base
@@ -17,6 +18,25 @@ from mkdocs.config import config_options as c
 
 MAX_WORKERS = 64
 """Parsing processes at most: each loads its own copy of the spaCy pipeline (about 200 MB)."""
+WORKER_MB = 400
+"""Memory one parsing process needs (the pipeline and a batch of documents): ``workers: auto`` starts no
+more processes than the free memory holds."""
+ARTICLES_PER_WORKER = 40
+"""New articles to parse per extra process: for fewer, starting a process (it loads its own pipeline)
+costs more than it saves, so a build with a handful of new articles parses them in its own process."""
+
+
+def resolve_workers(value: int | str) -> int:
+    """Parsing processes for the ``workers`` option: a number as given, or ``auto``: the CPUs this process
+    may use, capped by free memory (WORKER_MB each) and MAX_WORKERS."""
+    if value != "auto":
+        return int(value)
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    try:
+        free_mb = os.sysconf("SC_AVPHYS_PAGES") * os.sysconf("SC_PAGE_SIZE") // 2**20
+    except (ValueError, OSError, AttributeError):
+        free_mb = cpus * WORKER_MB
+    return max(1, min(cpus, free_mb // WORKER_MB, MAX_WORKERS))
 
 
 class BriefingConfig(base.Config):
@@ -36,8 +56,9 @@ class BriefingConfig(base.Config):
     strict = c.Type(bool, default=False)
     """Fail the build when any article cannot be used. Off: such articles are skipped with a warning."""
 
-    workers = c.Type(int, default=1)
-    """Processes for parsing (spaCy ``n_process``), 1 to :data:`MAX_WORKERS`; 1 parses in the build's own process."""
+    workers = c.Type((int, str), default="auto")
+    """Processes for parsing (spaCy ``n_process``): ``auto`` (the CPUs, capped by memory; see
+    :func:`resolve_workers`) or 1 to :data:`MAX_WORKERS`; 1 parses in the build's own process."""
 
     feeds = c.ListOfItems(c.Type(str), default=[])
     """RSS or Atom feeds that ``briefing fetch`` pulls new articles from."""
@@ -56,8 +77,9 @@ class BriefingConfig(base.Config):
         from mkdocs.config.base import ValidationError
 
         problems = []
-        if not 1 <= self.workers <= MAX_WORKERS:
-            problems.append(("workers", ValidationError(f"must be between 1 and {MAX_WORKERS}, not {self.workers}")))
+        if self.workers != "auto" and not (isinstance(self.workers, int) and 1 <= self.workers <= MAX_WORKERS):
+            problems.append(("workers", ValidationError(
+                f"must be 'auto' or between 1 and {MAX_WORKERS}, not {self.workers!r}")))
         articles, out = (posixpath.normpath(str(x).replace("\\", "/")) for x in (self.articles, self.output))
         if out == articles or out.startswith(articles.rstrip("/") + "/") or articles.startswith(out.rstrip("/") + "/"):
             problems.append(("output", ValidationError(

@@ -52,3 +52,31 @@ def test_a_ci_build_with_a_loopback_site_address_is_warned(monkeypatch):
     assert not loopback_in_ci("https://someone.github.io/briefing/")
     monkeypatch.delenv("CI")
     assert not loopback_in_ci("http://127.0.0.1:8000/")  # at home, serving locally is the point
+
+
+def test_workers_auto_takes_the_cpus_capped_by_memory(monkeypatch):
+    from generator import config
+
+    assert errors({"workers": "auto"}) == [] and errors({"workers": "many"})[0].startswith("workers:")
+    monkeypatch.setattr(config.os, "sched_getaffinity", lambda _pid: {0, 1, 2, 3}, raising=False)
+    pages = {"SC_AVPHYS_PAGES": 64 * 2**20 // 4096 * 100, "SC_PAGE_SIZE": 4096}  # 6.4 GB free
+    monkeypatch.setattr(config.os, "sysconf", lambda name: pages[name])
+    assert config.resolve_workers("auto") == 4 and config.resolve_workers(2) == 2
+    pages["SC_AVPHYS_PAGES"] = 900 * 2**20 // 4096  # 900 MB free: two pipelines fit
+    assert config.resolve_workers("auto") == 2
+    pages["SC_AVPHYS_PAGES"] = 100 * 2**20 // 4096
+    assert config.resolve_workers("auto") == 1
+
+
+def test_a_few_new_articles_are_parsed_in_the_build_s_own_process(monkeypatch):
+    from generator import build, nlp
+    from generator.cache import ArticleCache
+    from generator.model import Article
+
+    seen = []
+    real = nlp.parse
+    monkeypatch.setattr(nlp, "parse", lambda texts, workers=1: seen.append(workers) or real(texts, workers=1))
+    articles = [Article(id=f"a{i}", title="Talks resume", text="Negotiators met in Geneva on Monday, officials said.")
+                for i in range(3)]
+    build.analyse_articles(articles, ArticleCache(None, "test"), workers=8)
+    assert seen == [1]  # three articles do not pay for starting seven processes
