@@ -48,6 +48,7 @@ class Project:
     site_name: str = "Briefings"
     site_url: str | None = None  # feeds need absolute links
     articles_option: str = "articles"  # the folder as configured, relative to docs_dir
+    serving: bool = False  # under `mkdocs serve`, whose site_url is the dev server's own address
 
     @classmethod
     def from_config(cls, docs_dir: Path, cfg: BriefingConfig, site_name: str = "Briefings",
@@ -280,6 +281,9 @@ def feed_items(facts: list[Facts], stories: list[merge.MergedStory], output_rel:
     return items
 
 
+FEEDS = ("feed.xml", "feed.json")
+
+
 def loopback_in_ci(site_url: str) -> bool:
     """A build on CI (``CI`` set, as GitHub Actions does) whose site address is this machine's: its feeds
     would send readers to localhost."""
@@ -355,9 +359,13 @@ def build(project: Project, progress: Progress | None = None) -> BuildResult:
         if loopback_in_ci(project.site_url):
             log.warning("warning: site_url is %s, so the feeds and sitemap of this CI build point at this machine; "
                         "set BRIEFING_SITE_URL (the Pages workflow does) or site_url in mkdocs.yml", project.site_url)
-        items = feed_items(analysed.facts, stories, project.output_rel)
-        files["feed.xml"] = feeds.rss(items, project.site_name, project.site_url, project.site_name)
-        files["feed.json"] = feeds.json_feed(items, project.site_name, project.site_url, project.site_name)
+        kept = {rel: output.read_generated(project.output, rel) for rel in FEEDS} if project.serving else {}
+        if kept and all(kept.values()):
+            files.update(kept)  # serve's own address must not overwrite the feeds `briefing build` wrote
+        else:
+            items = feed_items(analysed.facts, stories, project.output_rel)
+            files["feed.xml"] = feeds.rss(items, project.site_name, project.site_url, project.site_name)
+            files["feed.json"] = feeds.json_feed(items, project.site_name, project.site_url, project.site_name)
     if not rendered.maps_reused:  # a map taken from the last build was not looked up: its memo entry is still good
         prune_memo(memo, started)
     home = project.docs_dir / "index.md"

@@ -1,6 +1,7 @@
 """The MkDocs plugin: ``mkdocs build`` and ``mkdocs serve`` regenerate the pages first."""
 from __future__ import annotations
 
+import dataclasses
 import logging
 import sys
 from pathlib import Path
@@ -64,9 +65,16 @@ def slim_theme_assets(site: Path, langs: list[str]) -> list[str]:
 
 
 class BriefingPlugin(BasePlugin[BriefingConfig]):
+    serving = False
+
+    def on_startup(self, *, command, dirty):
+        """Under ``mkdocs serve`` the site_url is the dev server's: the feeds already written keep theirs."""
+        self.serving = command == "serve"
+
     def on_config(self, config):
         _ensure_handler()
         self.project = Project.from_config(Path(config["docs_dir"]), self.config, config["site_name"], config["site_url"])
+        self.project = dataclasses.replace(self.project, serving=self.serving)
         return config
 
     def on_pre_build(self, config):

@@ -89,3 +89,29 @@ def test_new_article_appears_while_serving(tmp_path):
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             proc.kill()
+
+
+@pytest.mark.slow
+def test_serve_keeps_the_feeds_that_build_wrote(tmp_path):
+    """`mkdocs serve` sets site_url to its own address: the feeds in docs_dir keep the published one,
+    so serve and build do not keep rewriting each other's files."""
+    from conftest import make_project
+
+    root = make_project(tmp_path)
+    shutil.copy(sorted(FIXTURES.glob("2*.md"))[0], root / "content" / "articles")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "BRIEFING_SITE_URL": "https://someone.github.io/briefing/"}
+    subprocess.run([sys.executable, "-m", "generator.cli", "build", "--no-site"], cwd=root, env=env, check=True,
+                   capture_output=True)
+    feed = root / "content" / "generated" / "feed.json"
+    published = feed.read_bytes()
+    assert b"https://someone.github.io/briefing/" in published
+    port = free_port()
+    env.pop("BRIEFING_SITE_URL")
+    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=root,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    try:
+        assert wait_for(lambda: get(f"http://127.0.0.1:{port}/generated/"), 120), "the server did not come up"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+    assert feed.read_bytes() == published
