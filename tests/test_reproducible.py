@@ -50,3 +50,24 @@ def test_two_builds_in_two_folders_are_byte_identical(tmp_path):
     assert "2020-11-10" in sitemap  # the date comes from SOURCE_DATE_EPOCH, not the clock
     for folder in (first, second):
         assert str(folder) not in "".join(p.read_text(errors="replace") for p in (folder / "site").rglob("*.html"))
+
+
+def test_a_fresh_clone_with_the_cache_restored_extracts_nothing_and_builds_the_same_site(tmp_path):
+    """What the Pages workflow does: a fresh checkout, the extraction cache restored (actions/cache puts
+    back .cache/briefing), `make site`. The second build parses nothing and gives the same site."""
+    import shutil
+
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": EPOCH}
+    first = make_project(tmp_path / "run-1", FIXTURES / "articles")
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=first, capture_output=True,
+                          text=True, env=env)
+    assert proc.returncode == 0 and "3 extracted" in proc.stderr, proc.stderr
+    saved = tmp_path / "cache-artifact"
+    shutil.copytree(first / ".cache" / "briefing", saved)  # what the cache action uploads
+    second = make_project(tmp_path / "run-2", FIXTURES / "articles")  # a new runner: a fresh checkout
+    shutil.copytree(saved, second / ".cache" / "briefing")  # ... and the cache action restores it
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=second, capture_output=True,
+                          text=True, env=env)
+    assert proc.returncode == 0 and "0 extracted, 3 from cache" in proc.stderr, proc.stderr
+    assert _hashes(first / "site") == _hashes(second / "site")
+    assert _hashes(first / "content" / "generated") == _hashes(second / "content" / "generated")
