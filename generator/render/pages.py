@@ -623,12 +623,11 @@ class Reuse:
 
 
 def _code_digest(templates: Path | None) -> str:
-    """Everything that shapes a briefing or map besides its facts: the templates and the code."""
-    h = hashlib.sha256()
-    here = Path(__file__).resolve().parent
-    # the focus place is chosen by the places extractor; model.py decides how facts read
-    for f in [*sorted(here.glob("*.py")), here.parent / "extract" / "places.py", here.parent / "model.py"]:
-        h.update(f.read_bytes())
+    """Everything that shapes a briefing or map besides its facts: the render code (versions.LAYERS) and
+    the project's templates."""
+    from .. import versions
+
+    h = hashlib.sha256(versions.digest("render").encode() + versions.digest("maps").encode())
     if templates is not None:
         for f in sorted(templates.glob("*.j2")):
             h.update(f.name.encode() + b"\0" + f.read_bytes())
