@@ -16,7 +16,7 @@ import time
 from dataclasses import asdict, dataclass, field
 from importlib import metadata
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from . import gazetteer, ingest, output, versions
 from .cache import ArticleCache
@@ -175,63 +175,90 @@ class Analysed:
     problems: list[ingest.Problem] = field(default_factory=list)  # articles extraction failed on
 
 
-def extract_one(doc, article: Article) -> tuple[Facts, ArticleFeatures] | ingest.Problem:
-    """Facts and features of one article; a crash in an extractor becomes a Problem, not a stopped build."""
+@dataclass
+class Analysis:
+    """One article analysed: its facts (None when an extractor failed on it), its story features (always:
+    a failed article is still grouped, by its words and names alone) and the problem met, if any."""
+
+    article: Article
+    facts: Facts | None
+    features: ArticleFeatures
+    problem: ingest.Problem | None = None
+    parsed: bool = True  # False: taken from the cache
+
+
+def analyse_one(doc, article: Article) -> Analysis:
+    """Facts and features of one parsed article; a crash in an extractor becomes a problem, not a stopped build."""
     from .extract import extract
 
     try:
         facts = extract(doc, article)
-        return facts, features_from_doc(doc, article, facts)
+        return Analysis(article, facts, features_from_doc(doc, article, facts))
     except Exception as exc:  # noqa: BLE001 - one bad article must never stop the rest
         log.debug("extraction failed on %s", article.path, exc_info=True)
-        return ingest.Problem(article.path or article.id, f"extraction failed ({type(exc).__name__}: {exc})",
-                              "skipped it")
+        problem = ingest.Problem(article.path or article.id, f"extraction failed ({type(exc).__name__}: {exc})",
+                                 "skipped it")
+        return Analysis(article, None, features_from_doc(doc, article), problem)
+
+
+def analyse(articles: list[Article], cache: ArticleCache | None = None, workers: int = 1,
+            progress: Progress | None = None, known: dict | None = None) -> Iterator[Analysis]:
+    """The one analysis loop: an Analysis per article, in order, as they come. Articles in ``known`` (a
+    snapshot, by cache key) or in ``cache`` are not parsed; the rest are parsed together (``workers``
+    processes when there are enough of them to pay for their start) and their results cached."""
+    from .nlp import parse
+
+    cache = cache or ArticleCache(None, pipeline_version())
+    known = known or {}
+    hits: dict[int, Analysis] = {}
+    todo = []
+    for i, a in enumerate(articles):
+        hit = known.get(cache.key(a))
+        if hit is None:
+            facts, features = cache.get_facts(a), cache.get(a, "story")
+            if facts is not None and features is not None:
+                try:
+                    hit = (facts, ArticleFeatures(**features))
+                except TypeError:  # written by another version of the story features
+                    cache.damaged += 1
+        if hit is not None:
+            hits[i] = Analysis(a, hit[0], hit[1], parsed=False)
+        else:
+            todo.append(i)
+    if cache.damaged:
+        log.info("%d cache entries could not be used; those articles are extracted again", cache.damaged)
+    workers = min(workers, max(1, len(todo) // ARTICLES_PER_WORKER))  # a process must pay for its start
+    docs = iter(parse((articles[i].text for i in todo), workers=workers))
+    done = 0
+    for i, a in enumerate(articles):
+        if i in hits:
+            yield hits[i]
+            continue
+        result = analyse_one(next(docs), a)
+        if result.facts is not None:
+            cache.put_facts(result.facts)
+            cache.put(a, "story", asdict(result.features))
+        done += 1
+        if progress:
+            progress("extract", done, len(todo))
+        yield result
 
 
 def analyse_articles(articles: list[Article], cache: ArticleCache, workers: int = 1,
                      progress: Progress | None = None, snapshot: Path | None = None) -> Analysed:
-    """Facts and story features for every article, in order; only cache misses are parsed.
+    """Facts and story features for every article the extractors could read, in order (see :func:`analyse`).
 
     ``snapshot`` keeps every article's facts and features in one file, by cache key, so that a
     build reads one file rather than two JSON entries per article."""
-    from .nlp import parse
-
-    found: dict[int, tuple[Facts, ArticleFeatures]] = {}
-    problems: list[ingest.Problem] = []
-    todo = []
     known = load_snapshot(snapshot)
-    for i, a in enumerate(articles):
-        hit = known.get(cache.key(a))
-        if hit is not None:
-            found[i] = hit
-            continue
-        facts, features = cache.get_facts(a), cache.get(a, "story")
-        if facts is not None and features is not None:
-            try:
-                found[i] = (facts, ArticleFeatures(**features))
-                continue
-            except TypeError:  # written by another version of the story features
-                cache.damaged += 1
-        todo.append(i)
-    if cache.damaged:
-        log.info("%d cache entries could not be used; those articles are extracted again", cache.damaged)
-    workers = min(workers, max(1, len(todo) // ARTICLES_PER_WORKER))  # a process must pay for its start
-    for done, (i, doc) in enumerate(zip(todo, parse((articles[i].text for i in todo), workers=workers)), 1):
-        result = extract_one(doc, articles[i])
-        if isinstance(result, ingest.Problem):
-            problems.append(result)
-        else:
-            cache.put_facts(result[0])
-            cache.put(articles[i], "story", asdict(result[1]))
-            found[i] = result
-        if progress:
-            progress("extract", done, len(todo))
-    kept = sorted(found)
+    done = list(analyse(articles, cache, workers, progress, known))
+    kept = [a for a in done if a.facts is not None]
     if snapshot is not None:
-        entries = {cache.key(articles[i]): found[i] for i in kept}
+        entries = {cache.key(a.article): (a.facts, a.features) for a in kept}
         if entries.keys() != known.keys():
             save_snapshot(snapshot, entries)
-    return Analysed([found[i][0] for i in kept], [found[i][1] for i in kept], len(todo), problems)
+    return Analysed([a.facts for a in kept], [a.features for a in kept], sum(a.parsed for a in done),
+                    [a.problem for a in done if a.problem is not None])
 
 
 def arrival_order(facts: list[Facts]) -> list[int]:

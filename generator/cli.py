@@ -13,7 +13,7 @@ from pathlib import Path
 
 import click
 
-from . import ingest, output
+from . import output
 
 
 class Exit(enum.IntEnum):
@@ -56,16 +56,10 @@ def refuse(message: str) -> None:
 
 
 def read_inputs(paths, published) -> tuple[list, list]:
-    """Articles from files, directories or ``-``, with the problems met on the way."""
-    articles, problems = [], []
-    files = []
-    for p in paths:
-        files.extend([p] if str(p) == "-" else ingest.find_articles([p], problems))
-    for path in files:
-        article, found = ingest.read_article(path, published)
-        problems.extend(found)
-        if article is not None:
-            articles.append(article)
+    """Articles from files, directories or ``-``, each problem met on the way named."""
+    from .api import read
+
+    articles, problems = read(paths, published)
     for problem in problems:
         warn(str(problem))
     return articles, problems
@@ -94,7 +88,7 @@ def load_project(config_file: str):
     from mkdocs.config import load_config
     from mkdocs.exceptions import ConfigurationError
 
-    from .build import Project
+    from .api import Project
     from .config import BriefingConfig
 
     try:
@@ -137,20 +131,16 @@ def main():
 @strict_option
 def extract(paths, fmt, published, strict):
     """Print the facts of articles (files, directories, or - for standard input) as JSON."""
-    from .export import facts_to_json
-    from .extract import extract as extract_facts
-    from .nlp import parse
+    from .api import analyse, facts_to_json
 
     articles, problems = read_inputs(paths, published)
     out = JsonOutput(fmt)
-    for article, doc in zip(articles, parse(a.text for a in articles)):
-        try:
-            obj = facts_to_json(extract_facts(doc, article))
-        except Exception as exc:  # noqa: BLE001 - one bad article must never stop the rest
-            problems.append(exc)
-            warn(f"{article.path}: extraction failed ({type(exc).__name__}: {exc}); skipped it")
+    for analysis in analyse(articles):
+        if analysis.facts is None:  # one bad article never stops the rest
+            problems.append(analysis.problem)
+            warn(str(analysis.problem))
             continue
-        out.add(obj)
+        out.add(facts_to_json(analysis.facts))
     out.close()
     if strict and problems:
         sys.exit(Exit.REFUSED)
@@ -176,7 +166,7 @@ def build(config_file, site, strict, workers):
 def _build(cfg, options, project, site, strict) -> None:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
-    from .build import build as run_build
+    from .api import build as run_build
 
     with Progress("[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
                   TimeRemainingColumn(), transient=True, disable=not sys.stderr.isatty()) as bar:
@@ -269,28 +259,23 @@ def stories(paths, fmt, published, state, strict):
 
     The features are the site build's own (the extracted parties included), so these are the
     stories the site shows for the same arrival order."""
-    from .build import extract_one
-    from .ingest import Problem
-    from .nlp import parse
-    from .stories import StoryIndex, features_from_doc
+    import dataclasses
+
+    from .api import analyse, group, save_story_index, story_index
 
     articles, problems = read_inputs(paths, published)
-    index = StoryIndex.from_dict(json.loads(state.read_text())) if state and state.exists() else StoryIndex()
+    index = story_index(state)
     out = JsonOutput(fmt)
-    for article, doc in zip(articles, parse(a.text for a in articles)):
-        result = extract_one(doc, article)
-        if isinstance(result, tuple):
-            features = result[1]
-        else:  # an extractor failed: the article still joins a story, by its words and names alone
-            problem = Problem(result.path, result.problem, "grouped it by its words and names alone", fatal=False)
+    for analysis, story in group(analyse(articles), index):
+        if analysis.problem is not None:  # an extractor failed: the article still joins a story, by its words and names
+            problem = dataclasses.replace(analysis.problem, action="grouped it by its words and names alone",
+                                          fatal=False)
             problems.append(problem)
             warn(str(problem))
-            features = features_from_doc(doc, article)
-        story = index.assign(features)
-        out.add({"path": article.path, "story": story, "title": index.stories[story].title})
+        out.add({"path": analysis.article.path, "story": story.id, "title": story.title})
     out.close()
     if state:
-        state.write_text(json.dumps(index.to_dict(), ensure_ascii=False))
+        save_story_index(index, state)
     if strict and problems:
         sys.exit(Exit.REFUSED)
 

@@ -10,9 +10,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
 from . import output
-from .build import Project, build
+from .api import Project, build, squeeze_html
 from .config import BriefingConfig
-from .render.text import squeeze_html
 
 log = logging.getLogger("briefing")
 

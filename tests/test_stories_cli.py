@@ -74,7 +74,7 @@ def test_the_stories_are_the_ones_the_site_build_groups(folder, assigned):
     """The same features as the build (the extracted parties included), so that what is
     measured is what a reader gets."""
     articles = [ingest.read_article(folder / n, None)[0] for n in ORDER]
-    analysed = analyse_articles(articles, ArticleCache(None, "test"))
+    analysed = analyse_articles(articles, ArticleCache(None, "test"))  # what the site build groups
     index = StoryIndex()
     assert [index.assign(f) for f in analysed.features] == [row["story"] for row in assigned]
 
