@@ -165,6 +165,7 @@ def _db() -> sqlite3.Connection:
                 try:
                     con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
                     if con.execute("SELECT value FROM meta WHERE name='complete'").fetchone():
+                        _touch(path)  # in use: another version's build must not prune it
                         return con
                     con.close()
                 except sqlite3.DatabaseError:
@@ -459,14 +460,29 @@ def _airport_entries(names: list[tuple[str, int, int]], entries: list[tuple]) ->
                     names.append((k, eid, 1))
 
 
+PRUNE_AFTER_S = 86_400
+"""An index of another data version is removed once it has not been opened for this long: two checkouts
+of different versions (or a build and the tests) share the cache folder without deleting each other's."""
+
+
+def _touch(path: Path) -> None:
+    try:
+        os.utime(path)
+    except OSError:
+        pass
+
+
 def _prune(keep: Path) -> None:
-    """Indexes built from other data versions are dead weight (30 MB each): remove them."""
+    """Indexes built from other data versions are dead weight (30 MB each): remove those no one has
+    opened for PRUNE_AFTER_S."""
+    import time
+
     for old in keep.parent.glob("gazetteer-*.sqlite"):
-        if old != keep:
-            try:
+        try:
+            if old != keep and old.stat().st_mtime < time.time() - PRUNE_AFTER_S:
                 old.unlink()
-            except OSError:
-                pass
+        except OSError:
+            pass
 
 
 def _gnc_cities() -> list[dict]:

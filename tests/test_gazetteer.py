@@ -92,13 +92,21 @@ def test_short_alternate_names_are_codes_not_words():
     assert not any(e.name == "Modesto" for e in gazetteer.lookup("Mod"))
 
 
-def test_building_removes_indexes_of_other_versions(tmp_path):
+def test_building_removes_indexes_of_other_versions_no_one_uses(tmp_path):
+    import os
+    import time
+
     stale = tmp_path / "gazetteer-0000000000000000.sqlite"
     stale.write_bytes(b"old")
+    day_old = time.time() - gazetteer.PRUNE_AFTER_S - 60
+    os.utime(stale, (day_old, day_old))
+    in_use = tmp_path / "gazetteer-2222222222222222.sqlite"  # another checkout's, opened an hour ago
+    in_use.write_bytes(b"other")
+    os.utime(in_use, (time.time() - 3600, time.time() - 3600))
     keep = tmp_path / "gazetteer-1111111111111111.sqlite"
     keep.write_bytes(b"new")
     gazetteer._prune(keep)
-    assert keep.exists() and not stale.exists()
+    assert keep.exists() and not stale.exists() and in_use.exists()
 
 
 def test_airports_by_full_name_and_weakly_by_their_own_part():

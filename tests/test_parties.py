@@ -434,3 +434,19 @@ def test_a_country_that_speaks_or_is_addressed_is_shown_and_one_only_visited_is_
                           "Egyptian officials said the talks would be hard.")
     assert found["Egypt"].shown and found["Ethiopia"].shown
     assert not found["Kenya"].shown if "Kenya" in found else True
+
+
+def test_roles_keep_hyphenated_words_and_former_and_a_party_named_by_its_adjective_owns_them():
+    found = run("Channel director-general Anna Holt said the schedule would change. "
+                "Former Labour leader Tom Reeve said the party had lost its way. "
+                "Tory co-chairman Sarah Lund said the campaign would go on. "
+                "Ex-press secretary Owen Marsh said he had no regrets. "
+                "The Liberal Democrat health spokesman, Paul Brandt, said waiting lists were too long.")
+    assert named(found, "Anna Holt").role == "director-general"
+    reeve = named(found, "Tom Reeve")
+    assert reeve.role == "former leader" and reeve.affiliation == named(found, "Labour Party").id
+    lund = named(found, "Sarah Lund")
+    assert lund.role == "co-chairman" and lund.affiliation == named(found, "Conservative Party").id
+    assert named(found, "Owen Marsh").role == "ex-press secretary"
+    brandt = named(found, "Paul Brandt")
+    assert brandt.affiliation == named(found, "Liberal Democrats").id and "spokesman" in brandt.role

@@ -26,6 +26,7 @@ ROLE_HEADS = {
     "lawmaker", "mp", "candidate", "nominee", "speaker", "judge", "prosecutor", "attorney", "officer",
     "colonel", "lieutenant", "major", "captain", "admiral", "marshal", "coach", "manager", "boss",
     "captain", "striker", "player", "champion", "spokesmen", "monarch", "dictator", "rapporteur", "aide",
+    "mep", "msp", "mla", "peer",
 }
 STYLES = {"king", "queen", "prince", "princess", "emir", "sultan", "pope", "ayatollah", "sheikh", "crown"}
 """Titles that are part of how a person is named ('Prince Charles', 'King Edward III')."""
@@ -37,8 +38,10 @@ ROLE_MODIFIERS = {
     "ministry", "government", "parliamentary", "secretary", "foreign-affairs", "culture", "sports",
     "education", "transport", "environment", "agriculture", "labour", "labor", "treasury", "press",
     "chancellor", "shadow", "assistant", "associate", "regional", "local", "separatist", "rebel",
-    "elected", "outgoing", "incoming", "then", "veteran", "exchequer", "the",
+    "elected", "outgoing", "incoming", "then", "veteran", "exchequer", "the", "ex", "co", "joint",
 }
+FORMER = {"former", "ex", "then", "outgoing", "late"}
+"""Words before a role's owner that still belong to the role ('former Conservative leader' is a former leader)."""
 GOVERNMENT_ROLES = {
     "president", "minister", "premier", "chancellor", "leader", "spokesman", "spokeswoman", "spokesperson",
     "secretary", "ambassador", "envoy", "king", "queen", "emir", "sultan", "official", "diplomat",
@@ -500,10 +503,15 @@ def _personal(tok) -> bool:
 
 
 def _words(toks) -> str:
-    """Lower-case a role's words, except proper nouns."""
-    vocab = ROLE_HEADS | ROLE_MODIFIERS | PERSON_NOUNS
-    return " ".join(t.text if t.pos_ == "PROPN" and not t.is_sent_start and t.lower_ not in vocab else t.lower_
-                    for t in toks)
+    """Lower-case a role's words, except proper nouns; words the tokenizer split at a hyphen stay one
+    ('director-general')."""
+    vocab = ROLE_HEADS | ROLE_MODIFIERS | PERSON_NOUNS | FORMER
+    out = ""
+    for n, t in enumerate(toks):
+        word = t.text if t.pos_ == "PROPN" and not t.is_sent_start and t.lower_ not in vocab else t.lower_
+        joined = n and (t.text == "-" or toks[n - 1].text == "-") and toks[n - 1].i == t.i - 1
+        out += word if not n or joined else " " + word
+    return out
 
 
 def _party_at(by_tok: dict[int, Mention], i: int, kinds=("country", "organisation")) -> Mention | None:
@@ -561,8 +569,13 @@ def _role_before(doc, m: Mention, by_tok: dict[int, Mention]) -> tuple[str | Non
         low = tok.lower_
         other = by_tok.get(i)
         listed = low in ROLE_HEADS or low in ROLE_MODIFIERS
-        if other is not None and not (listed and other.end - other.start == 1 and other.kind == "organisation"):
+        if other is not None and not (listed and other.end - other.start == 1 and other.kind == "organisation"
+                                      and other.name not in SHOWN_NAMES):
             break  # another actor: the owner, not part of the role
+        if run and tok.text == "-" and not tok.whitespace_ and i > sent_start and not doc[i - 1].whitespace_:
+            run.insert(0, tok)  # 'director-general', 'co-chairman': one word the tokenizer split
+            i -= 1
+            continue
         if low == "the" or tok.is_punct:
             break
         glued = run and tok.dep_ in ("amod", "compound") and tok.pos_ in ("NOUN", "ADJ") and (
@@ -572,7 +585,7 @@ def _role_before(doc, m: Mention, by_tok: dict[int, Mention]) -> tuple[str | Non
             i -= 1
             continue
         break
-    while run and run[0].lower_ == "of":
+    while run and (run[0].lower_ == "of" or run[0].text == "-"):
         run.pop(0)
     if not run or not any(t.lower_ in ROLE_HEADS for t in run) or run[-1].lower_ not in ROLE_HEADS | {"general"}:
         return None, None
@@ -590,6 +603,9 @@ def _role_before(doc, m: Mention, by_tok: dict[int, Mention]) -> tuple[str | Non
             owner.kind = "organisation"  # 'Bolton boss Sam Allardyce': a club named after its town
     elif j >= 0 and doc[j].lower_ in ("his", "her"):
         owner = _pronoun_owner(doc, j, by_tok)  # 'His foreign policy aide Hikmet Hajiyev'
+    k = (owner.start if owner is not None and owner.end == j + 1 else j + 1) - 1
+    if k >= sent_start and doc[k].lower_ in FORMER and doc[k] not in run:
+        run.insert(0, doc[k])  # 'Former Conservative leader William Hague': a former leader of the party
     return _words(run), owner
 
 
@@ -887,6 +903,35 @@ def _alias_words() -> tuple[dict[str, str], set[str]]:
 
 
 SAME_ACTOR, NAME_SUFFIXES = _alias_words()
+SHOWN_NAMES = set(SAME_ACTOR.values())
+"""The names the alias lists show ('Labour Party'): such a body before a role is its owner, not a word of it."""
+PARTY_NAME_WORDS = 3
+"""The longest listed name looked for where the NER missed or split it ('Liberal Democrat')."""
+
+
+def _listed_names(doc, mentions: list[Mention]) -> list[Mention]:
+    """Names of the alias lists the NER missed or cut ('Former Conservative leader', 'Liberal' + 'Democrat'):
+    capitalised words that spell a listed name are that body; a fragment mention inside them gives way."""
+    out: list[Mention] = []
+    i = 0
+    while i < len(doc):
+        for n in range(PARTY_NAME_WORDS, 0, -1):
+            toks = doc[i:i + n]
+            if len(toks) < n or not all(t.text[:1].isupper() for t in toks):
+                continue
+            name = SAME_ACTOR.get(toks.text.lower())
+            if name is None:
+                continue
+            inside = [m for m in mentions if i <= m.start and m.end <= i + n]
+            if any(m.start < i + n and i < m.end for m in mentions if m not in inside):
+                break  # part of a longer name ('Labour Party conference' is found as it is)
+            for m in inside:
+                mentions.remove(m)
+            out.append(Mention(i, i + n, "organisation", name, surface=toks.text))
+            i += n - 1
+            break
+        i += 1
+    return out
 ACRONYM_SKIP = {"of", "the", "and", "for", "&", "in", "on", "to", "de", "du", "des", "la", "le", "et", "y"}
 """Words an acronym may leave out ('International Committee of the Red Cross' is ICRC)."""
 ACRONYM_MAX = 8
@@ -1043,6 +1088,7 @@ def extract(doc, places: list[Place]) -> list[Party]:
     mentions = _entity_mentions(doc, places)
     taken = {t for e in doc.ents for t in range(e.start, e.end)}
     mentions += _scan_missed(doc, taken)
+    mentions += _listed_names(doc, mentions)
     mentions += _phrase_mentions(doc, mentions)
     mentions += _surnames_missed(doc, mentions)
     mentions.sort(key=lambda m: m.start)
