@@ -258,3 +258,17 @@ def test_stance_words_are_data_with_one_stance_each(tmp_path):
     with pytest.raises(ValueError):
         positions._words(bad)
     assert "criticise" in positions.VERBS["accuses"] and "warn" not in positions.VERBS["opposes"]
+
+
+def test_a_position_that_only_points_at_words_given_elsewhere_is_not_shown():
+    found, out = run("The health minister Clara Voss rejected the claim on Tuesday. "
+                     "Ms Voss also announced her plans. The Nurses Guild accused the minister and her deputy. "
+                     "The Nurses Guild accused the minister of breaking her promise on pay. "
+                     "Ms Voss rejected the claim that hospitals would close.")
+    hidden = {p.text: p.why for p in out if not p.shown}
+    assert any(t.endswith("rejected the claim") and "not what it is" in w for t, w in hidden.items()), hidden
+    assert any(t.endswith("announced her plans") for t in hidden), hidden
+    visible = [p.text for p in shown(out)]
+    assert not any(t.endswith("accused the minister and her deputy") for t in visible), visible
+    assert any("of breaking her promise on pay" in t for t in visible), visible  # says what of
+    assert any("that hospitals would close" in t for t in visible), visible  # says which claim

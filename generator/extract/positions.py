@@ -34,6 +34,10 @@ def _words(path="stance_words.tsv") -> dict:
 
 WORDS = _words()
 VERBS, NOUNS, ADJECTIVES = WORDS["verb"], WORDS["noun"], WORDS["adjective"]
+ACCUSED_OF = {"of", "over", "for", "after"}
+"""What an accusation is about comes after one of these ('accused Turkey of sending fighters')."""
+SHELL_NOUNS = WORDS["shell"]["-"]
+"""'dismissed the claim', 'announced his plans': an object that only points at words given elsewhere."""
 SPEAKS_FOR = WORDS["speaks-for"]["-"]
 """A possessor holds what the phrase says only when the head is one of these ("Labour's spokesman"),
 not when it is only named inside it ("Kelly's critics")."""
@@ -676,6 +680,18 @@ def _why(ix: _Index, toks, party: str, text: str) -> str:
         if c.dep_ in ("dobj", "attr") and c.i in inside and any(g.dep_ in ("prep", "acl") and g.i not in inside
                                                                  for g in c.children):
             return "cut mid-phrase"
+    for c in verb.children:  # "Mr Blair dismissed the claim": which claim, the page cannot say
+        if c.dep_ in ("dobj", "nsubjpass") and c.i in inside and c.lemma_.lower() in SHELL_NOUNS and not any(
+                g.dep_ in ("prep", "acl", "relcl", "ccomp", "appos", "amod", "compound") for g in c.children):
+            return f"says only '{c.lemma_.lower()}', not what it is"
+    if verb.lemma_.lower() in VERBS.get("accuses", set()) and not any(
+            c.dep_ in ("ccomp", "xcomp", "advcl") and c.i in inside for c in verb.children) and not any(
+            t.dep_ == "prep" and t.lower_ in ACCUSED_OF for t in toks):
+        return "an accusation without what of"  # "accused the prime minister and Mr Brown"
+    for t in toks:  # "were Bethnal Green, in east London" without "and Rochdale"
+        for c in t.children:
+            if c.dep_ == "conj" and c.i >= toks.end and c.sent.start == verb.sent.start and t.i != verb.i:
+                return "cut mid-list"
     first = words[0]
     if first.tag_ in ("WDT", "WP", "WRB", "WP$"):
         return f"starts with '{first.lower_}': the clause it hangs on is left out"
