@@ -272,3 +272,25 @@ def test_a_position_that_only_points_at_words_given_elsewhere_is_not_shown():
     assert not any(t.endswith("accused the minister and her deputy") for t in visible), visible
     assert any("of breaking her promise on pay" in t for t in visible), visible  # says what of
     assert any("that hospitals would close" in t for t in visible), visible  # says which claim
+
+
+def test_he_is_not_a_woman_named_just_before():
+    found, out = run("Robert Hale said on Monday that he would stand for the new party. "
+                     "Mrs Joan Pike, its treasurer, said the party had raised enough money. "
+                     "He said the party must win every seat in the north.")
+    hale = [p.text for p in of(found, out, "Robert Hale")]
+    pike = [p.text for p in of(found, out, "Joan Pike")]
+    assert any("win every seat" in t for t in hale), (hale, pike)
+    assert not any("win every seat" in t for t in pike), pike
+
+
+def test_gender_is_read_from_a_title_or_a_first_name():
+    from generator.extract import gender
+
+    text = "Mr Sam Ward met Sam Ellis and Lady Finch."
+    ward = Party("w", "Sam Ward", "person", mentions=[(3, 11)])
+    ellis = Party("e", "Sam Ellis", "person", mentions=[(16, 25)])
+    finch = Party("f", "Finch", "person", mentions=[(35, 40)])
+    assert gender.of_party(ward, text) == "m" and gender.of_party(ellis, text) is None  # Sam: either
+    assert gender.of_party(finch, text) == "f" and gender.of_party(Party("m", "Margaret Cole", "person"), "") == "f"
+    assert gender.fits("she", "f") and not gender.fits("he", "f") and gender.fits("he", None)

@@ -21,6 +21,7 @@ import re
 from .. import wordlists
 from ..nlp import text_of, title_end
 from ..model import Party, Position, Quote
+from . import gender
 from .speakers import dateline
 
 def _words(path="stance_words.tsv") -> dict:
@@ -93,6 +94,7 @@ class _Index:
     def __init__(self, doc, parties: list[Party]):
         self.doc = doc
         self.by_id = {p.id: p for p in parties}
+        self._genders: dict[str, str | None] = {}
         self.char_party: dict[int, str] = {}
         for p in parties:
             for s, e in p.mentions:
@@ -116,6 +118,11 @@ class _Index:
             return owner.id
         return pid
 
+    def gender(self, pid: str) -> str | None:
+        if pid not in self._genders:
+            self._genders[pid] = gender.of_party(self.by_id[pid], text_of(self.doc))
+        return self._genders[pid]
+
     def pronoun(self, tok) -> str | None:
         """'he' and 'it' as the party of a fitting kind met last as a speaker (else as a subject)."""
         want_person = tok.lower_ in ("he", "she", "his", "her")
@@ -124,6 +131,8 @@ class _Index:
             pid = self.char_party.get(t.idx)
             if pid is None or (self.by_id[pid].kind == "person") != want_person:
                 continue
+            if want_person and not gender.fits(tok.lower_, self.gender(pid)):
+                continue  # "he" is not Elizabeth Blackman
             rank = 2 if t.dep_ == "nsubj" and t.head.lemma_ in SPEECH else 1 if t.dep_ in ("nsubj", "nsubjpass") \
                 else 0
             best[rank] = (t.i, pid)
