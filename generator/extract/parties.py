@@ -99,10 +99,15 @@ class Mention:
     country: str | None = None
     weight: float = 1.0
     role: str | None = None
-    affiliation: int | None = None  # index of another Mention, resolved after merging
     key: str = ""
     surface: str = ""
-    extra: dict = field(default_factory=dict)
+    owner: "Mention | None" = None  # the country or body the mention belongs to ('Russia' of 'Russia's foreign minister')
+    owner_known: bool = False  # the owner was decided (possibly none), so later passes leave it
+    absorbed: bool = False  # named only inside another mention ('Turkish' in 'the Turkish foreign ministry')
+    role_word: bool = False  # a word of someone's role the NER took for a name ('Interior' minister)
+
+    def own(self, owner: "Mention | None") -> None:
+        self.owner, self.owner_known = owner, True
 
 
 def slug(name: str) -> str:
@@ -270,7 +275,7 @@ def _entity_mentions(doc, places: list[Place]) -> list[Mention]:
             c, n = nat
             country = Mention(start, start + n, "country", c.name, c.iso2, weight=0.5, surface=doc[start].text)
             person = Mention(start + n, end, "person", _text(doc, start + n, end), surface=_text(doc, start + n, end))
-            person.extra["owner"] = country
+            person.own(country)
             out += [country, person]
             continue
         c, demonym = _resolve_country(text)
@@ -428,8 +433,8 @@ def _phrase_mentions(doc, mentions: list[Mention]) -> list[Mention]:
         name = f"{demonym or owner.name} {head}"
         m = Mention(start, end, "organisation", name, owner.country, surface=_text(doc, start, end))
         m.key = f"org:{owner.country}:{head}"
-        m.extra["owner"] = owner
-        owner.extra["absorbed"] = True  # "Turkish" in "the Turkish foreign ministry" names the ministry
+        m.own(owner)
+        owner.absorbed = True  # "Turkish" in "the Turkish foreign ministry" names the ministry
         out.append(m)
     return out
 
@@ -463,8 +468,8 @@ def _joint_bodies(doc, tok, mods, owners: list[Mention], lemma: str) -> list[Men
         m = Mention(start, end, "organisation", f"{demonym or o.name} {head}", o.country,
                     surface=_text(doc, start, end))
         m.key = f"org:{o.country}:{head}"
-        m.extra["owner"] = o
-        o.extra["absorbed"] = True
+        m.own(o)
+        o.absorbed = True
         out.append(m)
     return out
 
@@ -591,7 +596,7 @@ def _role_before(doc, m: Mention, by_tok: dict[int, Mention]) -> tuple[str | Non
         return None, None
     for t in run:  # 'Interior' and 'Party' typed ORG are words of the role
         if t.i in by_tok:
-            by_tok[t.i].extra["role_word"] = True
+            by_tok[t.i].role_word = True
     j = run[0].i - 1
     owner = None
     if j >= 0 and doc[j].tag_ == "POS":
@@ -1095,24 +1100,26 @@ def extract(doc, places: list[Place]) -> list[Party]:
     by_tok = {t: m for m in mentions for t in range(m.start, m.end)}
 
     for m in mentions:  # roles and affiliations written beside a name
-        if m.kind == "organisation" and "owner" not in m.extra and _name_like(doc, m):
+        if m.kind == "organisation" and not m.owner_known and _name_like(doc, m):
             role, owner = _role_appos(doc, m, by_tok, need_person=True)
             if role:  # 'said Leyla Arslan, the head of the agency': a person the NER took for an ORG
-                m.kind, m.role, m.extra["owner"] = "person", role, owner
+                m.kind, m.role = "person", role
+                m.own(owner)
                 continue
         if m.kind == "person":
             role, owner = _role_before(doc, m, by_tok)
             if role is None:
                 role, owner = _role_appos(doc, m, by_tok)
-            m.role, m.extra["owner"] = role, owner or m.extra.get("owner")
-        elif m.kind == "organisation" and "owner" not in m.extra:
+            m.role = role
+            m.own(owner or m.owner)
+        elif m.kind == "organisation" and not m.owner_known:
             j = m.start - 1
             if j >= 0 and doc[j].tag_ == "POS":
                 j -= 1
             owner = by_tok.get(j)
-            m.extra["owner"] = owner if owner is not None and owner.kind == "country" else None
+            m.own(owner if owner is not None and owner.kind == "country" else None)
 
-    mentions = [m for m in mentions if not m.extra.get("role_word")]
+    mentions = [m for m in mentions if not m.role_word]
 
     # Keys: one per actor. Surnames join the full name met nearest before (or first after).
     full_names: list[Mention] = [m for m in mentions if m.kind == "person" and len(m.name.split()) > 1]
@@ -1196,7 +1203,7 @@ def extract(doc, places: list[Place]) -> list[Party]:
         for form in (m.surface, name):
             if form and form != party.name and form not in party.aliases:
                 party.aliases.append(form)
-        if m.extra.get("absorbed"):
+        if m.absorbed:
             continue
         span = doc[m.start:m.end]
         party.mentions.append((span.start_char, span.end_char))
@@ -1210,7 +1217,7 @@ def extract(doc, places: list[Place]) -> list[Party]:
         party.salience += w
         if m.role and not party.role:
             party.role = m.role
-        owner = m.extra.get("owner")
+        owner = m.owner
         if owner is not None and m.key not in owners:
             owners[m.key] = owner.key
 
