@@ -135,3 +135,17 @@ def test_a_change_names_what_changes_and_a_name_with_a_number_is_not_a_count():
                   "fans watched nothing. The average crowd was 70,000 people.")
     assert found["9%"].what == "fall in sales"
     assert set(found) == {"9%"}, [(f.text, f.what) for f in found.values()]
+
+
+def test_money_with_what_is_done_with_it_and_counts_of_staff_and_cuts_to_something():
+    shown = {f.text: f.what for f in figures.extract(nlp.load()(
+        "The plan would save £7m a year, the minister said. The shake-up aims at £40m in efficiency savings. "
+        "An extra £30m was promised on Monday. The ministry has about 4,200 UK-based staff. "
+        "She won the seat with a 5,120 majority. Its target of a 15% cut to carbon emissions will be missed. "
+        "The firm took £11m."))
+        if f.shown}
+    assert shown.get("£7m") == "saved a year" and shown.get("£30m") == "promised"
+    assert shown.get("£40m") == "in efficiency savings"
+    assert shown.get("about 4,200") == "UK-based staff" and shown.get("5,120") == "majority"
+    assert shown.get("15%") == "cut to carbon emissions"
+    assert "£11m" not in shown  # taken: an amount of nothing named

@@ -47,6 +47,11 @@ _CURRENCY = {"$": "dollars", "£": "pounds", "€": "euros", "¥": "yen", "us$":
 _VERB_DEPS = ("dobj", "nsubjpass", "nsubj", "attr", "oprd")
 _SUFFIX = {"m", "bn", "mn", "tn", "k", "b", "million", "billion", "trillion"}
 
+CHANGE_PREPS = ("in", "to", "on", "of")
+"""What a change is of: 'a 1% fall in profits', 'a 20% cut to emissions', 'a 5% tax on fuel'."""
+MONEY_PREPS = ("in", "of", "for")
+"""What an amount pays for: '$2.5bn in aid', '£5m of debt', '£3m for new schools'."""
+
 SMALL_COUNT = 10
 """A count below this is shown only with a verb that makes it an event ("two soldiers killed", "nine
 suppliers charged"); without one it is a detail of the story ("two cameras", "two Scottish newspapers")."""
@@ -57,9 +62,10 @@ head with its compounds."""
 
 
 def _words(path="figure_words.tsv") -> dict:
-    out: dict = {"light": set(), "people": set(), "says": set(), "change": {}, "uncounted": set()}
+    out: dict = {"light": set(), "people": set(), "says": set(), "change": {}, "uncounted": set(), "collective": set(),
+                 "money-act": {}}
     for _n, (kind, word, *rest) in wordlists.rows(path, key=lambda row: tuple(row[:2])):
-        if kind == "change":
+        if kind in ("change", "money-act"):
             out[kind][word] = rest[0]
         else:
             out[kind].add(word)
@@ -106,7 +112,7 @@ def _phrase(noun, after: int = -1) -> str:
     shares')."""
     mods = [c for c in noun.children if c.dep_ in ("compound", "amod", "poss") and after <= c.i < noun.i and c.ent_type_ not in
             ("CARDINAL", "MONEY", "QUANTITY", "PERCENT", "DATE", "ORDINAL") and not c.like_num]
-    start = min([noun.i] + [m.left_edge.i if m.left_edge.i > after else m.i for m in mods])
+    start = min([noun.i] + [m.left_edge.i if m.left_edge.i >= after else m.i for m in mods])
     return "".join((t.text if _proper(t) else t.lower_) + t.whitespace_ for t in noun.doc[start:noun.i + 1]).strip()
 
 
@@ -191,11 +197,11 @@ def _reading(span):
             return f"of {_phrase(after)}", after, None
         if root.dep_ in ("nummod", "compound", "amod", "nmod") and root.head.pos_ == "NOUN" and root.head.i >= span.end:
             noun = root.head
-            prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "in"), None)
+            prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in CHANGE_PREPS), None)
             obj = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")), None) \
                 if prep is not None else None
-            if obj is not None:  # "a 1% fall in profits"
-                return f"{_phrase(noun, span.end)} in {_phrase(obj)}", noun, None
+            if obj is not None:  # "a 1% fall in profits", "a 20% cut to the greenhouse gas level"
+                return f"{_phrase(noun, span.end)} {prep.lower_} {_phrase(obj)}", noun, None
             return _phrase(noun, span.end), noun, None  # "a 32% pay cut"
         label, subject = _change(span)
         return label or "", subject, None
@@ -222,12 +228,27 @@ def _reading(span):
     verb = _verb_tok(root)
     said = verb.text.lower() if verb is not None else ""
     if span.label_ == "MONEY":
-        prep = next((c for c in root.children if c.dep_ == "prep" and c.lower_ in ("in", "of") and c.i == span.end), None)
+        nxt = span.doc[span.end] if span.end < len(span.doc) else None
+        prep = nxt if nxt is not None and nxt.dep_ == "prep" and nxt.lower_ in MONEY_PREPS else None
         obj = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN"), None) if prep else None
-        if obj is not None:  # "$2.5bn in aid pledged", "£5m of debt"
+        if obj is not None:  # "$2.5bn in aid pledged", "£5m of debt", "making £86m in efficiency savings"
             return f"{prep.lower_} {_phrase(obj)} {said}".strip(), obj, verb
+        act = verb or _money_verb(root)
+        done = WORDS["money-act"].get(act.lemma_.lower()) if act is not None else None
+        if done:  # "£50m was promised", "would save £6m a year": what is done with it, and how often
+            per = next((c for c in root.children if c.dep_ == "npadvmod"), None) or next(
+                (c for c in act.children if c.dep_ == "npadvmod" and c.i > root.i), None)
+            return " ".join([done] + ([" ".join(t.lower_ for t in per.subtree)] if per is not None else [])), None, act
         return f"{_currency(span) or 'money'} {said}".strip(), None, verb
     return said, None, verb
+
+
+def _money_verb(tok):
+    """The verb an amount of money is the object or passive subject of, in any tense ('would save £6m',
+    'plans to spend £2bn'); a light verb is none."""
+    if tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ == "VERB" and tok.head.lemma_.lower() not in WORDS["light"]:
+        return tok.head
+    return None
 
 
 def what_of(span) -> str:
@@ -288,6 +309,8 @@ def _why(span, text: str, label: str, counted, verb) -> str:
     if before is not None and before[1].lower_ in ("in", "out") and (before[0].like_num or before[0].lower_ == "one"):
         return "a ratio"  # "one in five workers"
     if counted is None:
+        if money and verb is not None and verb.lemma_.lower() in WORDS["money-act"]:
+            return ""  # "£50m promised", "£6m saved a year": an amount pledged, spent or saved is news in itself
         if money or percent:
             return "nothing it counts"  # "took £11.5m", "up 2%": an amount of nothing named
         if verb is not None and verb.lemma_.lower() in WORDS["people"]:
@@ -296,7 +319,7 @@ def _why(span, text: str, label: str, counted, verb) -> str:
     if counted.lemma_.lower() in WORDS["uncounted"] or not re.fullmatch(r"[A-Za-z][\w'-]+", counted.text):
         return "nothing it counts"
     if percent and counted.lemma_.lower() in set(WORDS["change"].values()) | set(WORDS["change"]) \
-            and not label.lower().startswith(("of ", f"{counted.lower_} in ")):
+            and not label.lower().startswith(("of ", *(f"{counted.lower_} {p} " for p in CHANGE_PREPS))):
         return "nothing it counts"  # "an 82% jump": a change of nothing named
     if money and counted.lemma_.lower() in ("dollar", "pound", "euro", "yen", "yuan", "rupee", "rouble", "franc"):
         return "nothing it counts"  # "3000 euros": the currency is no thing paid for
@@ -310,7 +333,8 @@ def _why(span, text: str, label: str, counted, verb) -> str:
     if _VAGUE_RE.fullmatch(text.strip()) and verb is None:
         return "a vague amount"  # "millions of innocent children": no number, no event
     if span.label_ in ("CARDINAL", "QUANTITY") and counted.tag_ in ("NN", "NNP") and counted.head is not None \
-            and span.root.head == counted and not _VAGUE_RE.search(low) and value_of(text) != 1:
+            and span.root.head == counted and not _VAGUE_RE.search(low) and value_of(text) != 1 \
+            and counted.lemma_.lower() not in WORDS["collective"]:
         return "a name or number, not a count"  # "an 18 certificate", "the seven million barrier"
     value = value_of(text)
     if span.label_ == "CARDINAL" and value is not None and value < SMALL_COUNT and verb is None:
