@@ -233,17 +233,19 @@ def fetch(config_file, feeds, max_items):
               help="JSON file of the story index: read if it exists, written back after.")
 @strict_option
 def stories(paths, fmt, published, state, strict):
-    """Group articles into stories, one at a time in the order given (streaming).
+    """Group articles into stories, one at a time (streaming), in the site's arrival order: by
+    publication date, then by path; one line per article in that order.
 
-    The features are the site build's own (the extracted parties included), so these are the
-    stories the site shows for the same arrival order."""
-    from .build import extract_one
+    The features and the order are the site build's own (the extracted parties included), so these
+    are the stories the site shows."""
+    from .build import arrival_order, extract_one, load_story_index
     from .ingest import Problem
     from .nlp import parse
-    from .stories import StoryIndex, features_from_doc
+    from .stories import features_from_doc
 
     articles, problems = read_inputs(paths, published)
-    index = StoryIndex.from_dict(json.loads(state.read_text())) if state and state.exists() else StoryIndex()
+    articles = [articles[i] for i in arrival_order(articles)]
+    index = load_story_index(state)
     out = JsonOutput(fmt)
     for article, doc in zip(articles, parse(a.text for a in articles)):
         result = extract_one(doc, article)
