@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import importlib
 
-_API = ("Analysis", "Article", "BuildResult", "Facts", "Project", "StoryIndex", "StoryAssignment", "analyse",
+_API = ("Analysis", "Article", "BuildResult", "Facts", "Project", "StoryIndex", "StoryAssignment", "analyse", "arrival_order",
         "facts_to_json", "group", "read", "story_index")
 
 

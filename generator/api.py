@@ -20,8 +20,8 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from . import ingest
-from .build import (Analysis, BuildResult, Project, analyse as _analyse, build as _build, load_story_index,
-                    pipeline_version)
+from .build import (Analysis, BuildResult, Project, analyse as _analyse, arrival_order, build as _build,
+                    load_story_index, pipeline_version)
 from .cache import ArticleCache
 from .export import facts_to_json
 from .model import Article, Facts
@@ -29,7 +29,7 @@ from .render.text import squeeze_html
 from .stories import StoryIndex
 
 __all__ = ["Analysis", "Article", "BuildResult", "Facts", "Project", "StoryIndex", "StoryAssignment", "analyse",
-           "build", "facts_to_json", "group", "read", "save_story_index", "squeeze_html", "story_index"]
+           "arrival_order", "build", "facts_to_json", "group", "read", "save_story_index", "squeeze_html", "story_index"]
 
 
 def read(paths: Iterable[str | Path], published: dt.date | None = None) -> tuple[list[Article], list[ingest.Problem]]:
@@ -71,7 +71,8 @@ def save_story_index(index: StoryIndex, state: Path) -> None:
 
 def group(analyses: Iterable[Analysis], index: StoryIndex | None = None
           ) -> Iterator[tuple[Analysis, StoryAssignment]]:
-    """Each article's story, one article at a time in the order given (earlier assignments stand)."""
+    """Each article's story, one article at a time in the order given (earlier assignments stand); the
+    site groups in :func:`arrival_order` (by publication date, then path)."""
     index = index if index is not None else StoryIndex()
     for analysis in analyses:
         story = index.assign(analysis.features)

@@ -261,13 +261,16 @@ def analyse_articles(articles: list[Article], cache: ArticleCache, workers: int 
                     [a.problem for a in done if a.problem is not None])
 
 
-def arrival_order(facts: list[Facts]) -> list[int]:
-    """Stories grow in the order articles were published (undated ones last, by path)."""
-    return sorted(range(len(facts)), key=lambda i: (facts[i].article.published is None,
-                                                    facts[i].article.published or "", facts[i].article.path or ""))
+def arrival_order(articles: list[Article]) -> list[int]:
+    """Stories grow in the order articles were published (undated ones last), then by path: one
+    order for the site and ``briefing stories``, whatever order the files were listed in."""
+    return sorted(range(len(articles)), key=lambda i: (articles[i].published is None,
+                                                       articles[i].published or "", articles[i].path or ""))
 
 
 def load_story_index(path: Path | None) -> StoryIndex:
+    """The saved story state, or a fresh one when there is none or it cannot be read (another
+    version's): the stories are then grouped afresh, under the same ids (see stories.story_id_for)."""
     if path is not None and path.is_file():
         try:
             with bulk_load():
@@ -280,7 +283,7 @@ def load_story_index(path: Path | None) -> StoryIndex:
 def group_stories(analysed: Analysed, index: StoryIndex) -> list[merge.MergedStory]:
     """Assign new articles to stories (earlier assignments stand) and merge each story's facts."""
     members: dict[str, list[merge.Source]] = {}
-    for i in arrival_order(analysed.facts):
+    for i in arrival_order([f.article for f in analysed.facts]):
         story_id = index.assign(analysed.features[i])
         facts = analysed.facts[i]
         members.setdefault(story_id, []).append(merge.Source(facts, pages.article_slug(facts)))

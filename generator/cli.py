@@ -255,15 +255,17 @@ def fetch(config_file, feeds, max_items):
               help="JSON file of the story index: read if it exists, written back after.")
 @strict_option
 def stories(paths, fmt, published, state, strict):
-    """Group articles into stories, one at a time in the order given (streaming).
+    """Group articles into stories, one at a time (streaming), in the site's arrival order: by
+    publication date, then by path; one line per article in that order.
 
-    The features are the site build's own (the extracted parties included), so these are the
-    stories the site shows for the same arrival order."""
+    The features and the order are the site build's own (the extracted parties included), so these
+    are the stories the site shows."""
     import dataclasses
 
-    from .api import analyse, group, save_story_index, story_index
+    from .api import analyse, arrival_order, group, save_story_index, story_index
 
     articles, problems = read_inputs(paths, published)
+    articles = [articles[i] for i in arrival_order(articles)]
     index = story_index(state)
     out = JsonOutput(fmt)
     for analysis, story in group(analyse(articles), index):

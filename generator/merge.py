@@ -148,7 +148,10 @@ def _date_key(source: Source) -> str:
 
 
 def merge(story_id: str, title: str, sources: list[Source]) -> MergedStory:
+    """The story of ``sources``, titled as it stands now: by its latest article's headline (the
+    one whose lead the page shows), ``title`` only when that article has none."""
     sources = sorted(sources, key=lambda s: (_date_key(s), s.slug))
+    title = (sources[-1].facts.article.title if sources else "") or title
     parties: dict[str, StoryParty] = {}
     kinds: dict[str, Counter] = {}  # party key -> the kinds its articles give it
     quotes: dict[str, list[StoryQuote]] = {}

@@ -324,8 +324,8 @@ def _lead_end(doc) -> int:
 
 @dataclass
 class _Story:
-    id: str
-    title: str
+    id: str  # from the first article, so that the story's address never changes
+    title: str  # the latest article's headline
     size: int = 0
     terms: dict[str, float] = field(default_factory=dict)  # summed tf
     entities: dict[str, float] = field(default_factory=dict)  # summed salience
@@ -583,6 +583,7 @@ class StoryIndex:
     def _add(self, story: _Story, features: ArticleFeatures) -> None:
         story.size += 1
         story.articles.append(features.id)
+        story.title = features.title or story.title  # the story as it stands now; its id stays the first's
         for t, w in features.terms.items():
             if t not in story.terms:
                 self.postings.setdefault(t, []).append(story.id)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace as dt_replace
 
 from generator.merge import Source, merge
 from generator.model import Article, Facts, Party, Place, Position, Quote, Sentence
@@ -92,3 +93,12 @@ def test_a_story_shows_only_places_named_as_places_and_knows_where_things_happen
     story = merge("s", "Talks", [Source(FIRST, "first"), Source(later, "later")])
     assert [(p.name, p.scene) for p in story.places] == [("Moscow", True)]
     assert story.whats_new.places == []  # Minsk is no new place, only part of a name
+
+
+def test_a_story_is_titled_by_its_latest_article():
+    """The title says what the story is now, as its lead does, not what its first article said."""
+    story = merge("s", "Talks", [Source(SECOND, "second"), Source(FIRST, "first")])
+    assert story.title == "Article b"
+    untitled = facts("c", 14, "Armenia waits.", [])
+    untitled.article = dt_replace(untitled.article, title="")
+    assert merge("s", "Talks", [Source(FIRST, "first"), Source(untitled, "c")]).title == "Talks"

@@ -83,7 +83,7 @@ def test_follow_ups_join_and_similar_events_stay_apart(features):
     assert got["rehab-1"] != got["rehab-2"]
 
 
-def test_story_ids_are_stable_and_titled_by_the_first_article(features):
+def test_story_ids_come_from_the_first_article_and_titles_from_the_latest(features):
     a = assign_all(StoryIndex(), features, ORDER)
     b = assign_all(StoryIndex(), features, ORDER)
     assert a == b
@@ -91,6 +91,8 @@ def test_story_ids_are_stable_and_titled_by_the_first_article(features):
     sid = index.assign(features["quake-nepal-1"])
     assert sid.startswith("earthquake-kills-dozens")
     assert index.stories[sid].title == "Earthquake kills dozens in western Nepal"
+    assert index.assign(features["quake-nepal-2"]) == sid
+    assert index.stories[sid].title == "Nepal quake toll rises as rescuers reach Jumla villages"
 
 
 def test_state_round_trip_gives_the_same_assignments(features):

@@ -67,3 +67,10 @@ def test_an_event_read_from_a_clause_starts_as_a_sentence_with_its_date_in_bold(
     md = environment(ROOT / "templates").get_template("story.md.j2").render(s=stories.story_view(story))
     assert "The strike hit Ganja on <strong>Saturday</strong>" in md and "the strike hit" not in md
     assert "iPhone-era talks" in md
+
+
+def test_the_page_says_how_many_articles_it_merges_and_leads_with_the_latest():
+    story = merge("s", "Talks", [Source(facts("a", 10, []), "a"), Source(facts("b", 12, []), "b")])
+    md = environment(ROOT / "templates").get_template("story.md.j2").render(s=stories.story_view(story))
+    assert "# Story article b" in md
+    assert "Story of 2 articles" in md
