@@ -113,6 +113,16 @@ class StoryPlace:
 
 
 @dataclass
+class StoryFigure:
+    source: Source
+    text: str
+    value: float | None
+    what: str
+    start: int
+    claimed_by: str = ""  # who the article says gives the figure ('the ministry'), or ''
+
+
+@dataclass
 class WhatsNew:
     source: Source
     parties: list[str]
@@ -131,6 +141,7 @@ class MergedStory:
     timeline: list[StoryEvent]
     places: list[StoryPlace]
     whats_new: WhatsNew | None
+    figures: list[StoryFigure] = field(default_factory=list)  # shown figures of every article, oldest article first
 
 
 def party_key(p: Party) -> str:
@@ -157,6 +168,7 @@ def merge(story_id: str, title: str, sources: list[Source]) -> MergedStory:
     quotes: dict[str, list[StoryQuote]] = {}
     places: dict[str, StoryPlace] = {}
     events: dict[tuple[str, str], StoryEvent] = {}
+    figures: list[StoryFigure] = []
     for src in sources:
         f = src.facts
         by_id = {p.id: p for p in f.parties}
@@ -187,6 +199,7 @@ def merge(story_id: str, title: str, sources: list[Source]) -> MergedStory:
             sp = places.setdefault(pl.name, StoryPlace(pl.name, pl.kind, pl.lat, pl.lon, pl.country))
             sp.mentions.extend((src, s, e) for s, e in pl.mentions)
             sp.scene = sp.scene or pl.scene
+        figures += [StoryFigure(src, x.text, x.value, x.what or "", x.start, x.source or "") for x in f.figures if x.shown]
         for ev in f.timeline:
             events.setdefault((ev.date, ev.event.strip().lower()),
                               StoryEvent(src, ev.date, ev.event or ev.text, ev.start, when=ev.text))
@@ -196,7 +209,7 @@ def merge(story_id: str, title: str, sources: list[Source]) -> MergedStory:
     timeline = sorted(events.values(), key=lambda e: (e.date, _date_key(e.source), e.start))
     return MergedStory(story_id, title, sources, ranked, quotes, timeline,
                        sorted(places.values(), key=lambda p: (-len(p.mentions), p.name)),
-                       whats_new(sources))
+                       whats_new(sources), figures)
 
 
 def whats_new(sources: list[Source]) -> WhatsNew | None:

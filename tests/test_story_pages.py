@@ -74,3 +74,20 @@ def test_the_page_says_how_many_articles_it_merges_and_leads_with_the_latest():
     md = environment(ROOT / "templates").get_template("story.md.j2").render(s=stories.story_view(story))
     assert "# Story article b" in md
     assert "Story of 2 articles" in md
+
+
+def test_a_story_tells_its_figures_over_time_and_marks_two_sources_that_differ():
+    from generator.merge import Source, StoryFigure
+    from generator.render.stories import figure_series
+
+    a = Source(facts("a1", 10, []), "a1")
+    b = Source(facts("b1", 12, []), "b1")
+    figures = [StoryFigure(a, "200", 200, "people killed", 0, "the ministry"),
+               StoryFigure(a, "350", 350, "people killed", 5, "the rebels"),
+               StoryFigure(b, "400", 400, "of people killed", 9, ""),
+               StoryFigure(a, "ten hours", 10, "hours of talks", 14, "")]
+    (series,) = figure_series(figures)  # talks: one article only, left to its briefing
+    assert series["what"] == "people killed" and [f["text"] for f in series["figures"]] == ["200", "350", "400"]
+    assert series["contested"]  # the ministry and the rebels, the same day, two numbers
+    calm = figure_series([figures[0], figures[2]])
+    assert calm and not calm[0]["contested"]  # another day, no named source: not set against the first

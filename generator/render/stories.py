@@ -1,6 +1,7 @@
 """Story pages: a story's merged facts → view data → Markdown, plus the story map."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import jinja2
@@ -30,6 +31,9 @@ STANCES_SHOWN = 6
 OTHERS_SHOWN = 15
 
 
+FIGURE_SERIES_SHOWN = 6
+"""Series of figures a story page shows: the ones its articles give most often."""
+
 EVENTS_PER_DATE = 3
 """A story's timeline shows a few events per date (articles retell the same day); the rest are counted."""
 
@@ -40,6 +44,31 @@ def by_date(events: list[dict]) -> list[dict]:
         days.setdefault(e["date"], []).append(e)
     return [{"date": d, "events": evs[:EVENTS_PER_DATE], "more": max(0, len(evs) - EVENTS_PER_DATE)}
             for d, evs in days.items()]
+
+
+def figure_series(figures) -> list[dict]:
+    """The story's figures by what they count ('people killed'), each told by date with who gives it;
+    a series of one article's figures is left to its briefing. Where two named sources give different
+    numbers for the same thing on one day, the series says the figures are contested (a count without a
+    source may be of another time: 'some 30,000 killed' in the last war)."""
+    series: dict[str, list] = {}
+    for f in figures:
+        key = re.sub(r"^of ", "", " ".join(re.findall(r"[a-z]+", figure_rest(f.text, f.what).lower())))
+        if key:
+            series.setdefault(key, []).append(f)
+    out = []
+    for key, fs in series.items():
+        if len({f.source.slug for f in fs}) < 2:
+            continue
+        days: dict[str, set] = {}
+        for f in fs:
+            if f.claimed_by:  # only figures the articles attribute can be set against each other
+                days.setdefault(_published(f.source) or "", set()).add((f.value, f.claimed_by.lower()))
+        contested = any(len({v for v, _ in told}) > 1 and len({who for _, who in told}) > 1 for told in days.values())
+        out.append({"what": re.sub(r"^of ", "", figure_rest(fs[0].text, fs[0].what)), "contested": contested,
+                    "figures": [{"text": f.text, "published": _published(f.source), "claimed_by": f.claimed_by,
+                                 "link": _link(f.source, f.start)} for f in fs]})
+    return sorted(out, key=lambda s: (-len(s["figures"]), s["what"]))[:FIGURE_SERIES_SHOWN]
 
 
 def _month_before(day: str) -> str:
@@ -79,6 +108,7 @@ def story_view(story: MergedStory) -> dict:
                                              "link": _link(q.source, q.start)} for q in qs]}
             for speaker, qs in sorted(story.quotes.items(), key=lambda kv: (-len(kv[1]), kv[0]))
         ],
+        "figures": figure_series(story.figures),
         "timeline": by_date([event(e) for e in story.timeline if e.date >= start]),
         "background": [event(e) for e in story.timeline if e.date < start],
         "whats_new": None if new is None else {
