@@ -483,3 +483,33 @@ def test_a_town_put_by_a_city_where_the_gazetteer_has_none_is_left_out(parse):
     assert "Delft" not in surf and surf["Cape Town"].country == "ZA"
     text = "Two men were arrested in Edmonton, a suburb south of Cairns, police said."
     assert placed(parse, text)["Edmonton"].country == "AU"
+
+
+def test_region_abbreviation_with_its_full_stop_after_a_town(parse):
+    # the small model splits "Ont." into "Ont" and "." and calls it a person; "Alta" alone is a Norwegian town
+    text = "The family moved to a rented flat in Barrie, Ont., after the fire. A stray dog was later found in Hinton, Alta., by a farmer."
+    surf = placed(parse, text)
+    assert surf["Ont."].name == "Ontario" and surf["Ont."].kind == "region"
+    assert surf["Alta."].name == "Alberta"
+    assert surf["Hinton"].country == "CA"  # the Alberta town of 10,000, not the larger Hintons elsewhere
+
+
+def test_a_small_town_before_its_region_is_a_place(parse):
+    # Hugo, Oklahoma has some 5,000 people: below what a bare name needs, but the region after it says town
+    text = "The couple married last spring and now farm near the river in Hugo, Oklahoma, with their three sons."
+    surf = placed(parse, text)
+    hugo = surf["Hugo"]
+    assert hugo.country == "US" and gazetteer.km(hugo.lat, hugo.lon, 34.01, -95.51) < 30
+
+
+def test_where_a_named_person_lives(parse):
+    text = ("The driver, Martin Keller, 52, of Waterloo, was taken to hospital. His passenger Anna Price "
+            "of Bellmore was unhurt, and deputies searched a barn outside of Waterloo later that night.")
+    surf = placed(parse, text)
+    assert "Waterloo" in surf and "Bellmore" in surf
+    assert surf["Bellmore"].country == "US"
+
+
+def test_an_epithet_is_not_where_someone_lives(parse):
+    text = "Mary of Bethany and her brother welcomed the travellers, the old story says."
+    assert "Bethany" not in placed(parse, text)

@@ -155,14 +155,19 @@ def _cue_of(doc, i: int, j: int, cands: list[Entry], taken: list[bool]) -> str |
     if not longer and any(c.feature in ("city", "admin1", "admin2") for c in cands) and _said_place(doc, i, j) \
             and not CALENDAR.match(doc[i:j].text):
         return "in"
+    name = doc[i:j].text
+    if CALENDAR.match(name) or FACILITY.search(name):
+        return None
+    if not longer and j + 1 < len(doc) and doc[j].text == "," and _in_named_region(doc, j + 1, cands):
+        return "region"  # "Hugo, Oklahoma", "Wainwright, Alta.": a town of that region, however small
     towns = [c for c in cands if not c.alt and c.feature == "city" and c.population >= CUE_CITY_POPULATION]
     states = [c for c in cands if not c.alt and c.feature == "admin1"]  # only listed: "Kerala and Puducherry"
     if not towns and not states:
         return None
-    name = doc[i:j].text
-    if CALENDAR.match(name) or FACILITY.search(name):
-        return None
     prev = doc[i - 1].lower_ if i > 0 else ""
+    if towns and prev == "of" and i >= 2 and not longer and (doc[i - 2].lower_ in ("outside", "north", "south", "east", "west")
+                                                              or _resident(doc, i - 1)):
+        return "in"  # "outside of Waterloo"; "Paul Block, 49, of Waterloo", "Jodi Mahler of Bellmore"
     opens_sentence = i > 0 and doc[i - 1].is_sent_start and prev in LOCATIVE  # "In Klamath Falls, ..."
     if j < len(doc) and doc[j].text[:1].isupper() or i > 0 and doc[i - 1].text[:1].isupper() and not opens_sentence:
         return None  # part of a longer name: "at Windsor Castle", "at Lombard Odier"
@@ -170,18 +175,53 @@ def _cue_of(doc, i: int, j: int, cands: list[Entry], taken: list[bool]) -> str |
         if prev in ("in", "at", "near", "outside"):
             return "in"
         return "motion" if doc[i - 1].head.lemma_ in MOTION_VERBS else "prep"
-    if towns and j + 1 < len(doc) and doc[j].text == ",":
-        for m in (3, 2, 1):
-            region = [c for c in gazetteer.lookup(doc[j + 1:j + 1 + m].text.rstrip("-–—")) if not c.alt
-                      and c.feature in ("admin1", "country")] if j + 1 + m <= len(doc) else []
-            if any(t.country == r.country and (r.feature == "country" or t.admin1 == r.name) for t in towns for r in region):
-                return "region"
     listed = lambda k: 0 <= k < len(doc) and taken[doc[k].idx]  # noqa: E731 - a place mention there
     if prev in (",", "and", "or") and listed(i - 2):
         return "list"
     if j < len(doc) and doc[j].text in (",", "and", "or") and listed(j + 1):
         return "list"
     return None
+
+
+def _region_at(doc, k: int) -> tuple[list[Entry], int]:
+    """The regions and countries named from token ``k`` on ("Idaho", "British Columbia", "Alta." with
+    its full stop a token of its own), and the token after the name."""
+    for m in (3, 2, 1):
+        if k + m > len(doc):
+            continue
+        end = k + m
+        if m == 1 and end < len(doc) and doc[end].text == "." and not doc[k].whitespace_:
+            end += 1  # "Alta" "." is the abbreviation "Alta."
+        found = [c for c in gazetteer.lookup(doc[k:end].text.rstrip("-–—")) if not c.alt and c.feature in ("admin1", "country")]
+        if found:
+            return found, end
+    return [], k
+
+
+def _in_named_region(doc, k: int, cands: list[Entry]) -> bool:
+    """Whether the region or country named at token ``k`` holds one of the towns ``cands``."""
+    region, _end = _region_at(doc, k)
+    return any(t.feature == "city" and not t.alt and t.country == r.country and (r.feature == "country" or t.admin1 == r.name)
+               for t in cands for r in region)
+
+
+AGE = re.compile(r"\d{1,3}$")
+
+
+def _resident(doc, k: int) -> bool:
+    """Whether the "of" at token ``k`` tells where someone lives: after a person's name ("Jodi Mahler of
+    Bellmore", which the small model reads as one name) or after their age ("Paul Block, 49, of")."""
+    before = doc[k - 1]
+    if before.text == "," and k >= 2:
+        before = doc[k - 2]
+        if AGE.match(before.text):
+            return True
+    if before.ent_type_ != "PERSON" or not before.text[:1].isupper() or before.lower_ in PERSON_NOUNS:
+        return False
+    named = 0  # a full name: "Mary of Bethany" is what someone was called, not where she lives
+    while k - 1 - named >= 0 and doc[k - 1 - named].ent_type_ == "PERSON" and doc[k - 1 - named].text[:1].isupper():
+        named += 1
+    return named >= 2
 
 
 AND_NAME = re.compile(r"\s+and\s+[A-Z][\w'-]+(\s+[A-Z][\w'-]+)?")
@@ -211,11 +251,26 @@ def _without_designator(text: str, s: int, e: int) -> int:
     return e
 
 
+def _person_end(ent) -> tuple[int, int]:
+    """An entity's tokens; a person's end before an "of" inside it: the small model reads "Jodi Mahler
+    of Bellmore" as one name, and what follows the "of" is where the person is from."""
+    if ent.label_ == "PERSON":
+        for t in ent[1:]:
+            if t.lower_ == "of":
+                return ent.start, t.i
+    return ent.start, ent.end
+
+
 def _person_words(doc) -> set[str]:
     """The words of the people the document names in full ("Mike Pompeo", "Kobe Bryant"): a lone
     "Pompeo" or "Kobe" elsewhere is that person, not the town of that name."""
-    return {gazetteer.key(t.text) for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
-            for t in ent if t.text[:1].isupper() and gazetteer.key(t.text) not in PERSON_NOUNS}
+    out = set()
+    for ent in doc.ents:
+        start, end = _person_end(ent)
+        if ent.label_ == "PERSON" and end - start > 1:
+            out.update(gazetteer.key(t.text) for t in doc[start:end]
+                       if t.text[:1].isupper() and gazetteer.key(t.text) not in PERSON_NOUNS)
+    return out
 
 
 def _named_person(doc, i: int, j: int, people: set[str]) -> bool:
@@ -262,8 +317,9 @@ def _mentions(doc) -> list[tuple[int, int, str]]:
     # Gazetteer scan: the longest strong name at each capitalised token.
     ent_label = {}
     for ent in doc.ents:
-        label = (ent.label_, ent.start, ent.end)
-        for k in range(ent.start, ent.end):
+        start, end = _person_end(ent)
+        label = (ent.label_, start, end)
+        for k in range(start, end):
             ent_label[k] = label
     words = [t.text for t in doc]  # read once: every doc[i] builds a new Token object
     starts = [t.idx for t in doc]
@@ -274,6 +330,13 @@ def _mentions(doc) -> list[tuple[int, int, str]]:
             continue
         tok = doc[i]
         hit = None
+        if i >= 2 and i + 1 < len(doc) and words[i - 1] == "," and words[i + 1] == "." and not tok.whitespace_ \
+                and words[i - 2][:1].isupper():
+            abbr = [c for c in gazetteer.lookup(words[i] + ".") if not c.alt and c.feature in ("admin1", "country")]
+            if abbr:  # "Barrie, Ont.", "Wainwright, Alta.": the region's abbreviation, its full stop a token
+                add(starts[i], starts[i + 1] + 1, "cue")
+                i += 2
+                continue
         for n in range(min(MAX_NGRAM, len(doc) - i), 0, -1):
             last = words[i + n - 1]
             if not last[:1].isupper():
