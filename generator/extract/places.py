@@ -211,17 +211,22 @@ AGE = re.compile(r"\d{1,3}$")
 def _resident(doc, k: int) -> bool:
     """Whether the "of" at token ``k`` tells where someone lives: after a person's name ("Jodi Mahler of
     Bellmore", which the small model reads as one name) or after their age ("Paul Block, 49, of")."""
-    before = doc[k - 1]
-    if before.text == "," and k >= 2:
-        before = doc[k - 2]
-        if AGE.match(before.text):
+    last = k - 1
+    if doc[last].text == "," and last >= 1:
+        last -= 1
+        if AGE.match(doc[last].text):
             return True
+    before = doc[last]
     if before.ent_type_ != "PERSON" or not before.text[:1].isupper() or before.lower_ in PERSON_NOUNS:
         return False
-    named = 0  # a full name: "Mary of Bethany" is what someone was called, not where she lives
-    while k - 1 - named >= 0 and doc[k - 1 - named].ent_type_ == "PERSON" and doc[k - 1 - named].text[:1].isupper():
-        named += 1
-    return named >= 2
+    first = last  # a full name, or a title and a name: "Mary of Bethany" is what someone was called
+    while first - 1 >= 0 and doc[first - 1].ent_type_ == "PERSON" and doc[first - 1].text[:1].isupper():
+        first -= 1
+    titled = first >= 1 and doc[first - 1].lower_.rstrip(".") in TITLES
+    return last - first >= 1 or titled
+
+
+TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady"}
 
 
 AND_NAME = re.compile(r"\s+and\s+[A-Z][\w'-]+(\s+[A-Z][\w'-]+)?")
@@ -296,6 +301,15 @@ def _mentions(doc) -> list[tuple[int, int, str]]:
             for i in range(s, e):
                 taken[i] = True
 
+    ents = list(doc.ents)
+    for n, ent in enumerate(ents):
+        nxt = ents[n + 1] if n + 1 < len(ents) else None
+        if ent.label_ in PLACE_LABELS and nxt is not None and nxt.label_ in PLACE_LABELS and nxt.start == ent.end \
+                and text[ent.end_char:nxt.start_char] == " ":
+            s, e = _trim(text, ent.start_char, nxt.end_char)
+            if any(not c.alt and c.feature != "city" or not c.alt and c.population >= CUE_CITY_POPULATION
+                   for c in gazetteer.lookup(text[s:e])):
+                add(s, e, "ner")  # "Baja" "California", which the small model cuts in two, is one state
     for ent in doc.ents:
         if ent.label_ in PLACE_LABELS and not _named_person(doc, ent.start, ent.end, people):
             s, e = _trim(text, ent.start_char, ent.end_char)
@@ -597,6 +611,32 @@ SOMEONE_TOWN_POPULATION = 100_000
 their governments ("Moscow said")."""
 
 
+def _among_people(span) -> bool:
+    """Whether the name is one of a list of people ("the deaths of Helen, Clarence, Irene and Randy
+    Kunz", "ordered Deen and Villanueva to pay"): a list names one kind of thing, and here people
+    are named in it and no place is."""
+    members = [span.root, *span.root.conjuncts]
+    kinds = {t.ent_type_ for t in span.root.conjuncts}
+    first = min(members, key=lambda t: t.i)
+    if first.dep_ == "pobj" and first.head.lower_ in LOCATIVE:
+        return False  # "stops in Hilversum and Almelo", "a man from Clacton, Essex - Aseany Duncan"
+    return "PERSON" in kinds and not kinds & PLACE_LABELS
+
+
+SAINT = re.compile(r"(?:St\.?|Saint)\s+[A-Z][a-z]+$")
+SAINT_BEFORE = re.compile(r"(?i)\b(?:church|cathedral|basilica|chapel|parish|abbey|monastery|feast|order)\s+of\s+(?:the\s+)?"
+                          r"(?:(?:St\.?|Saint)\s+[A-Z][a-z]+\s+and\s+)?$")
+SAINT_AFTER = re.compile(r"(?:['\u2019]s|\s+and\s+(?:St\.?|Saint)\s+[A-Z][a-z]+)?(?:\s+[A-Z][\w'\u2019-]+)*?\s+"
+                         r"(?:Church|Cathedral|Basilica|Chapel|Abbey|School|College|University|Hospital|Academy|Square)\b")
+
+
+def _dedication(text: str, s: int, e: int) -> bool:
+    """A saint a building is named after, not the town of that name: "St. Peter's Basilica", "St. John's
+    University", "the church of St. Peter and St. Paul"."""
+    return bool(SAINT.match(text[s:e])) and bool(SAINT_BEFORE.search(text, max(0, s - 60), s)
+                                                 or SAINT_AFTER.match(text, e))
+
+
 def _someone(doc, s: int, e: int) -> bool:
     """Whether the mention at characters ``s:e`` is someone: the subject of a verb of saying, what
     a statement is "according to", or named after a noun for a person ("his girlfriend Olivia")."""
@@ -610,6 +650,10 @@ def _someone(doc, s: int, e: int) -> bool:
         return True
     if doc[span.start - 1].lower_ in PERSON_NOUNS or root.dep_ == "appos" and root.head.lower_ in PERSON_NOUNS:
         return True  # "girlfriend Olivia", "his wife, Tyler,", "farmer Harvey"
+    if span.start >= 2 and doc[span.start - 1].text == "," and doc[span.start - 2].lower_ in PERSON_NOUNS:
+        return True  # "and wife, Nina," where the parse finds no apposition
+    if _among_people(span):
+        return True
     return root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.i > 0 \
         and doc[root.head.i - 1].lower_ == "according"
 
@@ -715,6 +759,8 @@ def extract(doc, context: list[str] | None = None) -> list[Place]:
         if ent.feature == "city" and ent.population < 1000 and how != "ner":
             continue
         if ent.feature == "city" and ent.population < SOMEONE_TOWN_POPULATION and _someone(doc, s, e):
+            continue
+        if _dedication(text, s, e):
             continue
         if _stray(ent, ctx_countries, anchors_for(k)) or how == "facility" and _far_facility(ent, anchors_for(k)):
             continue
