@@ -543,3 +543,26 @@ def test_a_saint_a_building_is_named_after_is_not_a_town(parse):
     assert "Cairo" in surf
     surf = placed(parse, "The team flew home to St. Paul on Sunday after the loss.")
     assert surf["St. Paul"].country == "US"
+
+
+def test_a_designator_the_region_name_holds_is_part_of_the_mention(parse):
+    text = "Gunmen attacked a village in Benue State on Monday, and Kentucky State Police arrested two men in Ohio."
+    surf = placed(parse, text)
+    assert surf["Benue State"].country == "NG"
+    assert "Kentucky" in surf and "Kentucky State" not in surf  # no region is called "Kentucky State"
+
+
+def test_a_named_part_of_a_place_is_a_mention_of_it(parse):
+    text = ("Wildfires spread across Southern California on Tuesday. Rents in North London rose again, "
+            "and investors in the South East Asian city-state were calm.")
+    surf = placed(parse, text)
+    assert surf["Southern California"].name == "California" and surf["Southern California"].country == "US"
+    assert "North London" in surf
+    assert surf["South East Asian"].name == "Asia"
+
+
+def test_lower_case_compass_words_only_say_where_in_a_place(parse):
+    text = "A teenager was stabbed on an estate in north west London late on Friday, police said."
+    surf = placed(parse, text)
+    assert "London" in surf and surf["London"].country == "GB"
+    assert not any(k.lower().startswith("north") for k in surf)

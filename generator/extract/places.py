@@ -87,7 +87,7 @@ def _adjective_place(word: str) -> str | None:
     c = countries.by_demonym(word)
     if c is not None:
         return c.name
-    return CONTINENT_ADJECTIVES.get(gazetteer.key(word))
+    return CONTINENT_ADJECTIVES.get(gazetteer.key(_strip_direction(word)))
 
 
 def _is_plural_people(word: str) -> bool:
@@ -247,6 +247,20 @@ def _and_country(text: str, s: int, e: int) -> int:
 DESIGNATOR = re.compile(r"\s+(?:[Pp]rovince|[Ss]tate|[Rr]egion|[Oo]blast|[Gg]overnorate|[Pp]refecture|[Dd]istrict|[Cc]ounty)$")
 
 
+DESIGNATOR_AFTER = re.compile(r"\s+(?:[Pp]rovince|[Ss]tate|[Rr]egion|[Oo]blast|[Gg]overnorate|[Pp]refecture|[Dd]istrict|[Cc]ounty)\b")
+
+
+def _with_designator(text: str, s: int, e: int) -> int:
+    """Where a mention ends with the word after it that the region's own name holds: GeoNames names
+    Nigeria's states "Benue State" and "Sokoto State", and the NER often tags "Benue" alone. Not
+    "Kentucky State Police": no region is called "Kentucky State"."""
+    m = DESIGNATOR_AFTER.match(text, e)
+    if m and any(not c.alt and c.feature == "admin1" and gazetteer.key(c.name) == gazetteer.key(text[s:m.end()])
+                 for c in gazetteer.lookup(text[s:m.end()])):
+        return m.end()
+    return e
+
+
 def _without_designator(text: str, s: int, e: int) -> int:
     """Where a mention ends without the word that says what kind of region it is, when the
     gazetteer knows the name alone: the NER takes in "Zhejiang province", "Kherson region"."""
@@ -317,14 +331,25 @@ def _mentions(doc) -> list[tuple[int, int, str]]:
             if m:  # "Washington, D.C." is the city's full name, one mention
                 e = m.end()
             e = _and_country(text, s, e)
-            e = _without_designator(text, s, e)
+            e = _with_designator(text, s, _without_designator(text, s, e))
+            s = _without_lower_direction(text, s, e)
             if _usable(text[s:e]):
+                whole = text[s:e]
+                if ent.label_ != "FAC" and whole != _strip_direction(whole) and not gazetteer.lookup(whole) \
+                        and _part_strong(_strip_direction(whole)):
+                    add(s, e, "part")  # "Southern California", "North London": part of a place the gazetteer knows
+                    continue
                 add(s, e, "facility" if ent.label_ == "FAC" else "ner")
     for s, e in _dateline_spans(text, names=True):  # "BAKU — A missile struck...": the NER misses capitals
         if any(c.feature in ("city", "admin1", "country", "territory") and not c.alt for c in gazetteer.lookup(text[s:e])):
             add(s, e, "dateline")
     for ent in doc.ents:
         s, e = _trim(text, ent.start_char, ent.end_char)
+        if ent.label_ == "NORP" and gazetteer.key(text[s:e]) in CONTINENT_ADJECTIVES:
+            k = ent.start  # "South East Asian": the compass words before a continent's adjective belong to it
+            while k > 0 and ent.start - k < 2 and doc[k - 1].text[:1].isupper() and doc[k - 1].lower_ in DIRECTIONS:
+                k -= 1
+            s = doc[k].idx
         if ent.label_ == "NORP" and _adjective_place(text[s:e]) and not _is_plural_people(text[s:e]) \
                 and not _hyphenated_people(doc, ent.end - 1) and _modifies(doc, ent.end - 1):
             add(s, e, "demonym")
@@ -382,6 +407,11 @@ def _mentions(doc) -> list[tuple[int, int, str]]:
             add(hit[0], hit[1], hit[3])
             i += hit[2]
             continue
+        part = _part_of_place(doc, i, words)
+        if part:
+            add(starts[i], part[1], part[2])
+            i = part[0]
+            continue
         pair = f"{tok.text} {doc[i + 1].text}" if i + 1 < len(doc) else ""
         if pair and tok.lower_ != "the" and (pair.lower() in CONTINENT_ADJECTIVES or countries.by_demonym(pair)) \
                 and not _is_plural_people(pair) \
@@ -395,6 +425,66 @@ def _mentions(doc) -> list[tuple[int, int, str]]:
             add(tok.idx, tok.idx + len(tok.text), "demonym")
         i += 1
     return sorted(out)
+
+
+DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northeast",
+              "northwest", "southeast", "southwest", "north-east", "north-west", "south-east", "south-west", "upper",
+              "lower"}
+"""Words that name part of a place: "Southern California", "North London", "South East Asian"."""
+PART_CITY_POPULATION = 100_000
+
+
+def _strip_direction(surface: str) -> str:
+    """The place a part is of: "Southern California" -> "California", "South East Asian" -> "Asian"."""
+    words = surface.split()
+    while len(words) > 1 and words[0].lower() in DIRECTIONS:
+        words = words[1:]
+    return " ".join(words)
+
+
+LOWER_DIRECTION = re.compile(r"(?:(?:" + "|".join(sorted(d for d in DIRECTIONS if "-" not in d)) + r"|north-east|north-west"
+                             r"|south-east|south-west)[\s-]+)+(?=[A-Z])")
+
+
+def _without_lower_direction(text: str, s: int, e: int) -> int:
+    """Where a mention starts without compass words written in lower case: "north west London" says
+    where in London, and names London; "North London" is a name of its own."""
+    m = LOWER_DIRECTION.match(text, s, e)
+    return m.end() if m and gazetteer.lookup(text[m.end():e]) and not gazetteer.lookup(text[s:e]) else s
+
+
+def _part_of_place(doc, i: int, words: list[str]) -> tuple[int, int, str] | None:
+    """A compass word and a place the gazetteer knows, which together it does not: "Southern
+    California", "North London", "West Wales" name part of that place and are mentions of it (where
+    else the part lies is not known, so it is placed with the whole). A continent's adjective after
+    one ("South East Asian") is its demonym. Returns (next token, end character, how) or None."""
+    j = i
+    while j < len(doc) and j - i < 2 and words[j][:1].isupper() and words[j].lower() in DIRECTIONS:
+        j += 1
+    if j == i or j >= len(doc) or not words[j][:1].isupper():
+        return None
+    for n in (3, 2, 1):
+        end = j + n
+        if end > len(doc) or not words[end - 1][:1].isupper():
+            continue
+        if end < len(doc) and words[end][:1].isupper():
+            continue  # part of a longer name: "Western Union", "West Ham United"
+        whole = doc[i:end].text
+        if gazetteer.lookup(whole):
+            return None  # a name of its own ("South Korea", "West Bank"): the scan reads it
+        rest = doc[j:end].text
+        if n == 1 and gazetteer.key(rest) in CONTINENT_ADJECTIVES and _modifies(doc, end - 1):
+            return end, doc[end - 1].idx + len(words[end - 1]), "demonym"
+        if _part_strong(rest):
+            return end, doc[end - 1].idx + len(words[end - 1]), "part"
+    return None
+
+
+def _part_strong(rest: str) -> bool:
+    """Whether a part's place is one news names by itself: a country, region, world area or big city."""
+    return any(not c.alt and (c.feature in SCAN_FEATURES or c.feature == "island"
+                              or c.feature == "city" and c.population >= PART_CITY_POPULATION)
+               for c in gazetteer.lookup(rest))
 
 
 GENERIC = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
@@ -476,6 +566,8 @@ def _candidates(surface: str, how: str) -> list[Entry]:
     if how == "demonym":
         name = _adjective_place(surface)
         return [e for e in gazetteer.lookup(name) if e.feature in ("country", "continent", "admin1", "territory")][:1] if name else []
+    if how == "part":
+        surface = _strip_direction(surface)
     found = gazetteer.lookup(surface.replace(",", ""))[:40]
     if not found and how == "facility" and FACILITY.search(surface) and not STREET.search(surface):
         found = _inner(surface)
