@@ -566,3 +566,10 @@ def test_lower_case_compass_words_only_say_where_in_a_place(parse):
     surf = placed(parse, text)
     assert "London" in surf and surf["London"].country == "GB"
     assert not any(k.lower().startswith("north") for k in surf)
+
+
+def test_a_populous_county_is_found_without_a_cue(parse):
+    # "Hampshire" is a county of 1.2 million the small model does not tag; a town of 6,000 in Illinois shares the name
+    text = "Hampshire driver Tom Reed has set his sights on the title after a strong winter of testing in England."
+    surf = placed(parse, text)
+    assert surf["Hampshire"].country == "GB" and surf["Hampshire"].kind == "region"

@@ -34,6 +34,8 @@ SCAN_FEATURES = {"country", "territory", "admin1", "continent", "area"}
 """What a name must be in the gazetteer to count when the NER did not call it a place."""
 MAX_NGRAM = 4
 SCAN_CITY_POPULATION = 500_000
+SCAN_COUNTY_POPULATION = SCAN_CITY_POPULATION
+"""A county or district as populous counts likewise ("Hampshire", "Cuyahoga County", "Essex")."""
 """A city this big counts where the NER calls it something else ("Edmonton" as ORG, "the
 Winnipeg Free Press"): GeoWebNews and TR-News mark place names inside organisation names."""
 FACILITY = re.compile(r"\b(?:Street|Avenue|Road|Boulevard|Square|Bridge|Airport|Station|Stadium|Arena|Center|Centre"
@@ -384,7 +386,8 @@ def _mentions(doc) -> list[tuple[int, int, str]]:
             cands = gazetteer.lookup(text[s:e]) if _usable(text[s:e]) else []
             strong = any(not c.alt and (c.feature in SCAN_FEATURES and (c.feature != "admin1" or c.population >= 1_000_000)
                                         or c.feature == "city" and c.population >= SCAN_CITY_POPULATION
-                                        or c.feature == "landform" and n > 1)  # "Niger Delta", not "Niger"
+                                        or c.feature == "landform" and n > 1  # "Niger Delta", not "Niger"
+                                        or c.feature == "admin2" and c.population >= SCAN_COUNTY_POPULATION)
                          for c in cands)
             cue = None if strong else _cue_of(doc, i, i + n, cands, taken)
             if (strong or cue) and _named_person(doc, i, i + n, people):
