@@ -573,3 +573,10 @@ def test_a_populous_county_is_found_without_a_cue(parse):
     text = "Hampshire driver Tom Reed has set his sights on the title after a strong winter of testing in England."
     surf = placed(parse, text)
     assert surf["Hampshire"].country == "GB" and surf["Hampshire"].kind == "region"
+
+
+def test_an_island_from_the_island_list_is_found_without_a_cue(parse):
+    text = "Rents on Oahu rose again this year, and Maui's bigger towns lost shops to online sellers."
+    surf = placed(parse, text)
+    assert "Oahu" in surf and "Maui" in surf
+    assert surf["Oahu"].kind == "region" and 19 < surf["Oahu"].lat < 23

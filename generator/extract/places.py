@@ -30,8 +30,9 @@ from .parties import PERSON_NOUNS
 from .quotes import REPORT
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
-SCAN_FEATURES = {"country", "territory", "admin1", "continent", "area"}
-"""What a name must be in the gazetteer to count when the NER did not call it a place."""
+SCAN_FEATURES = {"country", "territory", "admin1", "continent", "area", "island"}
+"""What a name must be in the gazetteer to count when the NER did not call it a place (the islands
+of data/islands.tsv are there because news names them as places: "on Oahu", "Maui's bigger cities")."""
 MAX_NGRAM = 4
 SCAN_CITY_POPULATION = 500_000
 SCAN_COUNTY_POPULATION = SCAN_CITY_POPULATION
@@ -397,7 +398,7 @@ def _mentions(doc) -> list[tuple[int, int, str]]:
                 exact = bool(label) and (label[1], label[2]) == (i, i + n)
                 if strong and exact and label[0] == "PERSON":
                     cue = _cue_of(doc, i, i + n, cands, taken)
-                    if cue is None and any(not c.alt and c.feature == "country" for c in cands):
+                    if cue is None and any(not c.alt and c.feature in ("country", "island", "territory") for c in cands):
                         cue = "country"  # no one the article names is called so: "Azerbaijan said"
                 if label and label[0] == "PERSON" and (n == 1 or not exact) \
                         and not (cue in PERSON_OVERRIDING_CUES and exact):
@@ -485,7 +486,7 @@ def _part_of_place(doc, i: int, words: list[str]) -> tuple[int, int, str] | None
 
 def _part_strong(rest: str) -> bool:
     """Whether a part's place is one news names by itself: a country, region, world area or big city."""
-    return any(not c.alt and (c.feature in SCAN_FEATURES or c.feature == "island"
+    return any(not c.alt and (c.feature in SCAN_FEATURES
                               or c.feature == "city" and c.population >= PART_CITY_POPULATION)
                for c in gazetteer.lookup(rest))
 
