@@ -483,3 +483,100 @@ def test_a_town_put_by_a_city_where_the_gazetteer_has_none_is_left_out(parse):
     assert "Delft" not in surf and surf["Cape Town"].country == "ZA"
     text = "Two men were arrested in Edmonton, a suburb south of Cairns, police said."
     assert placed(parse, text)["Edmonton"].country == "AU"
+
+
+def test_region_abbreviation_with_its_full_stop_after_a_town(parse):
+    # the small model splits "Ont." into "Ont" and "." and calls it a person; "Alta" alone is a Norwegian town
+    text = "The family moved to a rented flat in Barrie, Ont., after the fire. A stray dog was later found in Hinton, Alta., by a farmer."
+    surf = placed(parse, text)
+    assert surf["Ont."].name == "Ontario" and surf["Ont."].kind == "region"
+    assert surf["Alta."].name == "Alberta"
+    assert surf["Hinton"].country == "CA"  # the Alberta town of 10,000, not the larger Hintons elsewhere
+
+
+def test_a_small_town_before_its_region_is_a_place(parse):
+    # Hugo, Oklahoma has some 5,000 people: below what a bare name needs, but the region after it says town
+    text = "The couple married last spring and now farm near the river in Hugo, Oklahoma, with their three sons."
+    surf = placed(parse, text)
+    hugo = surf["Hugo"]
+    assert hugo.country == "US" and gazetteer.km(hugo.lat, hugo.lon, 34.01, -95.51) < 30
+
+
+def test_where_a_named_person_lives(parse):
+    text = ("The driver, Martin Keller, 52, of Waterloo, was taken to hospital. His passenger Anna Price "
+            "of Bellmore was unhurt, and deputies searched a barn outside of Waterloo later that night.")
+    surf = placed(parse, text)
+    assert "Waterloo" in surf and "Bellmore" in surf
+    assert surf["Bellmore"].country == "US"
+
+
+def test_an_epithet_is_not_where_someone_lives(parse):
+    text = "Mary of Bethany and her brother welcomed the travellers, the old story says."
+    assert "Bethany" not in placed(parse, text)
+
+
+def test_two_place_entities_side_by_side_are_one_name(parse):
+    # the small model tags "Baja" and "California" apart: one Mexican state, not a Hungarian town and a US state
+    text = "Repairs to the pumping station in Baja California will begin next month, engineers said."
+    surf = placed(parse, text)
+    assert surf["Baja California"].country == "MX" and "Baja" not in surf and "California" not in surf
+
+
+def test_people_named_like_towns_are_not_places(parse):
+    text = ("She is survived by her brother Owen Hale and wife, Tonya, and by her cousins. "
+            "Prayers were said for the victims Helen, Clarence, Irene and Randy Kunz.")
+    surf = placed(parse, text)
+    assert "Tonya" not in surf and "Helen" not in surf
+
+
+def test_a_list_after_a_place_preposition_stays_places(parse):
+    text = "The slow train from Utrecht makes stops in Hilversum and Almelo before the border."
+    surf = placed(parse, text)
+    assert "Hilversum" in surf and surf["Hilversum"].country == "NL"
+
+
+def test_a_saint_a_building_is_named_after_is_not_a_town(parse):
+    text = ("Thousands prayed in St. Peter's Basilica on Sunday. A blast later damaged the church of St. Peter and "
+            "St. Paul near Cairo, and a nurse at St. John's University Hospital in Queens gave first aid.")
+    surf = placed(parse, text)
+    assert not {"St. Peter", "St. Paul", "St. John"} & set(surf)
+    assert "Cairo" in surf
+    surf = placed(parse, "The team flew home to St. Paul on Sunday after the loss.")
+    assert surf["St. Paul"].country == "US"
+
+
+def test_a_designator_the_region_name_holds_is_part_of_the_mention(parse):
+    text = "Gunmen attacked a village in Benue State on Monday, and Kentucky State Police arrested two men in Ohio."
+    surf = placed(parse, text)
+    assert surf["Benue State"].country == "NG"
+    assert "Kentucky" in surf and "Kentucky State" not in surf  # no region is called "Kentucky State"
+
+
+def test_a_named_part_of_a_place_is_a_mention_of_it(parse):
+    text = ("Wildfires spread across Southern California on Tuesday. Rents in North London rose again, "
+            "and investors in the South East Asian city-state were calm.")
+    surf = placed(parse, text)
+    assert surf["Southern California"].name == "California" and surf["Southern California"].country == "US"
+    assert "North London" in surf
+    assert surf["South East Asian"].name == "Asia"
+
+
+def test_lower_case_compass_words_only_say_where_in_a_place(parse):
+    text = "A teenager was stabbed on an estate in north west London late on Friday, police said."
+    surf = placed(parse, text)
+    assert "London" in surf and surf["London"].country == "GB"
+    assert not any(k.lower().startswith("north") for k in surf)
+
+
+def test_a_populous_county_is_found_without_a_cue(parse):
+    # "Hampshire" is a county of 1.2 million the small model does not tag; a town of 6,000 in Illinois shares the name
+    text = "Hampshire driver Tom Reed has set his sights on the title after a strong winter of testing in England."
+    surf = placed(parse, text)
+    assert surf["Hampshire"].country == "GB" and surf["Hampshire"].kind == "region"
+
+
+def test_an_island_from_the_island_list_is_found_without_a_cue(parse):
+    text = "Rents on Oahu rose again this year, and Maui's bigger towns lost shops to online sellers."
+    surf = placed(parse, text)
+    assert "Oahu" in surf and "Maui" in surf
+    assert surf["Oahu"].kind == "region" and 19 < surf["Oahu"].lat < 23

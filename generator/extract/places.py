@@ -30,10 +30,13 @@ from .parties import PERSON_NOUNS
 from .quotes import REPORT
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
-SCAN_FEATURES = {"country", "territory", "admin1", "continent", "area"}
-"""What a name must be in the gazetteer to count when the NER did not call it a place."""
+SCAN_FEATURES = {"country", "territory", "admin1", "continent", "area", "island"}
+"""What a name must be in the gazetteer to count when the NER did not call it a place (the islands
+of data/islands.tsv are there because news names them as places: "on Oahu", "Maui's bigger cities")."""
 MAX_NGRAM = 4
 SCAN_CITY_POPULATION = 500_000
+SCAN_COUNTY_POPULATION = SCAN_CITY_POPULATION
+"""A county or district as populous counts likewise ("Hampshire", "Cuyahoga County", "Essex")."""
 """A city this big counts where the NER calls it something else ("Edmonton" as ORG, "the
 Winnipeg Free Press"): GeoWebNews and TR-News mark place names inside organisation names."""
 FACILITY = re.compile(r"\b(?:Street|Avenue|Road|Boulevard|Square|Bridge|Airport|Station|Stadium|Arena|Center|Centre"
@@ -87,7 +90,7 @@ def _adjective_place(word: str) -> str | None:
     c = countries.by_demonym(word)
     if c is not None:
         return c.name
-    return CONTINENT_ADJECTIVES.get(gazetteer.key(word))
+    return CONTINENT_ADJECTIVES.get(gazetteer.key(_strip_direction(word)))
 
 
 def _is_plural_people(word: str) -> bool:
@@ -155,14 +158,19 @@ def _cue_of(doc, i: int, j: int, cands: list[Entry], taken: list[bool]) -> str |
     if not longer and any(c.feature in ("city", "admin1", "admin2") for c in cands) and _said_place(doc, i, j) \
             and not CALENDAR.match(doc[i:j].text):
         return "in"
+    name = doc[i:j].text
+    if CALENDAR.match(name) or FACILITY.search(name):
+        return None
+    if not longer and j + 1 < len(doc) and doc[j].text == "," and _in_named_region(doc, j + 1, cands):
+        return "region"  # "Hugo, Oklahoma", "Wainwright, Alta.": a town of that region, however small
     towns = [c for c in cands if not c.alt and c.feature == "city" and c.population >= CUE_CITY_POPULATION]
     states = [c for c in cands if not c.alt and c.feature == "admin1"]  # only listed: "Kerala and Puducherry"
     if not towns and not states:
         return None
-    name = doc[i:j].text
-    if CALENDAR.match(name) or FACILITY.search(name):
-        return None
     prev = doc[i - 1].lower_ if i > 0 else ""
+    if towns and prev == "of" and i >= 2 and not longer and (doc[i - 2].lower_ in ("outside", "north", "south", "east", "west")
+                                                              or _resident(doc, i - 1)):
+        return "in"  # "outside of Waterloo"; "Paul Block, 49, of Waterloo", "Jodi Mahler of Bellmore"
     opens_sentence = i > 0 and doc[i - 1].is_sent_start and prev in LOCATIVE  # "In Klamath Falls, ..."
     if j < len(doc) and doc[j].text[:1].isupper() or i > 0 and doc[i - 1].text[:1].isupper() and not opens_sentence:
         return None  # part of a longer name: "at Windsor Castle", "at Lombard Odier"
@@ -170,18 +178,58 @@ def _cue_of(doc, i: int, j: int, cands: list[Entry], taken: list[bool]) -> str |
         if prev in ("in", "at", "near", "outside"):
             return "in"
         return "motion" if doc[i - 1].head.lemma_ in MOTION_VERBS else "prep"
-    if towns and j + 1 < len(doc) and doc[j].text == ",":
-        for m in (3, 2, 1):
-            region = [c for c in gazetteer.lookup(doc[j + 1:j + 1 + m].text.rstrip("-–—")) if not c.alt
-                      and c.feature in ("admin1", "country")] if j + 1 + m <= len(doc) else []
-            if any(t.country == r.country and (r.feature == "country" or t.admin1 == r.name) for t in towns for r in region):
-                return "region"
     listed = lambda k: 0 <= k < len(doc) and taken[doc[k].idx]  # noqa: E731 - a place mention there
     if prev in (",", "and", "or") and listed(i - 2):
         return "list"
     if j < len(doc) and doc[j].text in (",", "and", "or") and listed(j + 1):
         return "list"
     return None
+
+
+def _region_at(doc, k: int) -> tuple[list[Entry], int]:
+    """The regions and countries named from token ``k`` on ("Idaho", "British Columbia", "Alta." with
+    its full stop a token of its own), and the token after the name."""
+    for m in (3, 2, 1):
+        if k + m > len(doc):
+            continue
+        end = k + m
+        if m == 1 and end < len(doc) and doc[end].text == "." and not doc[k].whitespace_:
+            end += 1  # "Alta" "." is the abbreviation "Alta."
+        found = [c for c in gazetteer.lookup(doc[k:end].text.rstrip("-–—")) if not c.alt and c.feature in ("admin1", "country")]
+        if found:
+            return found, end
+    return [], k
+
+
+def _in_named_region(doc, k: int, cands: list[Entry]) -> bool:
+    """Whether the region or country named at token ``k`` holds one of the towns ``cands``."""
+    region, _end = _region_at(doc, k)
+    return any(t.feature == "city" and not t.alt and t.country == r.country and (r.feature == "country" or t.admin1 == r.name)
+               for t in cands for r in region)
+
+
+AGE = re.compile(r"\d{1,3}$")
+
+
+def _resident(doc, k: int) -> bool:
+    """Whether the "of" at token ``k`` tells where someone lives: after a person's name ("Jodi Mahler of
+    Bellmore", which the small model reads as one name) or after their age ("Paul Block, 49, of")."""
+    last = k - 1
+    if doc[last].text == "," and last >= 1:
+        last -= 1
+        if AGE.match(doc[last].text):
+            return True
+    before = doc[last]
+    if before.ent_type_ != "PERSON" or not before.text[:1].isupper() or before.lower_ in PERSON_NOUNS:
+        return False
+    first = last  # a full name, or a title and a name: "Mary of Bethany" is what someone was called
+    while first - 1 >= 0 and doc[first - 1].ent_type_ == "PERSON" and doc[first - 1].text[:1].isupper():
+        first -= 1
+    titled = first >= 1 and doc[first - 1].lower_.rstrip(".") in TITLES
+    return last - first >= 1 or titled
+
+
+TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady"}
 
 
 AND_NAME = re.compile(r"\s+and\s+[A-Z][\w'-]+(\s+[A-Z][\w'-]+)?")
@@ -202,6 +250,20 @@ def _and_country(text: str, s: int, e: int) -> int:
 DESIGNATOR = re.compile(r"\s+(?:[Pp]rovince|[Ss]tate|[Rr]egion|[Oo]blast|[Gg]overnorate|[Pp]refecture|[Dd]istrict|[Cc]ounty)$")
 
 
+DESIGNATOR_AFTER = re.compile(r"\s+(?:[Pp]rovince|[Ss]tate|[Rr]egion|[Oo]blast|[Gg]overnorate|[Pp]refecture|[Dd]istrict|[Cc]ounty)\b")
+
+
+def _with_designator(text: str, s: int, e: int) -> int:
+    """Where a mention ends with the word after it that the region's own name holds: GeoNames names
+    Nigeria's states "Benue State" and "Sokoto State", and the NER often tags "Benue" alone. Not
+    "Kentucky State Police": no region is called "Kentucky State"."""
+    m = DESIGNATOR_AFTER.match(text, e)
+    if m and any(not c.alt and c.feature == "admin1" and gazetteer.key(c.name) == gazetteer.key(text[s:m.end()])
+                 for c in gazetteer.lookup(text[s:m.end()])):
+        return m.end()
+    return e
+
+
 def _without_designator(text: str, s: int, e: int) -> int:
     """Where a mention ends without the word that says what kind of region it is, when the
     gazetteer knows the name alone: the NER takes in "Zhejiang province", "Kherson region"."""
@@ -211,11 +273,26 @@ def _without_designator(text: str, s: int, e: int) -> int:
     return e
 
 
+def _person_end(ent) -> tuple[int, int]:
+    """An entity's tokens; a person's end before an "of" inside it: the small model reads "Jodi Mahler
+    of Bellmore" as one name, and what follows the "of" is where the person is from."""
+    if ent.label_ == "PERSON":
+        for t in ent[1:]:
+            if t.lower_ == "of":
+                return ent.start, t.i
+    return ent.start, ent.end
+
+
 def _person_words(doc) -> set[str]:
     """The words of the people the document names in full ("Mike Pompeo", "Kobe Bryant"): a lone
     "Pompeo" or "Kobe" elsewhere is that person, not the town of that name."""
-    return {gazetteer.key(t.text) for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
-            for t in ent if t.text[:1].isupper() and gazetteer.key(t.text) not in PERSON_NOUNS}
+    out = set()
+    for ent in doc.ents:
+        start, end = _person_end(ent)
+        if ent.label_ == "PERSON" and end - start > 1:
+            out.update(gazetteer.key(t.text) for t in doc[start:end]
+                       if t.text[:1].isupper() and gazetteer.key(t.text) not in PERSON_NOUNS)
+    return out
 
 
 def _named_person(doc, i: int, j: int, people: set[str]) -> bool:
@@ -241,6 +318,15 @@ def _mentions(doc) -> list[tuple[int, int, str]]:
             for i in range(s, e):
                 taken[i] = True
 
+    ents = list(doc.ents)
+    for n, ent in enumerate(ents):
+        nxt = ents[n + 1] if n + 1 < len(ents) else None
+        if ent.label_ in PLACE_LABELS and nxt is not None and nxt.label_ in PLACE_LABELS and nxt.start == ent.end \
+                and text[ent.end_char:nxt.start_char] == " ":
+            s, e = _trim(text, ent.start_char, nxt.end_char)
+            if any(not c.alt and c.feature != "city" or not c.alt and c.population >= CUE_CITY_POPULATION
+                   for c in gazetteer.lookup(text[s:e])):
+                add(s, e, "ner")  # "Baja" "California", which the small model cuts in two, is one state
     for ent in doc.ents:
         if ent.label_ in PLACE_LABELS and not _named_person(doc, ent.start, ent.end, people):
             s, e = _trim(text, ent.start_char, ent.end_char)
@@ -248,22 +334,34 @@ def _mentions(doc) -> list[tuple[int, int, str]]:
             if m:  # "Washington, D.C." is the city's full name, one mention
                 e = m.end()
             e = _and_country(text, s, e)
-            e = _without_designator(text, s, e)
+            e = _with_designator(text, s, _without_designator(text, s, e))
+            s = _without_lower_direction(text, s, e)
             if _usable(text[s:e]):
+                whole = text[s:e]
+                if ent.label_ != "FAC" and whole != _strip_direction(whole) and not gazetteer.lookup(whole) \
+                        and _part_strong(_strip_direction(whole)):
+                    add(s, e, "part")  # "Southern California", "North London": part of a place the gazetteer knows
+                    continue
                 add(s, e, "facility" if ent.label_ == "FAC" else "ner")
     for s, e in _dateline_spans(text, names=True):  # "BAKU — A missile struck...": the NER misses capitals
         if any(c.feature in ("city", "admin1", "country", "territory") and not c.alt for c in gazetteer.lookup(text[s:e])):
             add(s, e, "dateline")
     for ent in doc.ents:
         s, e = _trim(text, ent.start_char, ent.end_char)
+        if ent.label_ == "NORP" and gazetteer.key(text[s:e]) in CONTINENT_ADJECTIVES:
+            k = ent.start  # "South East Asian": the compass words before a continent's adjective belong to it
+            while k > 0 and ent.start - k < 2 and doc[k - 1].text[:1].isupper() and doc[k - 1].lower_ in DIRECTIONS:
+                k -= 1
+            s = doc[k].idx
         if ent.label_ == "NORP" and _adjective_place(text[s:e]) and not _is_plural_people(text[s:e]) \
                 and not _hyphenated_people(doc, ent.end - 1) and _modifies(doc, ent.end - 1):
             add(s, e, "demonym")
     # Gazetteer scan: the longest strong name at each capitalised token.
     ent_label = {}
     for ent in doc.ents:
-        label = (ent.label_, ent.start, ent.end)
-        for k in range(ent.start, ent.end):
+        start, end = _person_end(ent)
+        label = (ent.label_, start, end)
+        for k in range(start, end):
             ent_label[k] = label
     words = [t.text for t in doc]  # read once: every doc[i] builds a new Token object
     starts = [t.idx for t in doc]
@@ -274,6 +372,13 @@ def _mentions(doc) -> list[tuple[int, int, str]]:
             continue
         tok = doc[i]
         hit = None
+        if i >= 2 and i + 1 < len(doc) and words[i - 1] == "," and words[i + 1] == "." and not tok.whitespace_ \
+                and words[i - 2][:1].isupper():
+            abbr = [c for c in gazetteer.lookup(words[i] + ".") if not c.alt and c.feature in ("admin1", "country")]
+            if abbr:  # "Barrie, Ont.", "Wainwright, Alta.": the region's abbreviation, its full stop a token
+                add(starts[i], starts[i + 1] + 1, "cue")
+                i += 2
+                continue
         for n in range(min(MAX_NGRAM, len(doc) - i), 0, -1):
             last = words[i + n - 1]
             if not last[:1].isupper():
@@ -282,7 +387,8 @@ def _mentions(doc) -> list[tuple[int, int, str]]:
             cands = gazetteer.lookup(text[s:e]) if _usable(text[s:e]) else []
             strong = any(not c.alt and (c.feature in SCAN_FEATURES and (c.feature != "admin1" or c.population >= 1_000_000)
                                         or c.feature == "city" and c.population >= SCAN_CITY_POPULATION
-                                        or c.feature == "landform" and n > 1)  # "Niger Delta", not "Niger"
+                                        or c.feature == "landform" and n > 1  # "Niger Delta", not "Niger"
+                                        or c.feature == "admin2" and c.population >= SCAN_COUNTY_POPULATION)
                          for c in cands)
             cue = None if strong else _cue_of(doc, i, i + n, cands, taken)
             if (strong or cue) and _named_person(doc, i, i + n, people):
@@ -292,7 +398,7 @@ def _mentions(doc) -> list[tuple[int, int, str]]:
                 exact = bool(label) and (label[1], label[2]) == (i, i + n)
                 if strong and exact and label[0] == "PERSON":
                     cue = _cue_of(doc, i, i + n, cands, taken)
-                    if cue is None and any(not c.alt and c.feature == "country" for c in cands):
+                    if cue is None and any(not c.alt and c.feature in ("country", "island", "territory") for c in cands):
                         cue = "country"  # no one the article names is called so: "Azerbaijan said"
                 if label and label[0] == "PERSON" and (n == 1 or not exact) \
                         and not (cue in PERSON_OVERRIDING_CUES and exact):
@@ -304,6 +410,11 @@ def _mentions(doc) -> list[tuple[int, int, str]]:
         if hit:
             add(hit[0], hit[1], hit[3])
             i += hit[2]
+            continue
+        part = _part_of_place(doc, i, words)
+        if part:
+            add(starts[i], part[1], part[2])
+            i = part[0]
             continue
         pair = f"{tok.text} {doc[i + 1].text}" if i + 1 < len(doc) else ""
         if pair and tok.lower_ != "the" and (pair.lower() in CONTINENT_ADJECTIVES or countries.by_demonym(pair)) \
@@ -318,6 +429,66 @@ def _mentions(doc) -> list[tuple[int, int, str]]:
             add(tok.idx, tok.idx + len(tok.text), "demonym")
         i += 1
     return sorted(out)
+
+
+DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northeast",
+              "northwest", "southeast", "southwest", "north-east", "north-west", "south-east", "south-west", "upper",
+              "lower"}
+"""Words that name part of a place: "Southern California", "North London", "South East Asian"."""
+PART_CITY_POPULATION = 100_000
+
+
+def _strip_direction(surface: str) -> str:
+    """The place a part is of: "Southern California" -> "California", "South East Asian" -> "Asian"."""
+    words = surface.split()
+    while len(words) > 1 and words[0].lower() in DIRECTIONS:
+        words = words[1:]
+    return " ".join(words)
+
+
+LOWER_DIRECTION = re.compile(r"(?:(?:" + "|".join(sorted(d for d in DIRECTIONS if "-" not in d)) + r"|north-east|north-west"
+                             r"|south-east|south-west)[\s-]+)+(?=[A-Z])")
+
+
+def _without_lower_direction(text: str, s: int, e: int) -> int:
+    """Where a mention starts without compass words written in lower case: "north west London" says
+    where in London, and names London; "North London" is a name of its own."""
+    m = LOWER_DIRECTION.match(text, s, e)
+    return m.end() if m and gazetteer.lookup(text[m.end():e]) and not gazetteer.lookup(text[s:e]) else s
+
+
+def _part_of_place(doc, i: int, words: list[str]) -> tuple[int, int, str] | None:
+    """A compass word and a place the gazetteer knows, which together it does not: "Southern
+    California", "North London", "West Wales" name part of that place and are mentions of it (where
+    else the part lies is not known, so it is placed with the whole). A continent's adjective after
+    one ("South East Asian") is its demonym. Returns (next token, end character, how) or None."""
+    j = i
+    while j < len(doc) and j - i < 2 and words[j][:1].isupper() and words[j].lower() in DIRECTIONS:
+        j += 1
+    if j == i or j >= len(doc) or not words[j][:1].isupper():
+        return None
+    for n in (3, 2, 1):
+        end = j + n
+        if end > len(doc) or not words[end - 1][:1].isupper():
+            continue
+        if end < len(doc) and words[end][:1].isupper():
+            continue  # part of a longer name: "Western Union", "West Ham United"
+        whole = doc[i:end].text
+        if gazetteer.lookup(whole):
+            return None  # a name of its own ("South Korea", "West Bank"): the scan reads it
+        rest = doc[j:end].text
+        if n == 1 and gazetteer.key(rest) in CONTINENT_ADJECTIVES and _modifies(doc, end - 1):
+            return end, doc[end - 1].idx + len(words[end - 1]), "demonym"
+        if _part_strong(rest):
+            return end, doc[end - 1].idx + len(words[end - 1]), "part"
+    return None
+
+
+def _part_strong(rest: str) -> bool:
+    """Whether a part's place is one news names by itself: a country, region, world area or big city."""
+    return any(not c.alt and (c.feature in SCAN_FEATURES
+                              or c.feature == "city" and c.population >= PART_CITY_POPULATION)
+               for c in gazetteer.lookup(rest))
 
 
 GENERIC = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
@@ -399,6 +570,8 @@ def _candidates(surface: str, how: str) -> list[Entry]:
     if how == "demonym":
         name = _adjective_place(surface)
         return [e for e in gazetteer.lookup(name) if e.feature in ("country", "continent", "admin1", "territory")][:1] if name else []
+    if how == "part":
+        surface = _strip_direction(surface)
     found = gazetteer.lookup(surface.replace(",", ""))[:40]
     if not found and how == "facility" and FACILITY.search(surface) and not STREET.search(surface):
         found = _inner(surface)
@@ -534,6 +707,32 @@ SOMEONE_TOWN_POPULATION = 100_000
 their governments ("Moscow said")."""
 
 
+def _among_people(span) -> bool:
+    """Whether the name is one of a list of people ("the deaths of Helen, Clarence, Irene and Randy
+    Kunz", "ordered Deen and Villanueva to pay"): a list names one kind of thing, and here people
+    are named in it and no place is."""
+    members = [span.root, *span.root.conjuncts]
+    kinds = {t.ent_type_ for t in span.root.conjuncts}
+    first = min(members, key=lambda t: t.i)
+    if first.dep_ == "pobj" and first.head.lower_ in LOCATIVE:
+        return False  # "stops in Hilversum and Almelo", "a man from Clacton, Essex - Aseany Duncan"
+    return "PERSON" in kinds and not kinds & PLACE_LABELS
+
+
+SAINT = re.compile(r"(?:St\.?|Saint)\s+[A-Z][a-z]+$")
+SAINT_BEFORE = re.compile(r"(?i)\b(?:church|cathedral|basilica|chapel|parish|abbey|monastery|feast|order)\s+of\s+(?:the\s+)?"
+                          r"(?:(?:St\.?|Saint)\s+[A-Z][a-z]+\s+and\s+)?$")
+SAINT_AFTER = re.compile(r"(?:['\u2019]s|\s+and\s+(?:St\.?|Saint)\s+[A-Z][a-z]+)?(?:\s+[A-Z][\w'\u2019-]+)*?\s+"
+                         r"(?:Church|Cathedral|Basilica|Chapel|Abbey|School|College|University|Hospital|Academy|Square)\b")
+
+
+def _dedication(text: str, s: int, e: int) -> bool:
+    """A saint a building is named after, not the town of that name: "St. Peter's Basilica", "St. John's
+    University", "the church of St. Peter and St. Paul"."""
+    return bool(SAINT.match(text[s:e])) and bool(SAINT_BEFORE.search(text, max(0, s - 60), s)
+                                                 or SAINT_AFTER.match(text, e))
+
+
 def _someone(doc, s: int, e: int) -> bool:
     """Whether the mention at characters ``s:e`` is someone: the subject of a verb of saying, what
     a statement is "according to", or named after a noun for a person ("his girlfriend Olivia")."""
@@ -547,6 +746,10 @@ def _someone(doc, s: int, e: int) -> bool:
         return True
     if doc[span.start - 1].lower_ in PERSON_NOUNS or root.dep_ == "appos" and root.head.lower_ in PERSON_NOUNS:
         return True  # "girlfriend Olivia", "his wife, Tyler,", "farmer Harvey"
+    if span.start >= 2 and doc[span.start - 1].text == "," and doc[span.start - 2].lower_ in PERSON_NOUNS:
+        return True  # "and wife, Nina," where the parse finds no apposition
+    if _among_people(span):
+        return True
     return root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.i > 0 \
         and doc[root.head.i - 1].lower_ == "according"
 
@@ -652,6 +855,8 @@ def extract(doc, context: list[str] | None = None) -> list[Place]:
         if ent.feature == "city" and ent.population < 1000 and how != "ner":
             continue
         if ent.feature == "city" and ent.population < SOMEONE_TOWN_POPULATION and _someone(doc, s, e):
+            continue
+        if _dedication(text, s, e):
             continue
         if _stray(ent, ctx_countries, anchors_for(k)) or how == "facility" and _far_facility(ent, anchors_for(k)):
             continue
