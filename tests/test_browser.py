@@ -202,11 +202,14 @@ def test_every_page_without_console_errors_foreign_requests_or_sideways_scrollin
     assert not wide, wide
 
 
-@pytest.mark.parametrize("kind", ["home", "briefing", "party"])
+@pytest.mark.parametrize("kind", ["home", "briefing", "party", "story", "places"])
 def test_no_serious_accessibility_violations(site, open_page, kind):
     root, _ = site
+    pages = _pages(root)
     path = {"home": "", "briefing": _briefing_quoting(root, "Pashinyan"),
-            "party": next(p for p in _pages(root) if p.startswith("generated/parties/") and p.count("/") == 3)}[kind]
+            "party": next(p for p in pages if p.startswith("generated/parties/") and p.count("/") == 3),
+            "story": next(p for p in pages if p.startswith("generated/stories/") and p.count("/") == 3),
+            "places": "generated/places/"}[kind]
     page, _ = open_page(path)
     assert b.serious_violations(page) == []
 
