@@ -15,77 +15,36 @@ from .. import countries, gazetteer, wordlists
 from ..nlp import text_of
 from ..model import Party, Place
 
-TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "mx", "prof", "professor"}
 
-ROLE_HEADS = {
-    "president", "minister", "premier", "chancellor", "leader", "spokesman", "spokeswoman", "spokesperson",
-    "secretary", "ambassador", "envoy", "general", "commander", "chief", "head", "governor", "mayor",
-    "senator", "congressman", "congresswoman", "representative", "king", "queen", "prince", "princess",
-    "emir", "sultan", "ayatollah", "pope", "official", "adviser", "advisor", "director", "chairman",
-    "chairwoman", "chair", "executive", "ceo", "founder", "mediator", "negotiator", "diplomat",
-    "lawmaker", "mp", "candidate", "nominee", "speaker", "judge", "prosecutor", "attorney", "officer",
-    "colonel", "lieutenant", "major", "captain", "admiral", "marshal", "coach", "manager", "boss",
-    "captain", "striker", "player", "champion", "spokesmen", "monarch", "dictator", "rapporteur", "aide",
-    "mep", "msp", "mla", "peer",
-}
-STYLES = {"king", "queen", "prince", "princess", "emir", "sultan", "pope", "ayatollah", "sheikh", "crown"}
-"""Titles that are part of how a person is named ('Prince Charles', 'King Edward III')."""
-ROLE_MODIFIERS = {
-    "foreign", "defence", "defense", "prime", "deputy", "vice", "interior", "finance", "economy",
-    "former", "acting", "senior", "top", "first", "state", "of", "affairs", "health", "justice",
-    "chief", "executive", "general", "attorney", "home", "trade", "energy", "military", "security",
-    "national", "opposition", "party", "army", "supreme", "grand", "crown", "presidential",
-    "ministry", "government", "parliamentary", "secretary", "foreign-affairs", "culture", "sports",
-    "education", "transport", "environment", "agriculture", "labour", "labor", "treasury", "press",
-    "chancellor", "shadow", "assistant", "associate", "regional", "local", "separatist", "rebel",
-    "elected", "outgoing", "incoming", "then", "veteran", "exchequer", "the", "ex", "co", "joint",
-}
-FORMER = {"former", "ex", "then", "outgoing", "late"}
-"""Words before a role's owner that still belong to the role ('former Conservative leader' is a former leader)."""
-GOVERNMENT_ROLES = {
-    "president", "minister", "premier", "chancellor", "leader", "spokesman", "spokeswoman", "spokesperson",
-    "secretary", "ambassador", "envoy", "king", "queen", "emir", "sultan", "official", "diplomat",
-    "negotiator", "general", "commander", "head", "adviser", "advisor", "monarch",
-}
-"""Roles whose holder speaks for the country they are affiliated with."""
+def _actor_words(path: str = "actor_words.tsv") -> dict[str, set[str]]:
+    """The word lists of data/actor_words.tsv, by kind; a word twice in one kind is an error."""
+    out: dict[str, set[str]] = {}
+    for _n, (kind, word) in wordlists.rows(path, key=lambda row: (row[0], row[1])):
+        out.setdefault(kind, set()).add(word)
+    return out
 
-ORG_HEADS = {
-    "ministry", "army", "military", "forces", "parliament", "embassy", "navy", "police", "office",
-    "cabinet", "presidency", "legislature", "senate", "congress", "assembly", "court", "agency",
-    "service", "services", "council", "command", "guard", "troops", "party", "central bank", "bank",
-    "media", "television", "defence ministry", "air force", "prosecutors", "intelligence",
-}
-GOVERNMENT_HEADS = {"government", "authorities", "administration", "leadership", "side", "state", "officials",
-                    "regime", "diplomats"}
-"""'the Turkish government' is Turkey itself."""
 
-GROUP_NOUNS = {
-    "separatists", "rebels", "insurgents", "militants", "protesters", "protestors", "demonstrators",
-    "fighters", "militias", "militiamen", "jihadists", "guerrillas", "settlers", "activists",
-    "loyalists", "paramilitaries", "extremists", "islamists", "nationalists", "mercenaries",
-}
-GROUP_MODIFIERS = {"ethnic", "local", "armed", "pro-government", "anti-government", "radical", "islamist",
-                   "kurdish", "separatist"}
+ACTOR_WORDS = _actor_words()
+"""Who is a person, a body or a country's government, and which words make a role (see the file's header)."""
+TITLES = ACTOR_WORDS["title"]
+ROLE_HEADS = ACTOR_WORDS["role-head"]
+STYLES = ACTOR_WORDS["style"]
+ROLE_MODIFIERS = ACTOR_WORDS["role-modifier"]
+FORMER = ACTOR_WORDS["former"]
+GOVERNMENT_ROLES = ACTOR_WORDS["government-role"]
+ORG_HEADS = ACTOR_WORDS["org-head"]
+GOVERNMENT_HEADS = ACTOR_WORDS["government-head"]
+GROUP_NOUNS = ACTOR_WORDS["group-noun"]
+GROUP_MODIFIERS = ACTOR_WORDS["group-modifier"]
 LOCATIVE = {"in", "at", "to", "from", "near", "into", "outside", "across", "around", "inside", "throughout",
             "towards", "toward", "via", "through", "within", "over", "between"}
-PLACE_NOUNS = {"territory", "region", "province", "enclave", "city", "town", "village", "district", "area",
-               "republic", "capital", "state", "county", "valley", "island", "peninsula", "border"}
+PLACE_NOUNS = ACTOR_WORDS["place-noun"]
 SPEECH = {"say", "tell", "add", "state", "announce", "warn", "insist", "claim", "declare", "deny", "accuse",
           "urge", "call", "demand", "reject", "support", "oppose", "agree", "argue", "write", "confirm",
           "condemn", "threaten", "promise", "vow", "repeat", "reiterate", "propose", "ask", "respond"}
-ADDRESSED = {"accuse", "blame", "urge", "criticise", "criticize", "condemn", "warn", "ask", "press", "support",
-             "back", "call", "tell", "thank", "praise", "threaten", "pressure", "persuade", "convince", "sanction"}
-"""Verbs whose object is someone who acts, so a capital in that place is its government."""
-MEDIA_WORDS = {"times", "post", "news", "journal", "herald", "guardian", "telegraph", "reuters", "afp", "bbc",
-               "cnn", "press", "tass", "interfax", "bloomberg", "agency", "tribune", "gazette", "independent",
-               "observer", "mail", "express", "mirror", "sun", "economist", "ria", "anadolu", "al jazeera"}
-NOT_ACTORS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-              "february", "march", "april", "may", "june", "july", "august", "september", "october",
-              "november", "december", "today", "yesterday", "tomorrow", "god", "covid", "covid-19", "twitter",
-              "facebook", "instagram", "internet",
-              # time zones, which the NER takes for organisations ("at 1100 GMT")
-              "gmt", "bst", "utc", "cet", "cest", "eet", "msk", "ist", "jst", "aest", "et", "est", "edt",
-              "ct", "cst", "cdt", "pt", "pst", "pdt", "mt", "mst", "mdt"}
+ADDRESSED = ACTOR_WORDS["addressed"]
+MEDIA_WORDS = ACTOR_WORDS["media-word"]
+NOT_ACTORS = ACTOR_WORDS["not-actor"]
 
 
 @dataclass
@@ -474,22 +433,7 @@ def _joint_bodies(doc, tok, mods, owners: list[Mention], lemma: str) -> list[Men
     return out
 
 
-PERSON_NOUNS = {
-    "teacher", "doctor", "nurse", "farmer", "resident", "student", "lawyer", "analyst", "economist", "researcher",
-    "scientist", "worker", "journalist", "reporter", "activist", "campaigner", "witness", "survivor", "owner",
-    "employee", "firefighter", "soldier", "volunteer", "engineer", "pilot", "driver", "mother", "father", "son",
-    "daughter", "wife", "husband", "widow", "professor", "expert", "economist", "historian", "author", "writer",
-    "actor", "actress", "singer", "musician", "artist", "politician", "businessman", "businesswoman", "banker",
-    "investor", "entrepreneur", "member", "fan", "victim", "partner", "colleague", "friend", "neighbour",
-    "neighbor", "shopkeeper", "priest", "imam", "rabbi", "bishop", "cleric", "paramedic", "rescuer", "medic",
-    "surgeon", "physician", "commissioner", "inspector", "detective", "sergeant", "constable", "deputy",
-    "lecturer", "teacher", "principal", "pupil", "athlete", "runner", "defender", "midfielder", "goalkeeper",
-    "forward", "winger", "veteran", "organiser", "organizer", "founder", "editor", "producer", "director",
-    "analyst", "strategist", "consultant", "trader", "protester", "refugee", "migrant", "citizen", "voter",
-    "brother", "sister", "girlfriend", "boyfriend", "widower", "uncle", "aunt", "cousin", "grandson",
-    "granddaughter", "niece", "nephew", "fiancee", "fiancée", "fiance", "stepson", "stepdaughter",
-}
-"""Common nouns that name a person; with ROLE_HEADS, what an appositive must be to make an ORG a person."""
+PERSON_NOUNS = ACTOR_WORDS["person-noun"]
 PERSON_SUFFIXES = ("man", "woman", "person", "ist", "ician")
 AGENTIVE = ("er", "or", "ant", "ent", "ist", "ian", "ee", "man", "woman")
 """Endings of nouns that name someone by what they do ('a teacher', 'the organiser')."""

@@ -22,6 +22,7 @@ from .. import wordlists
 from ..nlp import text_of, title_end
 from ..model import Party, Position, Quote
 from . import gender
+from .parties import GOVERNMENT_ROLES  # one list of the roles whose holder speaks for their country
 from .speakers import dateline
 
 def _words(path="stance_words.tsv") -> dict:
@@ -50,10 +51,6 @@ EXPRESS = {"reiterate", "repeat", "express", "voice", "signal", "reaffirm", "res
 """Verbs whose subject holds the stance of their object noun ("Armenia reiterated its opposition")."""
 NEGATED = {"supports": "opposes", "agrees": "rejects", "opposes": "states", "rejects": "states",
            "demands": "states", "pledges": "states", "accuses": "states", "states": "states"}
-GOVERNMENT_ROLES = {"president", "minister", "premier", "chancellor", "leader", "spokesman", "spokeswoman",
-                    "spokesperson", "secretary", "ambassador", "envoy", "king", "queen", "emir", "sultan",
-                    "official", "diplomat", "negotiator", "general", "commander", "head", "adviser", "advisor",
-                    "monarch", "ministry"}
 DROP = {"relcl", "advcl", "parataxis", "appos"}
 TIME_PREPS = {"after", "before", "during", "since", "following", "amid", "ahead", "on"}
 MAX_TOKENS = 28
