@@ -408,3 +408,15 @@ def test_a_title_does_not_take_over_the_speaker_of_the_next_quote():
     text = ("“We are not ready, and the council knows it,” Ann Lee said. The radio show is called “Morning With Max.” "
             "“I mean, nobody on the council has seen the full plan for the new bridge yet.”")
     assert find(run(text), "full plan").speaker_name == "Ann Lee"
+
+
+def test_a_statement_before_its_verb_runs_to_the_end_of_its_clause():
+    text = "The harvest left farmers \"deeply worried\" about their debts for the coming winter, Mayor Ann Lee said."
+    q = find(run(text), "deeply worried")
+    assert q.kind == "mixed" and q.speaker_name == "Ann Lee"
+    assert q.text == "The harvest left farmers \"deeply worried\" about their debts for the coming winter"
+
+
+def test_quoted_words_in_who_speaks_or_in_an_adjunct_before_the_verb_are_not_said():
+    assert run("Dan Cole, the author of \"a plain guide to the harbour,\" said the port was safe.") == []
+    assert run("In a speech to the \"Friends of the River\" group, the senator said the dam would be built.") == []

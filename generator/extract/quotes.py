@@ -527,6 +527,9 @@ def extract(doc, parties: list[Party]) -> list[Quote]:
             verb, child = _cue_for(doc, seg_span, lambda p: first.inner_start <= p < first.inner_end, bounds)
             if verb is None:
                 continue  # a scare quote or a title: no one is clearly speaking
+            if child.dep_ in ("nsubj", "nsubjpass") or (child.dep_ == "prep" and child.i < verb.i):
+                continue  # quoted words in who speaks ('the authors of "Growth", said') or in an adjunct
+                # before the verb ('On "The Show," she said'): a name, not what was said
             cue = verb
             subj = _cue_subject(verb)
             lo = child.left_edge.idx if child.i > verb.i else first.start
@@ -549,9 +552,12 @@ def extract(doc, parties: list[Party]) -> list[Quote]:
                     hi = first.end + tail.start()
                     break
             start, end = _clean(text, lo, max(hi, first.end))
-            if child.i < verb.i:  # the statement comes before the verb: from its start to the quote's end
+            if child.i < verb.i:  # the statement comes before the verb: the clause, from its start to its
+                # end, which may run past the quoted words ('X became "wary" of Y, Lee said' is all Lee's)
                 s0 = max(child.left_edge.idx, _sentence_start(text, first.start, 0))
-                start, end = _clean(text, s0, first.end)
+                right = child.right_edge
+                e0 = right.idx + len(right.text) if right.i < verb.i else first.end
+                start, end = _clean(text, s0, max(first.end, min(e0, _sentence_end(text, first.end, len(text)))))
             if start >= end:
                 continue
         if _title_case(_quote_text(text, start, end)):
