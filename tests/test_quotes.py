@@ -420,3 +420,19 @@ def test_a_statement_before_its_verb_runs_to_the_end_of_its_clause():
 def test_quoted_words_in_who_speaks_or_in_an_adjunct_before_the_verb_are_not_said():
     assert run("Dan Cole, the author of \"a plain guide to the harbour,\" said the port was safe.") == []
     assert run("In a speech to the \"Friends of the River\" group, the senator said the dam would be built.") == []
+
+
+def test_an_attribution_opening_a_sentence_of_its_own_starts_a_new_quote():
+    text = ("“The bridge will open in May,” Ann Lee said on Monday. “Nobody will pay a toll on it.” "
+            "She added, “The ferry will keep running for those who want it.”")
+    found = run(text)
+    assert len(found) == 2
+    assert "ferry" not in find(found, "toll").text and find(found, "ferry").speaker_name == "Ann Lee"
+
+
+def test_a_statement_broken_by_its_attribution_goes_on_in_the_quote_after_it():
+    text = "The mayor “apologized twice on the radio,” Tom Baird said. “It is time for the council to move on.”"
+    found = run(text)
+    assert len(found) == 1
+    assert "apologized twice" in found[0].text and "council to move on" in found[0].text
+    assert found[0].speaker_name == "Tom Baird"

@@ -460,7 +460,7 @@ def extract(doc, parties: list[Party]) -> list[Quote]:
             tail = last.segments[-1]
             gap = text[tail.end:seg.start]
             if (tail.continues and not tail.closed and gap.strip() == "") or \
-                    ("\n" not in gap and _short_attribution(gap)):
+                    ("\n" not in gap and _short_attribution(gap) and not _new_sentence(text, tail, gap)):
                 last.segments.append(seg)
                 prev_end = seg.end
                 continue
@@ -470,6 +470,7 @@ def extract(doc, parties: list[Party]) -> list[Quote]:
 
     history: list[sp.Speaker] = []
     last_speaker = None
+    said_after = False  # the last mixed quote's reporting verb follows it ('Lee "wavered," Baird said.')
     out: list[Quote] = []
     for unit, kind in zip(units, kinds):
         first = unit.segments[0]
@@ -562,6 +563,13 @@ def extract(doc, parties: list[Party]) -> list[Quote]:
                 continue
         if _title_case(_quote_text(text, start, end)):
             continue  # a title: nobody says it, and nobody speaks on through it
+        if kind == "direct" and subj is None and out and out[-1].kind == "mixed" and said_after \
+                and "\n" not in text[out[-1].end:start] and _short_attribution(text[out[-1].end:start]):
+            # 'Lee "apologized twice," Baird said. "It is time to move on."': one statement broken by its
+            # attribution, as a direct quote can be; the speaker of the first part goes on
+            out[-1].end = end
+            out[-1].text += " … " + _unit_text(text, unit)
+            continue
         speaker = _speaker(doc, subj, history, inside, parties)
         words = len(_quote_text(text, start, end).split())
         if kind == "direct" and subj is None and cue is None and words < 12:
@@ -595,12 +603,20 @@ def extract(doc, parties: list[Party]) -> list[Quote]:
                 out[-1].end = end
                 out[-1].text = _quote_text(text, out[-1].start, end)
             continue
+        said_after = kind != "direct" and cue is not None and cue.idx >= end and text[end - 1] in CLOSERS + "\"'’"
         out.append(Quote(text=q_text, start=start, end=end,
                          speaker=speaker.party.id if speaker and speaker.party else None,
                          speaker_name=speaker.name if speaker else None,
                          cue=cue.text if cue is not None else None,
                          kind="direct" if kind == "direct" else "mixed"))
     return out
+
+
+def _new_sentence(text: str, seg: Segment, gap: str) -> bool:
+    """Does the attribution after the quoted sentence ``seg`` open a sentence of its own ("...
+    done." She added, "...")? Then what follows is a new quote, not the rest of this one."""
+    inner = text[seg.inner_start:seg.inner_end].rstrip()
+    return inner.endswith(".") and gap.strip()[:1].isupper()
 
 
 def _short_attribution(gap: str) -> bool:
