@@ -436,3 +436,14 @@ def test_a_statement_broken_by_its_attribution_goes_on_in_the_quote_after_it():
     assert len(found) == 1
     assert "apologized twice" in found[0].text and "council to move on" in found[0].text
     assert found[0].speaker_name == "Tom Baird"
+
+
+def test_a_quote_paragraph_without_attribution_goes_on_with_the_quote_attributed_before_it():
+    text = ("“We will not close the harbour this winter,” Ann Lee told reporters on Monday.\n\n"
+            "“The boats need it, and the town needs the boats.”\n\n"
+            "“It is a bad plan,” Tom Baird said.\n\n"
+            "“The harbour loses money every year,” he said, “and the council knows it.”")
+    found = run(text)
+    q = find(found, "close the harbour")
+    assert "the town needs the boats" in q.text and q.speaker_name == "Ann Lee"
+    assert "bad plan" not in q.text and "loses money" not in find(found, "bad plan").text

@@ -460,7 +460,8 @@ def extract(doc, parties: list[Party]) -> list[Quote]:
             tail = last.segments[-1]
             gap = text[tail.end:seg.start]
             if (tail.continues and not tail.closed and gap.strip() == "") or \
-                    ("\n" not in gap and _short_attribution(gap) and not _new_sentence(text, tail, gap)):
+                    ("\n" not in gap and _short_attribution(gap) and not _new_sentence(text, tail, gap)) or \
+                    _goes_on_next_paragraph(text, segs, tail, seg, gap):
                 last.segments.append(seg)
                 prev_end = seg.end
                 continue
@@ -610,6 +611,27 @@ def extract(doc, parties: list[Party]) -> list[Quote]:
                          cue=cue.text if cue is not None else None,
                          kind="direct" if kind == "direct" else "mixed"))
     return out
+
+
+def _goes_on_next_paragraph(text: str, segs: list[Segment], tail: Segment, seg: Segment, gap: str) -> bool:
+    """'"A," Lee told reporters.¶"B."': a paragraph that ends with the attribution of its quote, then
+    a paragraph that is a quote with no attribution of its own; the second goes on with the first."""
+    first, _, rest = gap.partition("\n")
+    if not rest or rest.strip() or not first.strip() or not _short_attribution(first):
+        return False
+    if not text[tail.inner_start:tail.inner_end].rstrip().endswith((",", "?", "!")):
+        return False  # the attribution finishes the quoted sentence ("...," she said.)
+    end = text.find("\n", seg.start)
+    end = len(text) if end < 0 else end
+    if (sig := SIGNATURE.match(text, seg.end)) and "\n" in sig.group():
+        return False  # signed: "- Governor Tom Baird"
+    outside, pos = [], seg.start
+    for s in segs:
+        if seg.start <= s.start < end:
+            outside.append(text[pos:s.start])
+            pos = s.end
+    outside.append(text[pos:end])
+    return not any(w.lower().strip(",.;:") in SAID_FORMS for w in " ".join(outside).split())
 
 
 def _new_sentence(text: str, seg: Segment, gap: str) -> bool:
