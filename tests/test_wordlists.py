@@ -20,3 +20,36 @@ def test_every_word_list_the_extractors_read_is_free_of_repeats(module):
     import importlib
 
     importlib.reload(importlib.import_module(f"generator.extract.{module}"))  # its loader raises on a repeat
+
+
+def test_the_reporting_verbs_are_one_list_each_module_reads_its_use_of():
+    from generator.extract import parties, positions, quotes
+
+    verbs = wordlists.speech_verbs()
+    assert quotes.REPORT == verbs["report"] and quotes.WEAK == verbs["weak"] and quotes.SAID_FORMS == verbs["form"]
+    assert parties.SPEECH == verbs["actor"] and positions.SPEECH == verbs["claim"]
+    assert quotes.WEAK <= quotes.REPORT and {"say", "tell"} <= quotes.REPORT & parties.SPEECH & positions.SPEECH
+    assert {"said", "according"} <= quotes.SAID_FORMS
+
+
+@pytest.mark.parametrize("rows, error", [
+    ("say\treport\tsaid\nsay\tactor\t-\n", "already listed on line 2"),
+    ("say\treport\tsaid\ntell\treport\tsaid\n", "form 'said' is already listed"),
+    ("say\treport shout\t-\n", "unknown use"),
+    ("begin\tweak\t-\n", "weak but does not report"),
+    ("go\t-\t-\n", "no use and no form"),
+])
+def test_the_reporting_verbs_refuse_repeats_and_contradictions(tmp_path, monkeypatch, rows, error):
+    monkeypatch.setattr(wordlists, "DATA", tmp_path)
+    (tmp_path / "speech_verbs.tsv").write_text("# verb\tuses\tforms\n" + rows)
+    with pytest.raises(ValueError, match=error):
+        wordlists.speech_verbs()
+
+
+def test_the_data_files_are_part_of_the_cache_version(tmp_path, monkeypatch):
+    from generator import build
+
+    before = build.pipeline_version()
+    monkeypatch.setattr(wordlists, "DATA", tmp_path)
+    (tmp_path / "speech_verbs.tsv").write_text("say\treport\tsaid\n")
+    assert build.pipeline_version() != before

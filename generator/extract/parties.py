@@ -67,9 +67,8 @@ LOCATIVE = {"in", "at", "to", "from", "near", "into", "outside", "across", "arou
             "towards", "toward", "via", "through", "within", "over", "between"}
 PLACE_NOUNS = {"territory", "region", "province", "enclave", "city", "town", "village", "district", "area",
                "republic", "capital", "state", "county", "valley", "island", "peninsula", "border"}
-SPEECH = {"say", "tell", "add", "state", "announce", "warn", "insist", "claim", "declare", "deny", "accuse",
-          "urge", "call", "demand", "reject", "support", "oppose", "agree", "argue", "write", "confirm",
-          "condemn", "threaten", "promise", "vow", "repeat", "reiterate", "propose", "ask", "respond"}
+SPEECH = wordlists.speech_verbs()["actor"]
+"""Verbs whose subject is someone who acts (data/speech_verbs.tsv, use "actor")."""
 ADDRESSED = {"accuse", "blame", "urge", "criticise", "criticize", "condemn", "warn", "ask", "press", "support",
              "back", "call", "tell", "thank", "praise", "threaten", "pressure", "persuade", "convince", "sanction"}
 """Verbs whose object is someone who acts, so a capital in that place is its government."""

@@ -20,36 +20,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .. import wordlists
 from ..nlp import text_of
 from ..model import Party, Quote
 from . import speakers as sp
 
-REPORT = {
-    "say", "tell", "add", "state", "describe", "announce", "warn", "write", "insist", "claim", "declare",
-    "note", "explain", "argue", "ask", "reply", "respond", "suggest", "predict", "acknowledge", "admit",
-    "recall", "continue", "call", "urge", "tweet", "post", "vow", "promise", "pledge", "boast", "complain",
-    "charge", "accuse", "assert", "contend", "maintain", "observe", "remark", "report", "testify", "quip",
-    "joke", "shout", "yell", "chant", "cry", "read", "conclude", "concede", "caution", "emphasize",
-    "emphasise", "stress", "mention", "comment", "confirm", "deny", "repeat", "agree", "propose", "demand",
-    "threaten", "lament", "muse", "wonder", "reveal", "disclose", "indicate", "hint", "counter", "retort",
-    "fire", "scoff", "mock", "label", "dub", "brand", "praise", "blast", "slam", "criticize", "criticise",
-    "attack", "thank", "recount", "point", "put", "begin", "open", "close", "finish", "end", "summarize",
-    "telling", "believe", "think", "feel", "hope", "predict", "estimate", "speculate", "allege", "announce",
-    "pronounce", "proclaim", "reiterate", "underline", "highlight", "stress", "acknowledge", "advise",
-    "recommend", "order", "instruct", "plead", "beg", "implore", "appeal", "exclaim", "whisper", "murmur",
-    "sigh", "laugh", "snap", "bark", "growl", "mutter", "gush", "rave", "rant", "thunder", "declare",
-    "assure", "reassure", "inform", "notify", "remind", "warn", "caution", "advise", "learn", "hear",
-    "opine", "interject", "chime", "begin", "offer", "share", "retweet", "text", "email", "e-mail",
-    # verbs that frame someone's words as the grounds of a judgement ("blamed 'the rigged system'")
-    "blame", "credit", "cite", "refer", "portray", "characterize", "characterise", "wave", "dismiss",
-    "denounce", "decry", "hail", "tout", "condemn", "question", "quote",
-}
-WEAK = {
-    "agree", "continue", "call", "read", "put", "point", "begin", "open", "close", "finish", "end", "learn",
-    "hear", "think", "believe", "feel", "hope", "order", "thank", "attack", "fire", "label", "dub", "brand",
-    "praise", "mock", "telling",
-}
+SPEECH = wordlists.speech_verbs()
+REPORT = SPEECH["report"]
+"""Verbs that report speech (data/speech_verbs.tsv, the one list of them)."""
+WEAK = SPEECH["weak"]
 """Verbs that report speech only sometimes ("talks began"): a cue when nothing stronger governs."""
+SAID_FORMS = SPEECH["form"]
+"""Written forms of reporting verbs that make the "he said" breaking a quote ("according" too)."""
 REPORT_NOUNS = {
     "statement", "claim", "remark", "comment", "promise", "pledge", "warning", "accusation", "assertion",
     "suggestion", "argument", "insistence", "message", "vow", "charge", "contention", "declaration",
@@ -651,14 +633,6 @@ def _short_attribution(gap: str) -> bool:
     words = g.split()
     said = sum(w.lower().strip(",.") in SAID_FORMS for w in words)
     return len(words) <= 30 and said == 1 and len(SENT_END.findall(g + " ")) <= 1
-
-
-SAID_FORMS = {
-    "said", "says", "added", "adds", "told", "tells", "wrote", "writes", "continued", "continues", "asked",
-    "asks", "explained", "argued", "noted", "insisted", "stated", "declared", "warned", "replied",
-    "responded", "recalled", "tweeted", "claimed", "suggested", "according", "went", "saying",
-    "adding", "explaining", "noting",
-}
 
 
 def _speaker(doc, subj, history, inside, parties) -> sp.Speaker | None:
