@@ -447,3 +447,8 @@ def test_a_quote_paragraph_without_attribution_goes_on_with_the_quote_attributed
     q = find(found, "close the harbour")
     assert "the town needs the boats" in q.text and q.speaker_name == "Ann Lee"
     assert "bad plan" not in q.text and "loses money" not in find(found, "bad plan").text
+
+
+def test_who_was_urged_is_not_part_of_what_was_urged():
+    q = find(run("Mayor Ann Lee urged the farmers at the market in Dover to “stay calm and keep selling.”"), "stay calm")
+    assert q.kind == "mixed" and q.text.startswith("to “stay calm") and q.speaker_name == "Ann Lee"

@@ -521,6 +521,11 @@ def extract(doc, parties: list[Party]) -> list[Quote]:
                      and c.i <= child.i and c.lower_ not in ("'s", "’s")]  # "told BBC Radio 4's Today the ...": no object
             if len(comps) > 1 and comps[0].dep_ in ("dobj", "obj") and comps[1].dep_ == "ccomp":
                 comps = comps[1:]  # "told a town hall that ...": the object is who was told, the clause what
+            if comps and comps[0].dep_ in ("dobj", "obj") and child.dep_ in ("ccomp", "xcomp") \
+                    and comps[0] != child:
+                # "urged voters to 'stay home'", "is telling diners in Ames
+                # that 'I need you'": who was urged or told is not what was said
+                comps = [c for c in comps if c.i >= child.i]
             if comps and child.i > verb.i:  # "says that X, but instead Y 'quote'" starts at "that"
                 lo = min(lo, comps[0].left_edge.idx)
             lo = max(lo, verb.idx + len(verb.text), _after_recipient(verb, child))
