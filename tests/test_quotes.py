@@ -452,3 +452,9 @@ def test_a_quote_paragraph_without_attribution_goes_on_with_the_quote_attributed
 def test_who_was_urged_is_not_part_of_what_was_urged():
     q = find(run("Mayor Ann Lee urged the farmers at the market in Dover to “stay calm and keep selling.”"), "stay calm")
     assert q.kind == "mixed" and q.text.startswith("to “stay calm") and q.speaker_name == "Ann Lee"
+
+
+def test_a_source_named_after_a_dash_and_before_a_colon_speaks_the_quote():
+    text = ("Polls were not wrong, just early - Ann Lee and Tom Baird: “The surveys ended too soon to see "
+            "the late swing in the county.”")
+    assert "Ann Lee" in find(run(text), "late swing").speaker_name

@@ -49,6 +49,8 @@ TAG = re.compile(r"</?[A-Za-z][^<>\n]{0,300}>")
 SIGNATURE = re.compile(r"[^\S\n]*\n*[^\S\n]*[-―—–]+[^\S\n]*([A-Z][^,.\n(]{1,60}?)\s*(?=[,.(\n]|$)")
 """A signature after a quote: a dash and a name, with any spaces (no-break ones too) around the dash."""
 LABEL = re.compile(r"(?:^|(?<=[.!?\n\"”]\s)|(?<=\n))\s*([A-Z][\w.’' -]{1,40}?)\s*:\s*$")
+DASH_LABEL = re.compile(r"\s[-–—]+\s*([A-Z][\w.’']*(?:[ -](?:and )?[A-Z][\w.’']*){0,5})\s*:\s*$")
+"""A source named after a dash and before a colon, as digests give it: 'Polls were right - Ann Lee: "..."'."""
 SENT_END_RAW = re.compile(r"[.!?][\"”’»)]*\s+")
 ABBREV = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Jr|Sr|St|Gov|Sen|Rep|Gen|Lt|Col|Rev|Sgt|Capt|Prof|Inc|Co|Corp|No|vs|Ft|Mt|Maj|Adm|Pres|Atty|Supt|Lt\.Gov))$")
 
@@ -489,8 +491,11 @@ def extract(doc, parties: list[Party]) -> list[Quote]:
                     pstart = _sentence_start(text, max(0, lo - 2), 0)
                     if text[pstart:lo].rstrip().endswith(":"):
                         lo = pstart
-                cue1, subj1 = _attribution(doc, lo, unit.start, inside, nearest_last=True,
-                                           any_verb=text[lo:unit.start].rstrip().endswith(":"))
+                dash = DASH_LABEL.search(text, lo, unit.start)
+                sig = dash and doc.char_span(dash.start(1), dash.end(1), alignment_mode="expand")
+                cue1, subj1 = (None, sig.root) if sig else \
+                    _attribution(doc, lo, unit.start, inside, nearest_last=True,
+                                 any_verb=text[lo:unit.start].rstrip().endswith(":"))
                 if subj1 is not None:
                     cue, subj = cue1, subj1
                 elif cue is None:
