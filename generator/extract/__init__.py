@@ -9,7 +9,7 @@ from __future__ import annotations
 from ..model import Article, Facts
 from . import figures, parties, places, positions, quotes, sentences, summary, timeline
 
-VERSION = "52"
+VERSION = "53"
 """Bump when any extractor or the story features (stories.features_from_doc) change what they
 return: cached facts and features are then redone."""
 
