@@ -457,3 +457,8 @@ def test_who_was_urged_is_not_part_of_what_was_urged():
 def test_a_source_named_after_a_dash_and_before_a_colon_speaks_the_quote():
     text = "Tom Baird says the polls were wrong - Ann Lee: “The surveys ended too soon to see the late swing.”"
     assert find(run(text), "late swing").speaker_name == "Ann Lee"  # not Baird, who says something else
+
+
+def test_a_preposition_the_parser_takes_for_the_subject_gives_way_to_its_noun():
+    text = "Of Carson, Levine, who has given money to the party, said, “He is a decent man but he is not ready to lead.”"
+    assert find(run(text), "decent man").speaker_name == "Levine"

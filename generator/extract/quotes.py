@@ -293,6 +293,8 @@ def _subjects(verb, inside=lambda pos: False) -> list:
     """The subjects of ``verb`` outside quotes, nearest first; when the parser gives it two, not a time
     stamp or a dateline ("12:15 p.m. Donald Trump says", "LONDON (Reuters) - Donald Trump said")."""
     subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and not inside(c.idx)]
+    # a preposition taken for the subject ("Of Carson, Levine said"): the noun it governs is the subject
+    subj = [next((o for o in c.children if o.dep_ == "pobj"), c) if c.pos_ == "ADP" else c for c in subj]
     good = [c for c in subj if c.ent_type_ not in ("TIME", "DATE") and not sp.dateline(c)]
     good.sort(key=lambda c: abs(c.i - verb.i))  # two subjects: the parser took a place before for one
     # ("in Berea, OH, ... Gov. John Kasich said"): the one nearest the verb is its subject
