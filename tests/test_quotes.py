@@ -462,3 +462,10 @@ def test_a_source_named_after_a_dash_and_before_a_colon_speaks_the_quote():
 def test_a_preposition_the_parser_takes_for_the_subject_gives_way_to_its_noun():
     text = "Of Carson, Levine, who has given money to the party, said, “He is a decent man but he is not ready to lead.”"
     assert find(run(text), "decent man").speaker_name == "Levine"
+
+
+def test_a_statement_opening_a_paragraph_is_spoken_by_who_reports_speech_at_the_end_of_the_one_before():
+    text = ("“The plan for the harbour is fine,” Tom Baird said.\n\n"
+            "Ann Lee responded by pointing at the map, saying the council had ignored the farmers.\n\n"
+            "“We have never been asked what we need for the harbour, not once in ten years.”")
+    assert find(run(text), "never been asked").speaker_name == "Ann Lee"  # not the last one quoted

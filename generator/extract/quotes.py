@@ -346,13 +346,20 @@ def _attribution(doc, lo: int, hi: int, inside, nearest_last: bool = False, any_
     return pick[2], pick[1]
 
 
-def _frame_before(doc, text: str, lo: int, inside):
-    """A quote that is a sentence of its own, with no frame, right after a sentence of the same
-    paragraph whose main verb reports speech: that verb's subject speaks it ("Ann Lee praised
-    the plan. 'It is bold.'"). Not when that sentence quotes someone itself."""
+def _frame_before(doc, text: str, lo: int, inside, statement: bool = False):
+    """A quote that is a sentence of its own, with no frame, right after a sentence whose main verb
+    reports speech: that verb's subject speaks it ("Ann Lee praised the plan. 'It is bold.'"). Not
+    when that sentence quotes someone itself. The sentence is in the same paragraph, or, for a
+    ``statement`` (a quote long enough to be one) that opens its paragraph, the last sentence of
+    the paragraph before ("Lee responded, saying ... .¶'We have never ...'")."""
     para = text.rfind("\n", 0, lo) + 1
-    if not text[para:lo].strip():
-        return None, None
+    if not text[para:lo].strip():  # the quote opens its paragraph: the last sentence of the one before
+        if not statement:
+            return None, None
+        lo = len(text[:para].rstrip())
+        para = text.rfind("\n", 0, lo) + 1
+        if lo <= para or text[lo - 1] in CLOSERS + "\"'’:":
+            return None, None
     plo = _sentence_start(text, max(para, lo - 2), 0)
     if any(inside(i) for i in range(plo, lo)):
         return None, None  # a quote there too: the two go together or the speaker goes on
@@ -508,7 +515,8 @@ def extract(doc, parties: list[Party]) -> list[Quote]:
                     if sig is not None and len(sig):
                         subj = sig.root
                 if subj is None and cue is None and lo == unit.start:
-                    cue, subj = _frame_before(doc, text, lo, inside)
+                    cue, subj = _frame_before(doc, text, lo, inside,
+                                              len(_quote_text(text, unit.start, unit.end).split()) >= 12)
         else:
             seg_span = _tokens(doc, first.inner_start, first.inner_end)
             inner = text[first.inner_start:first.inner_end].rstrip()
