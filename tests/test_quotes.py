@@ -408,3 +408,64 @@ def test_a_title_does_not_take_over_the_speaker_of_the_next_quote():
     text = ("“We are not ready, and the council knows it,” Ann Lee said. The radio show is called “Morning With Max.” "
             "“I mean, nobody on the council has seen the full plan for the new bridge yet.”")
     assert find(run(text), "full plan").speaker_name == "Ann Lee"
+
+
+def test_a_statement_before_its_verb_runs_to_the_end_of_its_clause():
+    text = "The harvest left farmers \"deeply worried\" about their debts for the coming winter, Mayor Ann Lee said."
+    q = find(run(text), "deeply worried")
+    assert q.kind == "mixed" and q.speaker_name == "Ann Lee"
+    assert q.text == "The harvest left farmers \"deeply worried\" about their debts for the coming winter"
+
+
+def test_quoted_words_in_who_speaks_or_in_an_adjunct_before_the_verb_are_not_said():
+    assert run("Dan Cole, the author of \"a plain guide to the harbour,\" said the port was safe.") == []
+    assert run("In a speech to the \"Friends of the River\" group, the senator said the dam would be built.") == []
+
+
+def test_an_attribution_opening_a_sentence_of_its_own_starts_a_new_quote():
+    text = ("“The bridge will open in May,” Ann Lee said on Monday. “Nobody will pay a toll on it.” "
+            "She added, “The ferry will keep running for those who want it.”")
+    found = run(text)
+    assert len(found) == 2
+    assert "ferry" not in find(found, "toll").text and find(found, "ferry").speaker_name == "Ann Lee"
+
+
+def test_a_statement_broken_by_its_attribution_goes_on_in_the_quote_after_it():
+    text = "The mayor “apologized twice on the radio,” Tom Baird said. “It is time for the council to move on.”"
+    found = run(text)
+    assert len(found) == 1
+    assert "apologized twice" in found[0].text and "council to move on" in found[0].text
+    assert found[0].speaker_name == "Tom Baird"
+
+
+def test_a_quote_paragraph_without_attribution_goes_on_with_the_quote_attributed_before_it():
+    text = ("“We will not close the harbour this winter,” Ann Lee told reporters on Monday.\n\n"
+            "“The boats need it, and the town needs the boats.”\n\n"
+            "“It is a bad plan,” Tom Baird said.\n\n"
+            "“The harbour loses money every year,” he said, “and the council knows it.”")
+    found = run(text)
+    q = find(found, "close the harbour")
+    assert "the town needs the boats" in q.text and q.speaker_name == "Ann Lee"
+    assert "bad plan" not in q.text and "loses money" not in find(found, "bad plan").text
+
+
+def test_who_was_urged_is_not_part_of_what_was_urged():
+    q = find(run("Mayor Ann Lee urged the farmers at the market in Dover to “stay calm and keep selling.”"), "stay calm")
+    assert q.kind == "mixed" and q.text.startswith("to “stay calm") and q.speaker_name == "Ann Lee"
+
+
+def test_a_source_named_after_a_dash_and_before_a_colon_speaks_the_quote():
+    text = "Tom Baird says the polls were wrong - Ann Lee: “The surveys ended too soon to see the late swing.”"
+    assert find(run(text), "late swing").speaker_name == "Ann Lee"  # not Baird, who says something else
+
+
+def test_a_preposition_the_parser_takes_for_the_subject_gives_way_to_its_noun():
+    text = "Of Carson, Levine, who has given money to the party, said, “He is a decent man but he is not ready to lead.”"
+    assert find(run(text), "decent man").speaker_name == "Levine"
+
+
+def test_a_statement_opening_a_paragraph_is_spoken_by_who_reports_speech_at_the_end_of_the_one_before():
+    text = ("“The plan for the harbour is fine,” Tom Baird said.\n\n"
+            "Ann Lee responded by pointing at the map, saying the council had ignored the farmers.\n\n"
+            "“We have never been asked what we need for the harbour, not once in ten years.”")
+    assert find(run(text), "never been asked").speaker_name == "Ann Lee"  # not the last one quoted

@@ -39,9 +39,8 @@ GROUP_MODIFIERS = ACTOR_WORDS["group-modifier"]
 LOCATIVE = {"in", "at", "to", "from", "near", "into", "outside", "across", "around", "inside", "throughout",
             "towards", "toward", "via", "through", "within", "over", "between"}
 PLACE_NOUNS = ACTOR_WORDS["place-noun"]
-SPEECH = {"say", "tell", "add", "state", "announce", "warn", "insist", "claim", "declare", "deny", "accuse",
-          "urge", "call", "demand", "reject", "support", "oppose", "agree", "argue", "write", "confirm",
-          "condemn", "threaten", "promise", "vow", "repeat", "reiterate", "propose", "ask", "respond"}
+SPEECH = wordlists.speech_verbs()["actor"]
+"""Verbs whose subject is someone who acts (data/speech_verbs.tsv, use "actor")."""
 ADDRESSED = ACTOR_WORDS["addressed"]
 MEDIA_WORDS = ACTOR_WORDS["media-word"]
 NOT_ACTORS = ACTOR_WORDS["not-actor"]

@@ -43,8 +43,8 @@ SHELL_NOUNS = WORDS["shell"]["-"]
 SPEAKS_FOR = WORDS["speaks-for"]["-"]
 """A possessor holds what the phrase says only when the head is one of these ("Labour's spokesman"),
 not when it is only named inside it ("Kelly's critics")."""
-SPEECH = {"say", "tell", "add", "state", "announce", "declare", "claim", "write", "reiterate", "repeat",
-          "stress", "argue", "insist", "warn", "explain", "suggest", "believe", "think", "note", "confirm"}
+SPEECH = wordlists.speech_verbs()["claim"]
+"""Verbs under which a clause is their subject's claim (data/speech_verbs.tsv, use "claim")."""
 EXPRESS = {"reiterate", "repeat", "express", "voice", "signal", "reaffirm", "restate", "stand", "give", "offer",
            "announce", "declare", "pledge", "show", "lend", "throw", "extend", "state", "maintain", "confirm",
            "underline", "stress", "make", "issue", "renew", "step", "drop", "abandon", "withdraw"}

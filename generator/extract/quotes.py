@@ -20,36 +20,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .. import wordlists
 from ..nlp import text_of
 from ..model import Party, Quote
 from . import speakers as sp
 
-REPORT = {
-    "say", "tell", "add", "state", "describe", "announce", "warn", "write", "insist", "claim", "declare",
-    "note", "explain", "argue", "ask", "reply", "respond", "suggest", "predict", "acknowledge", "admit",
-    "recall", "continue", "call", "urge", "tweet", "post", "vow", "promise", "pledge", "boast", "complain",
-    "charge", "accuse", "assert", "contend", "maintain", "observe", "remark", "report", "testify", "quip",
-    "joke", "shout", "yell", "chant", "cry", "read", "conclude", "concede", "caution", "emphasize",
-    "emphasise", "stress", "mention", "comment", "confirm", "deny", "repeat", "agree", "propose", "demand",
-    "threaten", "lament", "muse", "wonder", "reveal", "disclose", "indicate", "hint", "counter", "retort",
-    "fire", "scoff", "mock", "label", "dub", "brand", "praise", "blast", "slam", "criticize", "criticise",
-    "attack", "thank", "recount", "point", "put", "begin", "open", "close", "finish", "end", "summarize",
-    "telling", "believe", "think", "feel", "hope", "predict", "estimate", "speculate", "allege", "announce",
-    "pronounce", "proclaim", "reiterate", "underline", "highlight", "stress", "acknowledge", "advise",
-    "recommend", "order", "instruct", "plead", "beg", "implore", "appeal", "exclaim", "whisper", "murmur",
-    "sigh", "laugh", "snap", "bark", "growl", "mutter", "gush", "rave", "rant", "thunder", "declare",
-    "assure", "reassure", "inform", "notify", "remind", "warn", "caution", "advise", "learn", "hear",
-    "opine", "interject", "chime", "begin", "offer", "share", "retweet", "text", "email", "e-mail",
-    # verbs that frame someone's words as the grounds of a judgement ("blamed 'the rigged system'")
-    "blame", "credit", "cite", "refer", "portray", "characterize", "characterise", "wave", "dismiss",
-    "denounce", "decry", "hail", "tout", "condemn", "question", "quote",
-}
-WEAK = {
-    "agree", "continue", "call", "read", "put", "point", "begin", "open", "close", "finish", "end", "learn",
-    "hear", "think", "believe", "feel", "hope", "order", "thank", "attack", "fire", "label", "dub", "brand",
-    "praise", "mock", "telling",
-}
+SPEECH = wordlists.speech_verbs()
+REPORT = SPEECH["report"]
+"""Verbs that report speech (data/speech_verbs.tsv, the one list of them)."""
+WEAK = SPEECH["weak"]
 """Verbs that report speech only sometimes ("talks began"): a cue when nothing stronger governs."""
+SAID_FORMS = SPEECH["form"]
+"""Written forms of reporting verbs that make the "he said" breaking a quote ("according" too)."""
 REPORT_NOUNS = {
     "statement", "claim", "remark", "comment", "promise", "pledge", "warning", "accusation", "assertion",
     "suggestion", "argument", "insistence", "message", "vow", "charge", "contention", "declaration",
@@ -67,6 +49,8 @@ TAG = re.compile(r"</?[A-Za-z][^<>\n]{0,300}>")
 SIGNATURE = re.compile(r"[^\S\n]*\n*[^\S\n]*[-―—–]+[^\S\n]*([A-Z][^,.\n(]{1,60}?)\s*(?=[,.(\n]|$)")
 """A signature after a quote: a dash and a name, with any spaces (no-break ones too) around the dash."""
 LABEL = re.compile(r"(?:^|(?<=[.!?\n\"”]\s)|(?<=\n))\s*([A-Z][\w.’' -]{1,40}?)\s*:\s*$")
+DASH_LABEL = re.compile(r"\s[-–—]+\s*([A-Z][\w.’']*(?:[ -](?:and )?[A-Z][\w.’']*){0,5})\s*:\s*$")
+"""A source named after a dash and before a colon, as digests give it: 'Polls were right - Ann Lee: "..."'."""
 SENT_END_RAW = re.compile(r"[.!?][\"”’»)]*\s+")
 ABBREV = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Jr|Sr|St|Gov|Sen|Rep|Gen|Lt|Col|Rev|Sgt|Capt|Prof|Inc|Co|Corp|No|vs|Ft|Mt|Maj|Adm|Pres|Atty|Supt|Lt\.Gov))$")
 
@@ -309,6 +293,8 @@ def _subjects(verb, inside=lambda pos: False) -> list:
     """The subjects of ``verb`` outside quotes, nearest first; when the parser gives it two, not a time
     stamp or a dateline ("12:15 p.m. Donald Trump says", "LONDON (Reuters) - Donald Trump said")."""
     subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and not inside(c.idx)]
+    # a preposition taken for the subject ("Of Carson, Levine said"): the noun it governs is the subject
+    subj = [next((o for o in c.children if o.dep_ == "pobj"), c) if c.pos_ == "ADP" else c for c in subj]
     good = [c for c in subj if c.ent_type_ not in ("TIME", "DATE") and not sp.dateline(c)]
     good.sort(key=lambda c: abs(c.i - verb.i))  # two subjects: the parser took a place before for one
     # ("in Berea, OH, ... Gov. John Kasich said"): the one nearest the verb is its subject
@@ -360,13 +346,20 @@ def _attribution(doc, lo: int, hi: int, inside, nearest_last: bool = False, any_
     return pick[2], pick[1]
 
 
-def _frame_before(doc, text: str, lo: int, inside):
-    """A quote that is a sentence of its own, with no frame, right after a sentence of the same
-    paragraph whose main verb reports speech: that verb's subject speaks it ("Ann Lee praised
-    the plan. 'It is bold.'"). Not when that sentence quotes someone itself."""
+def _frame_before(doc, text: str, lo: int, inside, statement: bool = False):
+    """A quote that is a sentence of its own, with no frame, right after a sentence whose main verb
+    reports speech: that verb's subject speaks it ("Ann Lee praised the plan. 'It is bold.'"). Not
+    when that sentence quotes someone itself. The sentence is in the same paragraph, or, for a
+    ``statement`` (a quote long enough to be one) that opens its paragraph, the last sentence of
+    the paragraph before ("Lee responded, saying ... .¶'We have never ...'")."""
     para = text.rfind("\n", 0, lo) + 1
-    if not text[para:lo].strip():
-        return None, None
+    if not text[para:lo].strip():  # the quote opens its paragraph: the last sentence of the one before
+        if not statement:
+            return None, None
+        lo = len(text[:para].rstrip())
+        para = text.rfind("\n", 0, lo) + 1
+        if lo <= para or text[lo - 1] in CLOSERS + "\"'’:":
+            return None, None
     plo = _sentence_start(text, max(para, lo - 2), 0)
     if any(inside(i) for i in range(plo, lo)):
         return None, None  # a quote there too: the two go together or the speaker goes on
@@ -460,7 +453,8 @@ def extract(doc, parties: list[Party]) -> list[Quote]:
             tail = last.segments[-1]
             gap = text[tail.end:seg.start]
             if (tail.continues and not tail.closed and gap.strip() == "") or \
-                    ("\n" not in gap and _short_attribution(gap)):
+                    ("\n" not in gap and _short_attribution(gap) and not _new_sentence(text, tail, gap)) or \
+                    _goes_on_next_paragraph(text, segs, tail, seg, gap):
                 last.segments.append(seg)
                 prev_end = seg.end
                 continue
@@ -470,6 +464,7 @@ def extract(doc, parties: list[Party]) -> list[Quote]:
 
     history: list[sp.Speaker] = []
     last_speaker = None
+    said_after = False  # the last mixed quote's reporting verb follows it ('Lee "wavered," Baird said.')
     out: list[Quote] = []
     for unit, kind in zip(units, kinds):
         first = unit.segments[0]
@@ -505,8 +500,11 @@ def extract(doc, parties: list[Party]) -> list[Quote]:
                     pstart = _sentence_start(text, max(0, lo - 2), 0)
                     if text[pstart:lo].rstrip().endswith(":"):
                         lo = pstart
-                cue1, subj1 = _attribution(doc, lo, unit.start, inside, nearest_last=True,
-                                           any_verb=text[lo:unit.start].rstrip().endswith(":"))
+                dash = DASH_LABEL.search(text, lo, unit.start)
+                sig = dash and doc.char_span(dash.start(1), dash.end(1), alignment_mode="expand")
+                cue1, subj1 = (None, sig.root) if sig else \
+                    _attribution(doc, lo, unit.start, inside, nearest_last=True,
+                                 any_verb=text[lo:unit.start].rstrip().endswith(":"))
                 if subj1 is not None:
                     cue, subj = cue1, subj1
                 elif cue is None:
@@ -517,7 +515,8 @@ def extract(doc, parties: list[Party]) -> list[Quote]:
                     if sig is not None and len(sig):
                         subj = sig.root
                 if subj is None and cue is None and lo == unit.start:
-                    cue, subj = _frame_before(doc, text, lo, inside)
+                    cue, subj = _frame_before(doc, text, lo, inside,
+                                              len(_quote_text(text, unit.start, unit.end).split()) >= 12)
         else:
             seg_span = _tokens(doc, first.inner_start, first.inner_end)
             inner = text[first.inner_start:first.inner_end].rstrip()
@@ -527,6 +526,9 @@ def extract(doc, parties: list[Party]) -> list[Quote]:
             verb, child = _cue_for(doc, seg_span, lambda p: first.inner_start <= p < first.inner_end, bounds)
             if verb is None:
                 continue  # a scare quote or a title: no one is clearly speaking
+            if child.dep_ in ("nsubj", "nsubjpass") or (child.dep_ == "prep" and child.i < verb.i):
+                continue  # quoted words in who speaks ('the authors of "Growth", said') or in an adjunct
+                # before the verb ('On "The Show," she said'): a name, not what was said
             cue = verb
             subj = _cue_subject(verb)
             lo = child.left_edge.idx if child.i > verb.i else first.start
@@ -534,6 +536,11 @@ def extract(doc, parties: list[Party]) -> list[Quote]:
                      and c.i <= child.i and c.lower_ not in ("'s", "’s")]  # "told BBC Radio 4's Today the ...": no object
             if len(comps) > 1 and comps[0].dep_ in ("dobj", "obj") and comps[1].dep_ == "ccomp":
                 comps = comps[1:]  # "told a town hall that ...": the object is who was told, the clause what
+            if comps and comps[0].dep_ in ("dobj", "obj") and child.dep_ in ("ccomp", "xcomp") \
+                    and comps[0] != child:
+                # "urged voters to 'stay home'", "is telling diners in Ames
+                # that 'I need you'": who was urged or told is not what was said
+                comps = [c for c in comps if c.i >= child.i]
             if comps and child.i > verb.i:  # "says that X, but instead Y 'quote'" starts at "that"
                 lo = min(lo, comps[0].left_edge.idx)
             lo = max(lo, verb.idx + len(verb.text), _after_recipient(verb, child))
@@ -549,13 +556,23 @@ def extract(doc, parties: list[Party]) -> list[Quote]:
                     hi = first.end + tail.start()
                     break
             start, end = _clean(text, lo, max(hi, first.end))
-            if child.i < verb.i:  # the statement comes before the verb: from its start to the quote's end
+            if child.i < verb.i:  # the statement comes before the verb: the clause, from its start to its
+                # end, which may run past the quoted words ('X became "wary" of Y, Lee said' is all Lee's)
                 s0 = max(child.left_edge.idx, _sentence_start(text, first.start, 0))
-                start, end = _clean(text, s0, first.end)
+                right = child.right_edge
+                e0 = right.idx + len(right.text) if right.i < verb.i else first.end
+                start, end = _clean(text, s0, max(first.end, min(e0, _sentence_end(text, first.end, len(text)))))
             if start >= end:
                 continue
         if _title_case(_quote_text(text, start, end)):
             continue  # a title: nobody says it, and nobody speaks on through it
+        if kind == "direct" and subj is None and out and out[-1].kind == "mixed" and said_after \
+                and "\n" not in text[out[-1].end:start] and _short_attribution(text[out[-1].end:start]):
+            # 'Lee "apologized twice," Baird said. "It is time to move on."': one statement broken by its
+            # attribution, as a direct quote can be; the speaker of the first part goes on
+            out[-1].end = end
+            out[-1].text += " … " + _unit_text(text, unit)
+            continue
         speaker = _speaker(doc, subj, history, inside, parties)
         words = len(_quote_text(text, start, end).split())
         if kind == "direct" and subj is None and cue is None and words < 12:
@@ -589,12 +606,41 @@ def extract(doc, parties: list[Party]) -> list[Quote]:
                 out[-1].end = end
                 out[-1].text = _quote_text(text, out[-1].start, end)
             continue
+        said_after = kind != "direct" and cue is not None and cue.idx >= end and text[end - 1] in CLOSERS + "\"'’"
         out.append(Quote(text=q_text, start=start, end=end,
                          speaker=speaker.party.id if speaker and speaker.party else None,
                          speaker_name=speaker.name if speaker else None,
                          cue=cue.text if cue is not None else None,
                          kind="direct" if kind == "direct" else "mixed"))
     return out
+
+
+def _goes_on_next_paragraph(text: str, segs: list[Segment], tail: Segment, seg: Segment, gap: str) -> bool:
+    """'"A," Lee told reporters.¶"B."': a paragraph that ends with the attribution of its quote, then
+    a paragraph that is a quote with no attribution of its own; the second goes on with the first."""
+    first, _, rest = gap.partition("\n")
+    if not rest or rest.strip() or not first.strip() or not _short_attribution(first):
+        return False
+    if not text[tail.inner_start:tail.inner_end].rstrip().endswith((",", "?", "!")):
+        return False  # the attribution finishes the quoted sentence ("...," she said.)
+    end = text.find("\n", seg.start)
+    end = len(text) if end < 0 else end
+    if (sig := SIGNATURE.match(text, seg.end)) and "\n" in sig.group():
+        return False  # signed: "- Governor Tom Baird"
+    outside, pos = [], seg.start
+    for s in segs:
+        if seg.start <= s.start < end:
+            outside.append(text[pos:s.start])
+            pos = s.end
+    outside.append(text[pos:end])
+    return not any(w.lower().strip(",.;:") in SAID_FORMS for w in " ".join(outside).split())
+
+
+def _new_sentence(text: str, seg: Segment, gap: str) -> bool:
+    """Does the attribution after the quoted sentence ``seg`` open a sentence of its own ("...
+    done." She added, "...")? Then what follows is a new quote, not the rest of this one."""
+    inner = text[seg.inner_start:seg.inner_end].rstrip()
+    return inner.endswith(".") and gap.strip()[:1].isupper()
 
 
 def _short_attribution(gap: str) -> bool:
@@ -607,14 +653,6 @@ def _short_attribution(gap: str) -> bool:
     words = g.split()
     said = sum(w.lower().strip(",.") in SAID_FORMS for w in words)
     return len(words) <= 30 and said == 1 and len(SENT_END.findall(g + " ")) <= 1
-
-
-SAID_FORMS = {
-    "said", "says", "added", "adds", "told", "tells", "wrote", "writes", "continued", "continues", "asked",
-    "asks", "explained", "argued", "noted", "insisted", "stated", "declared", "warned", "replied",
-    "responded", "recalled", "tweeted", "claimed", "suggested", "according", "went", "saying",
-    "adding", "explaining", "noting",
-}
 
 
 def _speaker(doc, subj, history, inside, parties) -> sp.Speaker | None:
