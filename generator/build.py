@@ -14,11 +14,10 @@ import posixpath
 import pickle
 import time
 from dataclasses import asdict, dataclass, field
-from importlib import metadata
 from pathlib import Path
 from typing import Callable, Iterator
 
-from . import gazetteer, ingest, output, versions
+from . import ingest, output, versions
 from .cache import ArticleCache
 from .config import ARTICLES_PER_WORKER, BriefingConfig, resolve_workers
 from .model import Article, Facts

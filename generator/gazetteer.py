@@ -28,7 +28,6 @@ one indexed query; a missing or corrupt file is rebuilt.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import math
 import os
@@ -39,7 +38,6 @@ import threading
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import metadata
 from pathlib import Path
 
 from . import countries, wordlists

@@ -8,7 +8,7 @@ a first guess: country tables, the resolved places and the parse decide.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import countries, gazetteer, wordlists
