@@ -556,27 +556,26 @@ def _one_event_per_date(rows: list[dict]) -> list[dict]:
             for j in same[a + 1:]:
                 if len(words[i] & words[j]) >= SAME_EVENT_WORDS:
                     parent[root(j)] = root(i)
-    groups: dict[int, list[dict]] = defaultdict(list)
-    for i, r in enumerate(rows):
-        groups[root(i)].append(r)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(rows)):
+        groups[root(i)].append(i)
     out = []
     for members in groups.values():
-        def distance(r: dict) -> tuple:  # the report of the day first, then the earlier rows' order
-            published = r.get("published") or "9999-12-31"
-            return (abs(_days(published) - _days(r["date"])), rows.index(r))
-        best = min(members, key=distance)
+        def distance(i: int) -> tuple:  # the report of the day first, then the earlier rows' order
+            published = rows[i].get("published") or "9999-12-31"
+            return (abs(_days(published) - _days(rows[i]["date"])), i)
+        best = rows[min(members, key=distance)]
         sources = list({m["slug"]: {"slug": m["slug"], "title": m["title"], "anchor": m["anchor"]}
-                        for m in sorted(members, key=lambda m: m["title"])}.values())
+                        for m in sorted((rows[i] for i in members), key=lambda m: m["title"])}.values())
         out.append({**best, "others": [x for x in sources if x["slug"] != best["slug"]]})
     out.sort(key=lambda r: (r["date"], r["title"], r["anchor"].number))
     return out
 
 
 def _days(date: str) -> int:
-    """Days since year 0 of a YYYY, YYYY-MM or YYYY-MM-DD date (its first day), for distances."""
-    parts = [int(x) for x in date.split("-")] + [1, 1]
-    y, m, d = parts[0], parts[1], parts[2]
-    return y * 372 + (m - 1) * 31 + (d - 1)
+    """The day number of a YYYY, YYYY-MM or YYYY-MM-DD date (its first day), for distances."""
+    y, m, d = ([int(x) for x in date.split("-")] + [1, 1])[:3]
+    return dt.date(y, m, d).toordinal()
 
 
 def timeline_rows(views: list[dict]) -> list[dict]:
