@@ -243,6 +243,17 @@ def _party_slug(name: str) -> str:
     return slugify(name)
 
 
+def shaded_countries(countries: list[tuple[str, str]], palette: Palette) -> list[tuple[str, str, str]]:
+    """(iso2, name, colour) for a map's shaded countries, in the order given: each in its site colour
+    (else the colour of its place in the list); of two sharing a colour, the first is shaded."""
+    out: list[tuple[str, str, str]] = []
+    for i, (iso, name) in enumerate(countries):
+        colour = palette.get(_party_slug(name)) or maps.PARTY_COLOURS[i % len(maps.PARTY_COLOURS)]
+        if all(colour != c for _i, _n, c in out):
+            out.append((iso, name, colour))
+    return out
+
+
 def briefing_view(facts: Facts, slug: str, party_pages: set[str] | None = None,
                   palette: Palette | None = None) -> dict:
     """Everything the briefing template shows, decided here and not in the template.
@@ -500,11 +511,7 @@ def world_spec(places: list[dict], principal: list[list[Party]], palette: Palett
             if p.kind == "country" and p.country:
                 counts[(p.country, p.name)] += 1
     top = sorted(counts, key=lambda k: (-counts[k], k[1]))[:len(maps.PARTY_COLOURS)]
-    shaded = []  # in their site colours; of two sharing one, the more often principal
-    for iso, name in top:
-        colour = palette.get(_party_slug(name), maps.PARTY_COLOURS[0])
-        if all(colour != c for _i, _n, c in shaded):
-            shaded.append((iso, name, colour))
+    shaded = shaded_countries(top, palette)  # of two sharing a colour, the more often principal
     focus = None
     if markers:
         lead = max(markers, key=lambda m: (m.mentions, m.kind != "country"))

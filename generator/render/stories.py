@@ -8,7 +8,7 @@ import jinja2
 
 from ..merge import MergedStory, Source
 from . import maps
-from .pages import _anchor, figure_rest, slugify
+from .pages import _anchor, figure_rest, shaded_countries, slugify
 
 
 def _link(source: Source, offset: int) -> str:
@@ -133,11 +133,8 @@ def story_map(story: MergedStory, palette: dict[str, str] | None = None) -> maps
             lines.append((text[sentence.start:sentence.end] if sentence else text[s:_e],
                           f"../briefings/{src.slug}/#{_anchor(src.facts, s).id}"))
         markers.append(maps.Marker(p.name, p.lat, p.lon, p.kind, len(p.mentions), lines, scene=p.scene))
-    shaded = []  # each country in its site colour (``palette``); of two sharing one, the first
-    for i, p in enumerate([p for p in story.parties if p.kind == "country" and p.country][:6]):
-        colour = (palette or {}).get(slugify(p.name)) or maps.PARTY_COLOURS[i % len(maps.PARTY_COLOURS)]
-        if all(colour != c for _i, _n, c in shaded):
-            shaded.append((p.country, p.name, colour))
+    shaded = shaded_countries([(p.country, p.name) for p in story.parties if p.kind == "country" and p.country][:6],
+                              palette or {})
     return maps.MapSpec(key=f"story-{story.id}", markers=markers, shaded=shaded, title=story.title)
 
 
