@@ -976,14 +976,9 @@ def _merge_aliases(doc, mentions: list[Mention]) -> dict[str, str]:
 
 ACTOR_DEPS = {"nsubj", "nsubjpass", "csubj", "agent", "poss"}
 """A mention in one of these roles does or owns something: the party acts in the story."""
-PARTNER_PREPS = {"with", "between", "against", "by", "among"}
-"""'talks with Iran', 'a deal between Armenia and Azerbaijan': the party takes part."""
-QUANTITY_NOUNS = {"thousands", "hundreds", "dozens", "millions", "scores", "tens", "crowd", "crowds", "group",
-                  "number", "handful", "majority", "minority", "most", "many", "some", "all", "none", "members",
-                  "delegation", "representatives"}
-"""'Thousands of protesters gathered', 'members of the Green Party voted': the party acts as its governor does."""
-NOT_ADDRESSED = {"tell", "ask"}
-"""'told BBC Radio 4', 'asked the Times': an outlet or interviewer addressed is no actor in the story."""
+PARTNER_PREPS = ACTOR_WORDS["partner-prep"]
+QUANTITY_NOUNS = ACTOR_WORDS["quantity-noun"]
+NOT_ADDRESSED = ACTOR_WORDS["not-addressed"]
 
 
 def _acting(tok) -> bool:
@@ -1004,7 +999,6 @@ def _acting(tok) -> bool:
             head.head.lemma_.lower() in QUANTITY_NOUNS | GOVERNMENT_ROLES | GOVERNMENT_HEADS | PERSON_NOUNS
             or head.head.lower_ in QUANTITY_NOUNS or head.head.like_num):
         return _acting(head.head)  # 'the leader of the party said', 'two of the rebels were held'
-
     return tok.dep_ == "appos" and _acting(head)
 
 
