@@ -126,7 +126,7 @@ def _phrase(noun, after: int = -1) -> str:
 def _proper(tok) -> bool:
     """A name keeps its capital ("Russian peacekeepers", "MDAs"); common words are lower-cased."""
     return tok.pos_ == "PROPN" or tok.ent_type_ in ("NORP", "GPE", "LOC", "ORG", "PERSON", "FAC") \
-        or sum(c.isupper() for c in tok.text) >= 2
+        or sum(c.isupper() for c in tok.text) >= 2 or bool(re.fullmatch(r"[A-Z]+\d+\w*", tok.text))  # "G8"
 
 
 def _of_noun(span):
@@ -333,7 +333,7 @@ def _part(tok, skip=()) -> list:
     out = sorted(out, key=lambda t: t.i)
     while out and (out[-1].is_punct or out[-1].dep_ == "cc"):
         out.pop()
-    if len(out) > PHRASE_TOKENS or any(t.text in ",;()" for t in out):
+    if len(out) > PHRASE_TOKENS or any(t.text in ",;()-–—" for t in out):
         out = _compressed(tok)
     return out if [t.i for t in out] == list(range(out[0].i, out[-1].i + 1)) else _compressed(tok)
 
@@ -365,8 +365,9 @@ def _complements(tok, owner, span, after: bool = True) -> list[list]:
         if owner is not None and owner.i <= c.i <= owner.right_edge.i:
             continue
         if c.dep_ == "prep":
-            obj = next((o for o in c.children if o.dep_ == "pobj" or o.dep_ == "pcomp" and c.i in (tok.i + 1, span.end)), None)
-            if c.lower_ not in WORDS["figure-prep"] or obj is None or _is_date(obj):
+            obj = next((o for o in c.children if o.dep_ == "pobj" or o.dep_ in ("pcomp", "prep") and (
+                c.i == span.end or 0 < c.i - tok.i <= 2 and all(t.dep_ in ("neg", "advmod") for t in tok.doc[tok.i + 1:c.i]))), None)  # "up for renegotiation"
+            if obj is None or _is_date(obj) or (obj.lower_ if obj.dep_ == "prep" else c.lower_) not in WORDS["figure-prep"]:
                 continue  # "was about tightening up ...", but not "..., with groups sending out monitors"
         elif c.dep_ == "npadvmod":
             if any(t.lower_ in ("a", "an", "per", "each", "every") for t in c.children):
@@ -386,7 +387,11 @@ def _agent(verb):
     while subject is None and v.dep_ in ("xcomp", "conj") and v.head.i != v.i:
         v = v.head
         subject = next((c for c in v.children if c.dep_ == "nsubj"), None)
-    if subject is not None and subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" or subject is None \
+    if subject is None and verb.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children):
+        noun = verb.head  # "Labour's promise to spend", "the party unveiled plans to build": whose plan it is
+        subject = next((c for c in noun.children if c.dep_ == "poss"), None) or (next(
+            (c for c in noun.head.children if c.dep_ == "nsubj"), None) if noun.dep_ == "dobj" else None)
+    elif subject is not None and subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" or subject is None \
             and verb.dep_ == "acl":
         subject = verb.head  # "agencies which cost £1.8bn", "laws affecting 750,000 people"
     if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
@@ -394,19 +399,26 @@ def _agent(verb):
     return subject
 
 
-def _verb_group(verb, owner, span) -> tuple[list, bool]:
+def _head_dep(part) -> str:
+    """The relation of a label part's head word to the rest of the sentence ('dobj', 'prep', ...)."""
+    toks = [t for t in part if not isinstance(t, str)]
+    idx = {t.i for t in toks}
+    return next((t.dep_ for t in toks if t.head.i not in idx or t.head.i == t.i), "")
+
+
+def _verb_group(verb, owner, span, written: bool = False) -> tuple[list, list]:
     """The verb of the clause the counted thing is in, as a label says it after the thing: as written when the
     thing is its subject ("people were not registered", "workers could take part in strikes"); as a
     participle when it is the object ("£35bn cut from public services", "£2bn to be cut", "quangos to be
     axed by a Conservative government"). Returns the words and whether a complement completes the verb."""
     doc = verb.doc
     words: list = []
-    if owner.dep_ in ("nsubj", "nsubjpass") or owner.dep_ == "acl":
+    if written or owner.dep_ in ("nsubj", "nsubjpass"):
         lead = [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg", "advmod") and owner.i < c.i < verb.i]
         start = min([verb.i] + [c.i for c in lead])
         words = [t for t in doc[start:verb.i + 1] if t.dep_ in ("aux", "auxpass", "neg", "advmod") or t.i == verb.i]
-        words += [c for c in verb.children if c.dep_ == "prt" or c.dep_ == "advmod" and c.i == verb.i + 1
-                  and not list(c.children) and c.pos_ == "ADV"]  # "trading online", "met legally"
+        words += [c for c in verb.children if c.dep_ in ("prt", "neg") and c.i > verb.i or c.dep_ == "advmod"
+                  and c.i == verb.i + 1 and not list(c.children) and c.pos_ == "ADV"]  # "is not", "trading online"
         parts = _complements(verb, owner, span)
     else:
         aux = [c for c in verb.children if c.dep_ in ("aux", "neg")]
@@ -420,8 +432,10 @@ def _verb_group(verb, owner, span) -> tuple[list, bool]:
         agent = _agent(verb)
         if agent is not None and not (span.start <= agent.i < span.end):
             by = (WORDS["agent"].get(verb.lemma_.lower(), "by"),)
-            rates = [p for p in parts if p and not isinstance(p[0], str) and p[-1].dep_ == "npadvmod"]
-            parts = rates + [[*by, *_part(agent)]] + [p for p in parts if p not in rates]  # "saved a year by the plan"
+            rates = [p for p in parts if _head_dep(p) == "npadvmod"]
+            who = [t for t in _part(agent) if not (t.dep_ == "case" and t.head == agent)]  # "by Labour", not "Labour's"
+            parts = rates + [[*by, *who]] + [p for p in parts if p not in rates]  # "saved a year by the plan"
+        parts.sort(key=lambda p: _head_dep(p) not in ("dative", "dobj"))  # "cost the taxpayer"
     return words, parts
 
 
@@ -453,8 +467,13 @@ def full_label(span, head: str, counted, owner) -> tuple[str, int]:
             pieces.append(part)
         for c in counted.children:
             if c.dep_ == "acl" and c.i > counted.i and c.pos_ == "VERB" and c.lemma_.lower() not in WORDS["says"]:
-                words, parts = _verb_group(c, c, span) if c.tag_ in ("VBG", "VBN") else ([], [])
-                pieces.extend([words] + parts if words else [])
+                infinitive = any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                words, parts = _verb_group(c, counted, span, written=True) \
+                    if c.tag_ in ("VBG", "VBN") or infinitive else ([], [])  # "injection to extend leave"
+                pieces.extend([tuple(words)] + parts if words else [])
+    rates = [_compressed(c) for c in owner.children if c.dep_ == "npadvmod" and c.i >= span.end and any(
+        t.lower_ in ("a", "an", "per", "each", "every") for t in c.children)] if counted is None and owner is not None \
+        else []  # "£6m a year": how often, said of the amount, told after its verb
     verb = None
     if owner is not None:
         tok = owner
@@ -467,7 +486,10 @@ def full_label(span, head: str, counted, owner) -> tuple[str, int]:
                 verb = None  # "has 1.2 million members": no verb; "10% of employees are women": a predicate
     if verb is not None:
         words, parts = _verb_group(verb, tok, span)
-        pieces.extend([words] + parts)
+        lead = [p for p in parts if _head_dep(p) in ("dative", "dobj")]
+        pieces.extend([tuple(words)] + lead + rates + parts[len(lead):])
+        rates = []
+    pieces.extend(rates)
     out: list[str] = []
     used = set(range(span.start, span.end)) | ({counted.i} if counted is not None and head else set())
     for piece in pieces:
@@ -478,8 +500,11 @@ def full_label(span, head: str, counted, owner) -> tuple[str, int]:
         if said and not said - set(" ".join(out).lower().split()):
             continue  # "hike in budget" is not "in the budget" again
         used.update(t.i for t in toks)
+        if isinstance(piece, list) and toks and toks[-1].pos_ in ("ADJ", "DET", "ADP", "CCONJ", "PART") \
+                and toks[-1].dep_ not in ("acomp", "prt", "case"):
+            continue  # a part cut short ("to stand in winnable") says less than none
         text = piece if isinstance(piece, str) else _join(piece)
-        text = text.strip(" ,;:\"“”'")
+        text = re.sub(r"\s*[\"“”]\s*", " ", text).strip(" ,;:'")
         if not text:
             continue
         if len(" ".join(out + [text]).split()) > LABEL_TOKENS:
