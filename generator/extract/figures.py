@@ -237,7 +237,8 @@ def _reading(span):
         verb = _verb_tok(owner)
         phrase = _phrase(counted, span.end)
         said = verb.text.lower() if verb is not None else ""
-        head = f"of {phrase}" if counted is after and _VAGUE_RE.fullmatch(span.text.strip()) is None \
+        the = "the " if any(c.dep_ == "det" and c.lower_ == "the" for c in counted.children) else ""
+        head = f"of {the}{phrase}" if counted is after and _VAGUE_RE.fullmatch(span.text.strip()) is None \
             and unit is None else phrase
         return (f"{phrase} {said}".strip() if said and said not in phrase else phrase), counted, verb, head, owner
     verb = _verb_tok(root)
@@ -314,8 +315,10 @@ def _compressed(tok) -> list:
         return sorted([tok] + parts + (_compressed(obj) if obj is not None else []), key=lambda t: t.i)
     left = [w for c in tok.children if c.i < tok.i and c.dep_ in ("compound", "amod", "poss", "det", "nummod")
             for w in c.subtree]
-    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == tok.i + 1), None)
-    right = _compressed(of) if of is not None and tok.pos_ == "NOUN" else []  # "part of a five-point plan"
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.i == tok.i + 1 and (
+        c.lower_ == "of" or c.lower_ in WORDS["figure-prep"] and tok.dep_ == "pobj")), None)
+    right = _compressed(of) if of is not None and tok.pos_ in ("NOUN", "PROPN") else []
+    # "part of a five-point plan", "held in connection with public order offences"
     return sorted(left + [tok] + right, key=lambda t: t.i)
 
 
