@@ -24,8 +24,6 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span
-
 from .. import wordlists
 from ..nlp import text_of
 from ..model import Figure
@@ -518,6 +516,18 @@ def full_label(span, head: str, counted, owner) -> tuple[str, int]:
     return " ".join(out), content
 
 
+def key_rank(text: str, what: str) -> int:
+    """How much a shown figure is a key figure, lowest first: 0 for an amount of money something is done with
+    ("£2bn to be cut from the schools budget", "£640m offered to a flood fund"), 1 for a count of people an
+    event befell ("30,000 people were killed"), 2 for the rest."""
+    words = set(re.findall(r"[a-z]+", what.lower()))
+    if re.search(r"[$£€¥]", text) and words & set(WORDS["money-act"].values()):
+        return 0
+    if words & {WORDS["participle"].get(v, v + ("d" if v.endswith("e") else "ed")) for v in WORDS["people"]}:
+        return 1
+    return 2
+
+
 def _money_verb(tok):
     """The verb an amount of money is the object or passive subject of, in any tense ('would save £6m',
     'plans to spend £2bn'); a light verb is none."""
@@ -662,6 +672,8 @@ def _source_phrase(tok) -> str:
 
 
 def extract(doc) -> list[Figure]:
+    from spacy.tokens import Span  # here, so that the pages can read key_rank without loading spaCy
+
     out: list[Figure] = []
     taken: list[tuple[int, int]] = []
     spans = []
