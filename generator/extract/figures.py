@@ -68,7 +68,7 @@ head with its compounds."""
 def _words(path="figure_words.tsv") -> dict:
     out: dict = {"light": set(), "people": set(), "says": set(), "change": {}, "uncounted": set(), "collective": set(),
                  "money-act": {}, "participle": {}, "timeframe": set(), "figure-prep": set(), "agent": {},
-                 "total": set()}
+                 "total": set(), "auxiliary": set()}
     for _n, (kind, word, *rest) in wordlists.rows(path, key=lambda row: tuple(row[:2])):
         if kind in ("change", "money-act", "participle", "agent"):
             out[kind][word] = rest[0]
@@ -526,6 +526,18 @@ def key_rank(text: str, what: str) -> int:
     if words & {WORDS["participle"].get(v, v + ("d" if v.endswith("e") else "ed")) for v in WORDS["people"]}:
         return 1
     return 2
+
+
+def series_key(what: str) -> str:
+    """What a figure counts with its verb and nothing that only completes them, the same in any article
+    that tells of the same thing: "people were killed in the shelling" and "people killed by the shelling"
+    are "people killed"; auxiliaries (figure_words.tsv auxiliary) are left out, a negation is kept, and the
+    key ends at the first preposition after its first word."""
+    words = [w for w in re.findall(r"[a-z][a-z'-]*", what.lower()) if w not in WORDS["auxiliary"]]
+    while words and words[0] in ("of", "the", "a", "an"):
+        words = words[1:]
+    end = next((i for i, w in enumerate(words) if i and (w in WORDS["figure-prep"] or w == "by")), len(words))
+    return " ".join(words[:end])
 
 
 def _money_verb(tok):

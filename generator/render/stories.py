@@ -6,6 +6,7 @@ from pathlib import Path
 
 import jinja2
 
+from ..extract.figures import series_key
 from ..merge import MergedStory, Source
 from . import maps
 from .pages import _anchor, figure_rest, shaded_countries, slugify
@@ -53,7 +54,7 @@ def figure_series(figures) -> list[dict]:
     source may be of another time: 'some 30,000 killed' in the last war)."""
     series: dict[str, list] = {}
     for f in figures:
-        key = re.sub(r"^of ", "", " ".join(re.findall(r"[a-z]+", figure_rest(f.text, f.what).lower())))
+        key = series_key(figure_rest(f.text, f.what))
         if key:
             series.setdefault(key, []).append(f)
     out = []
