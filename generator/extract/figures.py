@@ -371,7 +371,7 @@ def _complements(tok, owner, span, after: bool = True) -> list[list]:
             if obj is None or _is_date(obj) or (obj.lower_ if obj.dep_ == "prep" else c.lower_) not in WORDS["figure-prep"]:
                 continue  # "was about tightening up ...", but not "..., with groups sending out monitors"
         elif c.dep_ == "npadvmod":
-            if any(t.lower_ in ("a", "an", "per", "each", "every") for t in c.children):
+            if _rate(c):
                 out.append(_compressed(c))  # a rate ("£6m a year") says how much
             continue  # another bare noun phrase says when
         elif c.dep_ not in _COMPLEMENT_DEPS or c.dep_ in ("dobj", "attr", "npadvmod") and _is_date(c):
@@ -400,6 +400,12 @@ def _agent(verb):
     return subject
 
 
+def _rate(tok) -> bool:
+    """Whether a bare noun phrase says how often ("a year", "per month", "each week"), not something else."""
+    return bool(re.fullmatch(_UNITS, tok.lower_)) and any(t.lower_ in ("a", "an", "per", "each", "every")
+                                                          for t in tok.children)
+
+
 def _head_dep(part) -> str:
     """The relation of a label part's head word to the rest of the sentence ('dobj', 'prep', ...)."""
     toks = [t for t in part if not isinstance(t, str)]
@@ -420,7 +426,7 @@ def _verb_group(verb, owner, span, written: bool = False) -> tuple[list, list]:
         words = [t for t in doc[start:verb.i + 1] if t.dep_ in ("aux", "auxpass", "neg", "advmod") or t.i == verb.i]
         words += [c for c in verb.children if c.dep_ in ("prt", "neg") and c.i > verb.i or c.dep_ == "advmod"
                   and c.i == verb.i + 1 and not list(c.children) and c.pos_ == "ADV"]  # "is not", "trading online"
-        parts = _complements(verb, owner, span)
+        parts = _complements(verb, None if any(a.i == owner.i for a in verb.ancestors) else owner, span)
     else:
         aux = [c for c in verb.children if c.dep_ in ("aux", "neg")]
         modal = next((c.lower_ for c in aux if c.lower_ in _MODALS), None)
@@ -472,9 +478,8 @@ def full_label(span, head: str, counted, owner) -> tuple[str, int]:
                 words, parts = _verb_group(c, counted, span, written=True) \
                     if c.tag_ in ("VBG", "VBN") or infinitive else ([], [])  # "injection to extend leave"
                 pieces.extend([tuple(words)] + parts if words else [])
-    rates = [_compressed(c) for c in owner.children if c.dep_ == "npadvmod" and c.i >= span.end and any(
-        t.lower_ in ("a", "an", "per", "each", "every") for t in c.children)] if counted is None and owner is not None \
-        else []  # "£6m a year": how often, said of the amount, told after its verb
+    rates = [_compressed(c) for c in owner.children if c.dep_ == "npadvmod" and c.i >= span.end and _rate(c)] \
+        if counted is None and owner is not None else []  # "£6m a year": how often, said of the amount, told after its verb
     verb = None
     if owner is not None:
         tok = owner
@@ -727,7 +732,8 @@ def extract(doc) -> list[Figure]:
         why = _why(span, text, label, counted, verb)
         if not why:
             full, content = full_label(span, head, counted, owner)
-            if counted is not None and counted.pos_ == "PRON" or content < MIN_CONTENT:
+            people = counted is None and verb is not None and verb.lemma_.lower() in WORDS["people"]
+            if counted is not None and counted.pos_ == "PRON" or content < MIN_CONTENT and not people:
                 why = "a thin label"  # "votes", "members", "them": not what is counted
             elif _first_person(span, counted, owner):
                 why = "a speaker's own"  # "three years of my life": what it counts is the speaker's, not news
