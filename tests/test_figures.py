@@ -203,3 +203,16 @@ def test_ratios_time_frames_ordinals_phone_and_law_numbers_and_a_speakers_own_ar
                   "arrived. Callers can ring 0800 555 0199. The UN passed Resolution 1441 under Article 50.")
     assert set(found) == {"More than 40%"}, [(f.text, f.what) for f in found.values()]
     assert found["More than 40%"].what == "of offenders are reconvicted"
+
+
+def test_what_a_counted_group_said_is_part_of_the_label_and_a_number_is_no_source():
+    found = shown("And 64% of the 2,000 voters polled by Orbis said ministers had not kept their word.")
+    assert found["64%"].what == "of voters polled by Orbis said ministers had not kept their word"
+    assert found["2,000"].source == ""  # the subject of "said" is the 64%, not someone who claims the 2,000
+
+
+def test_a_measure_is_not_told_as_something_done_to_the_amount_and_a_plan_keeps_its_maker():
+    found = shown("It could cost £60m to hold a regional poll. Mayor Ruth Adeyemi is set to address 3,000 "
+                  "farmers at the county show.")
+    assert found["£60m"].what == "cost to hold a regional poll"
+    assert found["3,000"].what == "farmers to be addressed by Mayor Ruth Adeyemi at the county show"

@@ -308,7 +308,10 @@ def _compressed(tok) -> list:
         obj = next((c for c in tok.children if c.dep_ in ("pobj", "pcomp")), None)
         return [tok] + (_compressed(obj) if obj is not None else [])
     if tok.pos_ in ("VERB", "AUX"):  # "about tightening up the regulation": the verb, its particle and object
-        parts = [c for c in tok.children if c.dep_ == "prt" or c.dep_ == "aux" and c.lower_ == "to"]
+        parts = [c for c in tok.children if c.dep_ in ("prt", "neg", "aux") and (c.dep_ != "aux" or c.i == tok.i - 1
+                                                                                   or c.lower_ == "to")]
+        subject = next((c for c in tok.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
+        parts += _compressed(subject) if subject is not None and tok.dep_ == "ccomp" else []
         obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
         return sorted([tok] + parts + (_compressed(obj) if obj is not None else []), key=lambda t: t.i)
     left = [w for c in tok.children if c.i < tok.i and c.dep_ in ("compound", "amod", "poss", "det", "nummod")
@@ -326,7 +329,8 @@ def _part(tok, skip=()) -> list:
     out, stack = [], [tok]
     while stack:
         t = stack.pop()
-        if t in skip or t != tok and t.dep_ in _DROPPED_DEPS and t.head.i != t.i or t.dep_ == "prep" and any(
+        hyphen = t.text in ("-", "–") and not t.whitespace_ and t.i > 0 and not t.doc[t.i - 1].whitespace_
+        if t in skip or t != tok and t.dep_ in _DROPPED_DEPS and t.head.i != t.i and not hyphen or t.dep_ == "prep" and any(
                 o.dep_ == "pobj" and _is_date(o) for o in t.children):
             continue  # "the earthquake in 2019": when is not what
         out.append(t)
@@ -368,7 +372,8 @@ def _complements(tok, owner, span, after: bool = True) -> list[list]:
         if c.dep_ == "prep":
             obj = next((o for o in c.children if o.dep_ == "pobj" or o.dep_ in ("pcomp", "prep") and (
                 c.i == span.end or 0 < c.i - tok.i <= 2 and all(t.dep_ in ("neg", "advmod") for t in tok.doc[tok.i + 1:c.i]))), None)  # "up for renegotiation"
-            if obj is None or _is_date(obj) or (obj.lower_ if obj.dep_ == "prep" else c.lower_) not in WORDS["figure-prep"]:
+            if obj is None or _is_date(obj) or obj.dep_ == "pobj" and obj.pos_ == "VERB" \
+                    or (obj.lower_ if obj.dep_ == "prep" else c.lower_) not in WORDS["figure-prep"]:
                 continue  # "was about tightening up ...", but not "..., with groups sending out monitors"
         elif c.dep_ == "npadvmod":
             if _rate(c):
@@ -387,7 +392,7 @@ def _agent(verb):
     v = verb
     while subject is None and v.dep_ in ("xcomp", "conj") and v.head.i != v.i:
         v = v.head
-        subject = next((c for c in v.children if c.dep_ == "nsubj"), None)
+        subject = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)  # "is set to address"
     if subject is None and verb.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children):
         noun = verb.head  # "Labour's promise to spend", "the party unveiled plans to build": whose plan it is
         subject = next((c for c in noun.children if c.dep_ == "poss"), None) or (next(
@@ -427,6 +432,10 @@ def _verb_group(verb, owner, span, written: bool = False) -> tuple[list, list]:
         words += [c for c in verb.children if c.dep_ in ("prt", "neg") and c.i > verb.i or c.dep_ == "advmod"
                   and c.i == verb.i + 1 and not list(c.children) and c.pos_ == "ADV"]  # "is not", "trading online"
         parts = _complements(verb, None if any(a.i == owner.i for a in verb.ancestors) else owner, span)
+        said = next((c for c in verb.children if c.dep_ == "ccomp"), None) if verb.lemma_.lower() in WORDS["says"] \
+            else None
+        if said is not None:  # "87% of adults said politicians did not deliver": what they said is the point
+            parts.append(_part(said) if len(list(said.subtree)) <= PHRASE_TOKENS else _compressed(said))
     else:
         aux = [c for c in verb.children if c.dep_ in ("aux", "neg")]
         modal = next((c.lower_ for c in aux if c.lower_ in _MODALS), None)
@@ -434,8 +443,12 @@ def _verb_group(verb, owner, span, written: bool = False) -> tuple[list, list]:
         neg = any(c.dep_ == "neg" for c in aux)
         prefix = f"{modal}{' not' if neg else ''} be" if modal else f"{'not ' if neg else ''}to be" if future \
             else "not" if neg else ""
+        if verb.lemma_.lower() in WORDS["agent"]:
+            prefix = "not" if neg else ""  # "could cost £80m": what it would cost, not something done to it
         words = ([prefix] if prefix else []) + [participle(verb)] + [c for c in verb.children if c.dep_ == "prt"]
-        parts = _complements(verb, owner, span, after=False)
+        parts = [p for p in _complements(verb, owner, span, after=False) if _head_dep(p) != "dobj"
+                 or max(t.i for t in p if not isinstance(t, str)) < owner.i]  # "cost the taxpayer £35,000"; a
+        # second object after the amount is a misparse ("spend £1.5bn on HIV/Aids related work")
         agent = _agent(verb)
         if agent is not None and not (span.start <= agent.i < span.end):
             by = (WORDS["agent"].get(verb.lemma_.lower(), "by"),)
@@ -506,6 +519,9 @@ def full_label(span, head: str, counted, owner) -> tuple[str, int]:
         if said and not said - set(" ".join(out).lower().split()):
             continue  # "hike in budget" is not "in the budget" again
         used.update(t.i for t in toks)
+        last = toks[-1] if toks else None
+        if last is not None and not last.whitespace_ and last.i + 1 < len(last.doc) and last.doc[last.i + 1].text in "-–":
+            continue  # a part that cuts a word in two ("the Tory co" of "co-chairman")
         if isinstance(piece, list) and toks and toks[-1].pos_ in ("ADJ", "DET", "ADP", "CCONJ", "PART") \
                 and toks[-1].dep_ not in ("acomp", "prt", "case"):
             continue  # a part cut short ("to stand in winnable") says less than none
@@ -673,7 +689,8 @@ def source_of(span) -> str:
     while True:
         if tok.pos_ == "VERB" and tok.lemma_.lower() in WORDS["says"]:
             subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-            if subject is not None and subject.pos_ in ("NOUN", "PROPN") and not (span.start <= subject.i < span.end):
+            if subject is not None and subject.pos_ in ("NOUN", "PROPN") and not (span.start <= subject.i < span.end) \
+                    and subject.ent_type_ not in ("PERCENT", "CARDINAL", "MONEY", "QUANTITY"):
                 return _source_phrase(subject)
             return ""
         if tok.head.i == tok.i or tok.dep_ not in ("ccomp", "xcomp", "conj", "ROOT") and tok.head.pos_ != "AUX":
