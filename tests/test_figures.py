@@ -216,3 +216,12 @@ def test_a_measure_is_not_told_as_something_done_to_the_amount_and_a_plan_keeps_
                   "farmers at the county show.")
     assert found["£60m"].what == "cost to hold a regional poll"
     assert found["3,000"].what == "farmers to be addressed by Mayor Ruth Adeyemi at the county show"
+
+
+def test_who_is_urged_to_spend_is_who_spends_and_a_source_keeps_its_whole_name():
+    found = shown("The minister urged councils to spend £40m on new libraries. Ms Okafor has called on rich nations "
+                  "to fund a £2bn plan to fight malaria. A National Rivers Trust report on the 30 dirtiest rivers "
+                  "says 4,000 homes were flooded.")
+    assert found["£40m"].what == "to be spent by councils on new libraries"
+    assert found["£2bn"].what == "plan to fight malaria to be funded by rich nations"
+    assert found["4,000"].source == "a National Rivers Trust report"

@@ -27,6 +27,7 @@ import re
 from .. import wordlists
 from ..nlp import text_of
 from ..model import Figure
+from .parties import ADDRESSED
 
 _WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "
                                         "fourteen fifteen sixteen seventeen eighteen nineteen".split())}
@@ -313,6 +314,9 @@ def _compressed(tok) -> list:
         subject = next((c for c in tok.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
         parts += _compressed(subject) if subject is not None and tok.dep_ == "ccomp" else []
         obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        prep = next((c for c in tok.children if c.dep_ == "prep" and c.i > tok.i), None)
+        if obj is None and prep is not None and tok.dep_ == "pcomp":
+            parts += _compressed(prep)  # "as coming from a non-white ethnic minority"
         return sorted([tok] + parts + (_compressed(obj) if obj is not None else []), key=lambda t: t.i)
     left = [w for c in tok.children if c.i < tok.i and c.dep_ in ("compound", "amod", "poss", "det", "nummod")
             for w in c.subtree]
@@ -371,7 +375,8 @@ def _complements(tok, owner, span, after: bool = True) -> list[list]:
             continue
         if c.dep_ == "prep":
             obj = next((o for o in c.children if o.dep_ == "pobj" or o.dep_ in ("pcomp", "prep") and (
-                c.i == span.end or 0 < c.i - tok.i <= 2 and all(t.dep_ in ("neg", "advmod") for t in tok.doc[tok.i + 1:c.i]))), None)  # "up for renegotiation"
+                c.i == span.end or 0 < c.i - tok.i <= 2 and all(t.dep_ in ("neg", "advmod") or t.dep_ == "dobj" and t.pos_ == "PRON"
+                                                   for t in tok.doc[tok.i + 1:c.i]))), None)  # "described themselves as"  # "up for renegotiation"
             if obj is None or _is_date(obj) or obj.dep_ == "pobj" and obj.pos_ == "VERB" \
                     or (obj.lower_ if obj.dep_ == "prep" else c.lower_) not in WORDS["figure-prep"]:
                 continue  # "was about tightening up ...", but not "..., with groups sending out monitors"
@@ -391,12 +396,19 @@ def _agent(verb):
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     v = verb
     while subject is None and v.dep_ in ("xcomp", "conj") and v.head.i != v.i:
-        v = v.head
-        subject = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)  # "is set to address"
+        below, v = v, v.head
+        if below.dep_ == "xcomp" and v.lemma_.lower() in ADDRESSED:  # "called on rich nations to fund": they act
+            subject = next((c for c in v.children if c.dep_ == "dobj" and c.i < below.i), None) or next(
+                (o for c in v.children if c.dep_ == "prep" and c.i < below.i for o in c.children if o.dep_ == "pobj"),
+                None)
+        subject = subject or next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None and verb.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children):
         noun = verb.head  # "Labour's promise to spend", "the party unveiled plans to build": whose plan it is
-        subject = next((c for c in noun.children if c.dep_ == "poss"), None) or (next(
-            (c for c in noun.head.children if c.dep_ == "nsubj"), None) if noun.dep_ == "dobj" else None)
+        if noun.dep_ == "dobj" and noun.head.lemma_.lower() in ADDRESSED:
+            subject = noun  # "urged councils to spend": the councils are to spend
+        else:
+            subject = next((c for c in noun.children if c.dep_ == "poss"), None) or (next(
+                (c for c in noun.head.children if c.dep_ == "nsubj"), None) if noun.dep_ == "dobj" else None)
     elif subject is not None and subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" or subject is None \
             and verb.dep_ == "acl":
         subject = verb.head  # "agencies which cost £1.8bn", "laws affecting 750,000 people"
@@ -701,7 +713,8 @@ def source_of(span) -> str:
 def _source_phrase(tok) -> str:
     words = list(tok.subtree)
     if len(words) > SOURCE_TOKENS or any(w.text in ",;(" for w in words):
-        words = [w for w in tok.subtree if w.i == tok.i or (w.head == tok and w.dep_ in ("compound", "det", "amod"))]
+        keep = [c for c in tok.children if c.dep_ in ("compound", "det", "amod") and c.i < tok.i]
+        words = sorted([tok] + [w for c in keep for w in c.subtree], key=lambda w: w.i)  # "the National Audit Office report"
     return "".join((w.text if _proper(w) else w.lower_) + w.whitespace_ for w in words).strip()
 
 
