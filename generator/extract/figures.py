@@ -434,7 +434,7 @@ def _verb_group(verb, owner, span, written: bool = False) -> tuple[list, list]:
     """The verb of the clause the counted thing is in, as a label says it after the thing: as written when the
     thing is its subject ("people were not registered", "workers could take part in strikes"); as a
     participle when it is the object ("£35bn cut from public services", "£2bn to be cut", "quangos to be
-    axed by a Conservative government"). Returns the words and whether a complement completes the verb."""
+    axed by a Conservative government"). Returns the verb's words and the parts that complete it."""
     doc = verb.doc
     words: list = []
     if written or owner.dep_ in ("nsubj", "nsubjpass"):
