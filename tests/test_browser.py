@@ -271,3 +271,47 @@ def test_places_page_is_folded_by_country_and_a_place_link_opens_its_group(site,
     page.wait_for_timeout(200)
     assert page.evaluate(f"document.getElementById('place-{slug}').closest('details').open")
     assert page.locator(f"#place-{slug}").is_visible()
+
+
+@pytest.fixture(scope="module")
+def fifty_briefings(tmp_path_factory):
+    """A site of 50 briefings from tests/corpus.py (25 countries, 50 towns), built once with the real
+    ``mkdocs build --strict``. Measured on the 2-core test machine with the gazetteer index already in
+    the cache: 18 to 38 s (extraction of the 50 articles and their maps); both tests with it under a minute."""
+    import subprocess
+    import sys
+    import time
+
+    from conftest import make_project
+    from corpus import write_articles
+
+    why = b.available()
+    if why:
+        pytest.skip(why)
+    root = make_project(tmp_path_factory.mktemp("fifty"))
+    write_articles(root / "content" / "articles", 50)
+    started = time.monotonic()
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], cwd=root,
+                          capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert proc.returncode == 0, proc.stderr
+    print(f"\n50-briefing site built in {time.monotonic() - started:.1f} s")
+    with b.serve(root / "site") as base:
+        yield root / "site", base
+
+
+@pytest.mark.parametrize("size", ["desktop", "phone"])
+def test_places_page_stays_under_five_screen_heights_at_50_briefings(fifty_briefings, chromium, size):
+    """Issue 21: the places page of 50 briefings is under 5 screen heights, at desktop and phone widths."""
+    root, base = fifty_briefings
+    viewport = {"desktop": b.DESKTOP, "phone": b.PHONE}[size]
+    assert len(list((root / "generated" / "briefings").glob("*/index.html"))) == 50
+    ctx = chromium.new_context(viewport=viewport)
+    try:
+        page = b.Watch(base).attach(ctx.new_page())
+        page.goto(base + "generated/places/", wait_until="load")
+        assert page.locator("details.place-group").count() >= 20  # the corpus's countries are all there
+        height = page.evaluate("document.documentElement.scrollHeight")
+    finally:
+        ctx.close()
+    print(f"places page at 50 briefings, {size}: {height} px ({height / viewport['height']:.1f} screens)")
+    assert height <= 5 * viewport["height"], f"{height} px on a {viewport['height']} px screen"
