@@ -93,6 +93,23 @@ def test_a_story_tells_its_figures_over_time_and_marks_two_sources_that_differ()
     assert calm and not calm[0]["contested"]  # another day, no named source: not set against the first
 
 
+
+def test_where_things_stand_takes_the_latest_article_and_names_the_silent_principal_parties_once():
+    before = [Position("am", "supports", "backs the talks", 0, 10)]
+    after = [Position("am", "states", "will see", 28, 35), Position("am", "rejects", "rejects the talks", 0, 10)]
+    later = facts("b", 12, [], after)
+    later.parties[1].mentions.append((56, 59))  # named twice: principal in that article, but stating nothing
+    story = merge("s", "Talks", [Source(facts("a", 10, [], before), "a"), Source(later, "b")])
+    view = stories.story_view(story, {"armenia": "#123456"})["standing"]
+    (card,) = view["cards"]
+    assert card["name"] == "Armenia" and card["colour"] == "#123456"  # the party's colour across the site
+    assert (card["latest"]["stance"], card["latest"]["published"]) == ("Rejects", "2020-10-12")  # a stance over a bare statement
+    assert (card["before"]["stance"], card["before"]["published"]) == ("Supports", "2020-10-10")
+    assert view["silent"] == ["Red Cross"]
+    md = environment(ROOT / "templates").get_template("story.md.j2").render(s=stories.story_view(story))
+    assert "No position stated in these articles by Red Cross." in md
+    assert 'href="../../briefings/b/#s-1"' in md  # the card links the sentence, on the built briefing page
+
 # The built story of tests/fixtures/story: three invented wire articles on a mine strike (a company, a
 # union, a minister), read as a reader gets it, in the HTML of a real `mkdocs build --strict`.
 

@@ -130,7 +130,14 @@ def standing(story: MergedStory, palette: Palette | None = None) -> list[dict]:
         before = _position_of([t for t in told if latest and t["slug"] != latest["slug"]])
         cards.append({"name": p.name, "kind": p.kind, "latest": latest, "before": before,
                       "colour": palette.get(_party_slug(p.name)) or maps.PARTY_COLOURS[len(cards) % len(maps.PARTY_COLOURS)]})
-    return cards[:PARTIES_SHOWN]
+    return cards
+
+
+def standing_view(story: MergedStory, palette: Palette | None = None) -> dict:
+    """The cards of the principal parties that stated a position, and the names of those that did not."""
+    cards = standing(story, palette)
+    return {"cards": [c for c in cards if c["latest"]][:PARTIES_SHOWN],
+            "silent": [c["name"] for c in cards if not c["latest"]][:OTHERS_SHOWN]}
 
 
 def quotes_by_date(story: MergedStory) -> list[dict]:
@@ -214,7 +221,7 @@ def story_view(story: MergedStory, palette: Palette | None = None) -> dict:
         "bottom_line": (latest.facts.summary_sentences() or [latest.facts.article.title])[0],
         "sources": [{"title": s.facts.article.title, "slug": s.slug, "published": _published(s),
                      "source": s.facts.article.source} for s in reversed(story.sources)],
-        "standing": standing(story, palette),
+        "standing": standing_view(story, palette),
         "parties": [
             {"name": p.name, "kind": p.kind, "role": p.role, "articles": p.articles,
              "changed": (turn := p.change) and {"published": _published(turn.source)},
