@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from generator.merge import Source, merge
+from generator.merge import Source, StoryFigure, merge
 from generator.model import Article, Event, Facts, Party, Position, Sentence
 from generator.render import stories
 from generator.render.pages import environment
@@ -209,3 +209,28 @@ def test_quotes_come_by_date_each_with_its_speaker(story_site):
     assert text.index("We will not go back underground") < text.index("Talks are welcome") < text.index("Six percent")
     assert "“Chile needs its mines working and its miners paid” — Rosa Vidal" in text
     assert len(_sources(part)) == 6
+
+
+def test_two_outlets_the_same_day_with_their_own_different_figures_are_contested_each_named():
+    from generator.render.stories import figure_series
+
+    def article(aid, outlet, day):
+        import dataclasses
+
+        f = facts(aid, day, [])
+        f.article = dataclasses.replace(f.article, source=outlet)
+        return Source(f, aid)
+
+    a, b, c = article("a2", "North Wire", 10), article("b2", "South Post", 10), article("c2", "North Wire", 12)
+    figures = [StoryFigure(a, "200", 200, "people killed", 0), StoryFigure(b, "250", 250, "people killed", 0),
+               StoryFigure(c, "300", 300, "people killed", 0)]
+    (series,) = figure_series(figures)
+    (dispute,) = series["disputes"]  # the 12th has one outlet: a count of its day, not a dispute
+    assert dispute["date"] == "2020-10-10"
+    assert [(x["text"], x["who"]) for x in dispute["claims"]] == [("200", "North Wire"), ("250", "South Post")]
+    one_outlet = figure_series([figures[0], figures[2]])
+    assert not one_outlet[0]["disputes"] and not one_outlet[0]["contested"]
+    md = environment(ROOT / "templates").get_template("story.md.j2").render(s={**stories.story_view(
+        merge("s", "Talks", [a, b])), "figures": [series]})
+    assert '!!! warning "Contested on 2020-10-10"' in md and "**250** according to South Post" in md
+    assert "(reported by North Wire)" in md

@@ -56,11 +56,12 @@ def _outlet(source: Source) -> str:
 
 def figure_series(figures) -> list[dict]:
     """The story's figures by what they count ('people killed'), each told by date with who gives it;
-    a series of one article's figures is left to its briefing. Where two named sources give different
+    a series of one article's figures is left to its briefing. Where two sources give different
     numbers for the same thing on one day, the series says the figures are contested and lists them
-    side by side, each with who gives it (a count without a source may be of another time: 'some
-    30,000 killed' in the last war). Who gives a figure is the party the article names, else the
-    article's own source."""
+    side by side, each with who gives it. A source is a party an article names for its figure, or,
+    for an article's own figure, the outlet that wrote it, when two outlets wrote that day and the
+    article gives one number only (an article's other counts may be of another time: 'some 30,000
+    killed' in the last war)."""
     series: dict[str, list] = {}
     for f in figures:
         key = re.sub(r"^of ", "", " ".join(re.findall(r"[a-z]+", figure_rest(f.text, f.what).lower())))
@@ -72,8 +73,7 @@ def figure_series(figures) -> list[dict]:
             continue
         days: dict[str, list] = {}
         for f in fs:
-            if f.claimed_by:  # only figures the articles attribute can be set against each other
-                days.setdefault(_published(f.source) or "", []).append(f)
+            days.setdefault(_published(f.source) or "", []).append(f)
 
         def item(f):
             return {"text": f.text, "claimed_by": f.claimed_by, "who": f.claimed_by or _outlet(f.source),
@@ -83,7 +83,16 @@ def figure_series(figures) -> list[dict]:
         for day, told in days.items():
             claims: dict[str, object] = {}  # one figure per party that gives one, its latest that day
             for f in told:
-                claims[f.claimed_by.lower()] = f
+                if f.claimed_by:
+                    claims[f.claimed_by.lower()] = f
+            unattributed: dict[str, list] = {}  # an article's own figures, by the outlet that wrote it
+            for f in told:
+                if not f.claimed_by:
+                    unattributed.setdefault(_outlet(f.source), []).append(f)
+            if len(unattributed) > 1:  # two outlets the same day: each one's figure, when it gives one only
+                for outlet, own in unattributed.items():
+                    if len({x.value for x in own}) == 1:
+                        claims.setdefault("\0" + outlet, own[-1])
             if len({f.value if f.value is not None else f.text for f in claims.values()}) > 1 and len(claims) > 1:
                 disputes.append({"date": day or None, "claims": [item(f) for f in claims.values()]})
         out.append({"what": re.sub(r"^of ", "", figure_rest(fs[0].text, fs[0].what)), "contested": bool(disputes),
