@@ -135,9 +135,14 @@ def test_one_change_under_serve_builds_once(tmp_path):
     after_start = lambda: log.read_text().partition("Serving on")[2]  # noqa: E731
     try:
         assert wait_for(lambda: "Serving on" in log.read_text(), 180), "the server did not come up:\n" + log.read_text()
-        shutil.copy(second, root / "content" / "articles" / second.name)
+        shutil.copy(second, root / "content" / "articles" / second.name)  # a new article
         assert wait_for(lambda: "Reloading browsers" in after_start(), 120), "no rebuild:\n" + log.read_text()
         time.sleep(8)  # a second build would start within a second of the first one's end (polling 0.5 s)
+        added = after_start().count("Building documentation")
+        edited = root / "content" / "articles" / second.name  # then an edit of it
+        edited.write_text(edited.read_text() + "\nThe talks resumed on Friday, officials said.\n")
+        assert wait_for(lambda: after_start().count("Reloading browsers") > added, 120), "no rebuild:\n" + log.read_text()
+        time.sleep(8)
     finally:
         proc.terminate()
         try:
@@ -145,5 +150,6 @@ def test_one_change_under_serve_builds_once(tmp_path):
         except subprocess.TimeoutExpired:
             proc.kill()
     rebuilds = after_start().count("Building documentation")
-    assert "1 extracted" in after_start(), log.read_text()  # the change was seen and built
-    assert rebuilds == 1, f"{rebuilds} builds for one change:\n{log.read_text()}"
+    assert after_start().count("1 extracted") == 2, log.read_text()  # each change was seen and built
+    assert added == 1, f"{added} builds for one new article:\n{log.read_text()}"
+    assert rebuilds == 2, f"{rebuilds - added} builds for one edit:\n{log.read_text()}"
