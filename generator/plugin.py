@@ -73,11 +73,11 @@ class _InputsChanged(FileSystemEventHandler):
 
     def __init__(self, server, folders: list[Path], home: Path):
         self.server = server
-        self.folders = [os.path.abspath(p) for p in folders]
-        self.home = os.path.abspath(home)
+        self.folders = [os.path.realpath(p) for p in folders]
+        self.home = os.path.realpath(home)
 
     def _ours(self, path) -> bool:
-        path = os.path.abspath(os.fsdecode(path))
+        path = os.path.realpath(os.fsdecode(path))  # the watcher's paths may go through a link
         if path == self.home:
             return os.path.isfile(path) and home_is_ours(Path(path))
         folder, name = os.path.split(path)
@@ -165,6 +165,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 and docs in server._watched_paths:
             server.unwatch(docs)
             server.observer.schedule(_InputsChanged(server, ours, home), docs, recursive=True)
+            log.info("watching %s for changes, without the pages the build writes there", docs)
         else:  # a MkDocs whose server works otherwise: each change builds twice, but builds
             log.debug("cannot keep the generated pages out of the watched paths of this MkDocs")
         return server
