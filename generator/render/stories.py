@@ -33,6 +33,8 @@ PARTIES_SHOWN = 8
 """Parties with stated positions shown in full on a story page; the others are named in one line."""
 STANCES_SHOWN = 6
 OTHERS_SHOWN = 15
+NEW_POSITIONS_SHOWN = 6
+"""Positions the latest article states that the earlier ones had not, listed under what changed."""
 
 
 FIGURE_SERIES_SHOWN = 6
@@ -137,8 +139,8 @@ def standing(story: MergedStory, palette: Palette | None = None) -> list[dict]:
         told = said.get(p.key, [])
         latest = _position_of(told)
         before = _position_of([t for t in told if latest and t["slug"] != latest["slug"]])
-        cards.append({"name": p.name, "kind": p.kind, "latest": latest, "before": before,
-                      "colour": palette.get(_party_slug(p.name)) or maps.PARTY_COLOURS[len(cards) % len(maps.PARTY_COLOURS)]})
+        colour = palette.get(_party_slug(p.name)) or maps.PARTY_COLOURS[len(cards) % len(maps.PARTY_COLOURS)]
+        cards.append({"name": p.name, "kind": p.kind, "latest": latest, "before": before, "colour": colour})
     return cards
 
 
@@ -190,7 +192,8 @@ def whats_new_view(story: MergedStory) -> dict | None:
         if " ".join(pos.text.lower().split()) in texts:
             continue
         positions.append({"party": party.name, "stance": STANCE_WORDS.get(pos.stance, pos.stance.title()),
-                          "text": pos.text, "was": STANCE_WORDS.get(stance, stance.title()) if stance and stance != pos.stance else None,
+                          "text": pos.text,
+                          "was": STANCE_WORDS.get(stance, stance.title()) if stance and stance != pos.stance else None,
                           **_source(src, pos.start)})
     parties = {p.name: p for p in f.parties}
     places = {p.name: p for p in f.places}
@@ -200,8 +203,9 @@ def whats_new_view(story: MergedStory) -> dict | None:
                     for n in new.parties],
         "places": [{"name": n, "source": _first_mention(src, places[n].mentions if n in places else [])}
                    for n in new.places],
-        "positions": positions[:6],
-        "quotes": [{"text": q.text, "kind": q.kind, "speaker": q.speaker, **_source(q.source, q.start)} for q in new.quotes],
+        "positions": positions[:NEW_POSITIONS_SHOWN],
+        "quotes": [{"text": q.text, "kind": q.kind, "speaker": q.speaker, **_source(q.source, q.start)}
+                   for q in new.quotes],
         "figures": [{"text": t, "what": figure_rest(t, w), **_source(src, o)}
                     for t, w, o in new.figures if figure_rest(t, w)],  # "$27bn" alone tells nothing new
     }
