@@ -408,6 +408,12 @@ def test_a_possessor_is_no_part_of_a_name(parse):
     assert roles["Azerbaijan"] == "mentioned" and roles["Berlin"] == "in-name"
 
 
+def test_a_place_the_ner_left_out_of_the_name_it_opens_is_part_of_that_name(parse):
+    roles, found, _ = _roles(parse, "Mr Dale resigned the UK Independence Party whip in Leeds on Monday.")
+    assert roles["UK"] == "in-name", roles
+    assert "United Kingdom" not in {p.name for p in found if p.pinned}
+
+
 FOCUS = {
     # a dateline abroad and a country named most: the events are in Stepanakert
     "Stepanakert": "YEREVAN — Armenia's prime minister said on Monday that Azerbaijan had broken the ceasefire. "
