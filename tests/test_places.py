@@ -586,3 +586,9 @@ def test_an_island_from_the_island_list_is_found_without_a_cue(parse):
     surf = placed(parse, text)
     assert "Oahu" in surf and "Maui" in surf
     assert surf["Oahu"].kind == "region" and 19 < surf["Oahu"].lat < 23
+
+
+def test_an_english_region_is_the_region_not_an_airport_of_that_name(parse):
+    surf = placed(parse, "Ms Kerr, an MEP for the East Midlands, said jobs in the West Midlands were at risk.")
+    assert surf["East Midlands"].kind == "region" and surf["East Midlands"].country == "GB", surf["East Midlands"]
+    assert surf["West Midlands"].kind == "region"
