@@ -408,6 +408,12 @@ def test_a_possessor_is_no_part_of_a_name(parse):
     assert roles["Azerbaijan"] == "mentioned" and roles["Berlin"] == "in-name"
 
 
+def test_a_place_the_ner_left_out_of_the_name_it_opens_is_part_of_that_name(parse):
+    roles, found, _ = _roles(parse, "Mr Dale resigned the UK Independence Party whip in Leeds on Monday.")
+    assert roles["UK"] == "in-name", roles
+    assert "United Kingdom" not in {p.name for p in found if p.pinned}
+
+
 FOCUS = {
     # a dateline abroad and a country named most: the events are in Stepanakert
     "Stepanakert": "YEREVAN — Armenia's prime minister said on Monday that Azerbaijan had broken the ceasefire. "
@@ -580,3 +586,9 @@ def test_an_island_from_the_island_list_is_found_without_a_cue(parse):
     surf = placed(parse, text)
     assert "Oahu" in surf and "Maui" in surf
     assert surf["Oahu"].kind == "region" and 19 < surf["Oahu"].lat < 23
+
+
+def test_an_english_region_is_the_region_not_an_airport_of_that_name(parse):
+    surf = placed(parse, "Ms Kerr, an MEP for the East Midlands, said jobs in the West Midlands were at risk.")
+    assert surf["East Midlands"].kind == "region" and surf["East Midlands"].country == "GB", surf["East Midlands"]
+    assert surf["West Midlands"].kind == "region"
