@@ -3,14 +3,17 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import os
 import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
+from watchdog.events import FileSystemEventHandler
 
 from . import output
 from .api import Project, build, squeeze_html
+from .build import home_is_ours
 from .config import BriefingConfig
 
 log = logging.getLogger("briefing")
@@ -61,6 +64,38 @@ def slim_theme_assets(site: Path, langs: list[str]) -> list[str]:
         if folder.is_dir() and not any(folder.iterdir()):
             folder.rmdir()
     return sorted(f.relative_to(site).as_posix() for f in gone)
+
+
+class _InputsChanged(FileSystemEventHandler):
+    """What MkDocs's own watch of a folder does (ask the server for a rebuild on any file event),
+    except for the files the build itself writes: the folders it writes, and the home page while it
+    is ours (a home page written by hand, or one deleted, is an input again)."""
+
+    def __init__(self, server, folders: list[Path], home: Path):
+        self.server = server
+        self.folders = [os.path.realpath(p) for p in folders]
+        self.home = os.path.realpath(home)
+
+    def _ours(self, path) -> bool:
+        path = os.path.realpath(os.fsdecode(path))  # the watcher's paths may go through a link
+        if path == self.home:
+            return os.path.isfile(path) and home_is_ours(Path(path))
+        folder, name = os.path.split(path)
+        if folder == os.path.dirname(self.home) and name.startswith(f".{os.path.basename(self.home)}.") \
+                and name.endswith(output.TMP_SUFFIX):  # the home page on its way in (output.atomic_write)
+            return True
+        return any(path.startswith(p + os.sep) for p in self.folders)
+
+    def on_any_event(self, event):
+        if event.is_directory:
+            return
+        paths = [event.src_path] + ([event.dest_path] if getattr(event, "dest_path", "") else [])
+        if all(self._ours(p) for p in paths):
+            return
+        logging.getLogger("mkdocs.livereload").debug(str(event))
+        with self.server._rebuild_cond:
+            self.server._want_rebuild = True
+            self.server._rebuild_cond.notify_all()
 
 
 class BriefingPlugin(BasePlugin[BriefingConfig]):
@@ -116,9 +151,23 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             lock.__exit__(None, None, None)
 
     def on_serve(self, server, config, builder):
-        """Templates live outside docs_dir: watch them too (articles are inside it already)."""
+        """Templates live outside docs_dir: watch them too (articles are inside it already).
+
+        The pages we write are inside docs_dir, which MkDocs watches: every build that changes one
+        would start a second build, which writes nothing (one change, two builds). docs_dir is watched
+        here instead, without what our own build writes (the generated pages, the home page, a cache)."""
         if self.project.templates.is_dir():
             server.watch(str(self.project.templates))
+        docs = os.path.abspath(config["docs_dir"])
+        ours = [p for p in (self.project.output, self.project.cache) if p is not None]
+        home = self.project.docs_dir / "index.md"  # the home page the build writes (build.py)
+        if all(hasattr(server, a) for a in ("_rebuild_cond", "_want_rebuild", "observer", "_watched_paths")) \
+                and docs in server._watched_paths:
+            server.unwatch(docs)
+            server.observer.schedule(_InputsChanged(server, ours, home), docs, recursive=True)
+            log.info("watching %s for changes, without the pages the build writes there", docs)
+        else:  # a MkDocs whose server works otherwise: each change builds twice, but builds
+            log.debug("cannot keep the generated pages out of the watched paths of this MkDocs")
         return server
 
     def on_files(self, files, config):

@@ -271,3 +271,100 @@ def test_places_page_is_folded_by_country_and_a_place_link_opens_its_group(site,
     page.wait_for_timeout(200)
     assert page.evaluate(f"document.getElementById('place-{slug}').closest('details').open")
     assert page.locator(f"#place-{slug}").is_visible()
+
+
+@pytest.fixture(scope="module")
+def fifty_briefings(tmp_path_factory):
+    """A site of 50 briefings from tests/corpus.py (25 countries, 50 towns), built once with the real
+    ``mkdocs build --strict``. Measured on the 2-core test machine with the gazetteer index already in
+    the cache: 18 to 38 s (extraction of the 50 articles and their maps); both tests with it under a minute."""
+    import subprocess
+    import sys
+    import time
+
+    from conftest import make_project
+    from corpus import write_articles
+
+    why = b.available()
+    if why:
+        pytest.skip(why)
+    root = make_project(tmp_path_factory.mktemp("fifty"))
+    write_articles(root / "content" / "articles", 50)
+    started = time.monotonic()
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], cwd=root,
+                          capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert proc.returncode == 0, proc.stderr
+    print(f"\n50-briefing site built in {time.monotonic() - started:.1f} s")
+    with b.serve(root / "site") as base:
+        yield root / "site", base
+
+
+@pytest.mark.parametrize("size", ["desktop", "phone"])
+def test_places_page_stays_under_five_screen_heights_at_50_briefings(fifty_briefings, chromium, size):
+    """Issue 21: the places page of 50 briefings is under 5 screen heights, at desktop and phone widths."""
+    root, base = fifty_briefings
+    viewport = {"desktop": b.DESKTOP, "phone": b.PHONE}[size]
+    assert len(list((root / "generated" / "briefings").glob("*/index.html"))) == 50
+    ctx = chromium.new_context(viewport=viewport)
+    try:
+        page = b.Watch(base).attach(ctx.new_page())
+        page.goto(base + "generated/places/", wait_until="load")
+        assert page.locator("details.place-group").count() >= 20  # the corpus's countries are all there
+        height = page.evaluate("document.documentElement.scrollHeight")
+    finally:
+        ctx.close()
+    print(f"places page at 50 briefings, {size}: {height} px ({height / viewport['height']:.1f} screens)")
+    assert height <= 5 * viewport["height"], f"{height} px on a {viewport['height']} px screen"
+
+
+@pytest.fixture(scope="module")
+def story_site(tmp_path_factory):
+    """The story of tests/fixtures/story (three invented articles on a mine strike), built once."""
+    import subprocess
+    import sys
+
+    from conftest import FIXTURES, make_project
+
+    why = b.available()
+    if why:
+        pytest.skip(why)
+    root = make_project(tmp_path_factory.mktemp("story-site"), FIXTURES / "story")
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], cwd=root,
+                          capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert proc.returncode == 0, proc.stderr
+    (story,) = (root / "site" / "generated" / "stories").glob("*/index.html")
+    with b.serve(root / "site") as base:
+        yield base, story.parent.relative_to(root / "site").as_posix() + "/"
+
+
+def test_story_reads_as_a_situation_report_at_desktop_and_phone(story_site, chromium):
+    """Where things stand: the parties' latest positions side by side on a desktop, one under the other
+    on a phone without sideways scrolling; a contested figure is in view with both numbers; a card's
+    source link opens the briefing on the highlighted sentence. No console message, no axe violation."""
+    base, path = story_site
+    for viewport in (b.DESKTOP, b.PHONE):
+        ctx = chromium.new_context(viewport=viewport)
+        try:
+            watch = b.Watch(base, path=path)
+            page = watch.attach(ctx.new_page())
+            page.goto(base + path, wait_until="load")
+            cards = page.eval_on_selector_all(
+                "#where-things-stand ~ .positions .position-card",
+                "els => els.map(e => { const r = e.getBoundingClientRect(); return [r.top, r.left, r.right]; })")
+            assert len(cards) >= 3, cards
+            if viewport is b.DESKTOP:
+                assert cards[0][0] == cards[1][0] and cards[0][2] <= cards[1][1], cards  # side by side
+                assert b.serious_violations(page) == []
+            else:
+                assert cards[1][0] > cards[0][0] and b.horizontal_overflow(page) == 0, cards
+            contested = page.locator(".admonition.warning").first
+            assert contested.is_visible() and "4,000" in contested.inner_text() and "1,500" in contested.inner_text()
+            link = page.locator(".position-card a.src").first
+            link.click()
+            page.wait_for_url("**/briefings/**")
+            state = page.evaluate("""() => { const t = document.querySelector(':target');
+                return t && {cls: t.className, bg: getComputedStyle(t).backgroundColor}; }""")
+            assert state and "sentence" in state["cls"] and state["bg"] not in ("rgba(0, 0, 0, 0)", "transparent"), state
+            assert not watch.errors and not watch.warnings and not watch.foreign, (watch.errors, watch.warnings, watch.foreign)
+        finally:
+            ctx.close()

@@ -450,3 +450,44 @@ def test_roles_keep_hyphenated_words_and_former_and_a_party_named_by_its_adjecti
     assert named(found, "Owen Marsh").role == "ex-press secretary"
     brandt = named(found, "Paul Brandt")
     assert brandt.affiliation == named(found, "Liberal Democrats").id and "spokesman" in brandt.role
+
+
+def test_a_country_or_outlet_owning_only_scenery_is_not_shown_but_one_owning_an_actor_is():
+    found = shown_parties(
+        "Voters in Portugal go to the polls on Sunday. Portugal's general election is the first since the "
+        "crisis, and Norway's foreign minister Kari Dahl said she would watch it closely. Speaking on Radio "
+        "Harbour News's morning programme, the analyst Tom Vale said turnout would be low. A new book, "
+        "Sweden's Decade, says the crisis began in 2019.")
+    assert found["Norway"].shown, found["Norway"].why  # its foreign minister speaks
+    for scenery in ("Portugal", "Sweden", "Radio Harbour News"):
+        if scenery in found:
+            assert not found[scenery].shown, (scenery, found[scenery].why)
+
+
+def test_a_capital_s_own_officials_do_not_make_its_country_a_party():
+    found = shown_parties("Lisbon's most senior police officer said the march would be policed closely. "
+                          "Officers from across the city will be on duty.")
+    assert "Portugal" not in found or not found["Portugal"].shown
+
+
+def test_a_role_or_a_seat_taken_for_a_name_is_no_party_and_a_name_before_it_keeps_its_person():
+    found = run("Ruth Fenwick MP was also hit. Mr Dale, an MEP for the region, said he was shaken. "
+                "Ms Fenwick, a junior minister and Bolton West MP, arrived at noon. The MEP left soon after.")
+    names = {p.name for p in found}
+    assert "MEP" not in names and "Bolton West MP" not in names, names
+    assert any(p.name == "Ruth Fenwick" and p.kind == "person" for p in found), names
+
+
+def test_a_rank_names_a_person_and_joins_the_short_form():
+    found = run("Gen Tariq Rana's visit this week was kept secret. Gen Rana will meet the prime minister, "
+                "and Col Amir Shah said the plans were safe.")
+    rana = [p for p in found if "Rana" in p.name]
+    assert len(rana) == 1 and rana[0].kind == "person" and rana[0].name == "Tariq Rana", [(p.name, p.kind) for p in found]
+    assert named(found, "Amir Shah").kind == "person"
+
+
+def test_a_law_is_not_a_body_and_a_name_spelt_with_or_without_its_hyphen_is_one_person():
+    found = run("The Prevention of Flooding Bill proposes new powers for councils. Robert Hale-Moss said "
+                "the bill went too far. Later, Robert Hale Moss told reporters he would vote against it.")
+    assert not [p for p in found if p.name.endswith("Bill")], [p.name for p in found]
+    assert len([p for p in found if "Moss" in p.name]) == 1, [p.name for p in found]

@@ -408,6 +408,12 @@ def test_a_possessor_is_no_part_of_a_name(parse):
     assert roles["Azerbaijan"] == "mentioned" and roles["Berlin"] == "in-name"
 
 
+def test_a_place_the_ner_left_out_of_the_name_it_opens_is_part_of_that_name(parse):
+    roles, found, _ = _roles(parse, "Mr Dale resigned the UK Independence Party whip in Leeds on Monday.")
+    assert roles["UK"] == "in-name", roles
+    assert "United Kingdom" not in {p.name for p in found if p.pinned}
+
+
 FOCUS = {
     # a dateline abroad and a country named most: the events are in Stepanakert
     "Stepanakert": "YEREVAN — Armenia's prime minister said on Monday that Azerbaijan had broken the ceasefire. "
@@ -602,3 +608,9 @@ def test_a_town_named_once_in_passing_is_no_focus_but_one_named_again_is(parse):
     _, found, twice = _roles(parse, "Ministers said the plan was fair. Firms in Bristol were pleased, and "
                                     "traders from Bristol agreed.")
     assert next(p for p in found if p.id == twice).name == "Bristol"
+
+
+def test_an_english_region_is_the_region_not_an_airport_of_that_name(parse):
+    surf = placed(parse, "Ms Kerr, an MEP for the East Midlands, said jobs in the West Midlands were at risk.")
+    assert surf["East Midlands"].kind == "region" and surf["East Midlands"].country == "GB", surf["East Midlands"]
+    assert surf["West Midlands"].kind == "region"

@@ -115,3 +115,41 @@ def test_serve_keeps_the_feeds_that_build_wrote(tmp_path):
         proc.terminate()
         proc.wait(timeout=30)
     assert feed.read_bytes() == published
+
+
+@pytest.mark.slow
+def test_one_change_under_serve_builds_once(tmp_path):
+    """The build writes its pages inside docs_dir, which `mkdocs serve` watches: those writes must
+    not start a second build (issue 22: one change, two builds, the second writing nothing)."""
+    from conftest import make_project
+
+    root = make_project(tmp_path)
+    first, second = sorted(FIXTURES.glob("2*.md"))[:2]
+    shutil.copy(first, root / "content" / "articles" / first.name)
+    port = free_port()
+    log = tmp_path / "serve.log"
+    with open(log, "w") as out:
+        proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+                                cwd=root, stdout=out, stderr=subprocess.STDOUT, text=True,
+                                env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    after_start = lambda: log.read_text().partition("Serving on")[2]  # noqa: E731
+    try:
+        assert wait_for(lambda: "Serving on" in log.read_text(), 180), "the server did not come up:\n" + log.read_text()
+        shutil.copy(second, root / "content" / "articles" / second.name)  # a new article
+        assert wait_for(lambda: "Reloading browsers" in after_start(), 120), "no rebuild:\n" + log.read_text()
+        time.sleep(8)  # a second build would start within a second of the first one's end (polling 0.5 s)
+        added = after_start().count("Building documentation")
+        edited = root / "content" / "articles" / second.name  # then an edit of it
+        edited.write_text(edited.read_text() + "\nThe talks resumed on Friday, officials said.\n")
+        assert wait_for(lambda: after_start().count("Reloading browsers") > added, 120), "no rebuild:\n" + log.read_text()
+        time.sleep(8)
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+    rebuilds = after_start().count("Building documentation")
+    assert after_start().count("1 extracted") == 2, log.read_text()  # each change was seen and built
+    assert added == 1, f"{added} builds for one new article:\n{log.read_text()}"
+    assert rebuilds == 2, f"{rebuilds - added} builds for one edit:\n{log.read_text()}"

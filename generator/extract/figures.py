@@ -562,15 +562,28 @@ def key_rank(text: str, what: str) -> int:
 
 
 def series_key(what: str) -> str:
-    """What a figure counts with its verb and nothing that only completes them, the same in any article
-    that tells of the same thing: "people were killed in the shelling" and "people killed by the shelling"
-    are "people killed"; auxiliaries (figure_words.tsv auxiliary) are left out, a negation is kept, and the
-    key ends at the first preposition after its first word."""
+    """What a figure counts, the same in any article that tells of the same thing: the counted words, and of
+    its verb only one that says what befell them (figure_words.tsv people: "killed", "displaced"), negation
+    kept. "people were killed in the shelling" and "people killed by the shelling" are "people killed";
+    "workers had joined the strike" and "workers had stopped work" are both "workers", so that two sources'
+    counts of strikers can be set side by side. Auxiliaries (figure_words.tsv auxiliary) are left out."""
+    befell = {WORDS["participle"].get(v, v + ("d" if v.endswith("e") else "ed")) for v in WORDS["people"]}
     words = [w for w in re.findall(r"[a-z][a-z'-]*", what.lower()) if w not in WORDS["auxiliary"]]
     while words and words[0] in ("of", "the", "a", "an"):
         words = words[1:]
-    end = next((i for i, w in enumerate(words) if i and (w in WORDS["figure-prep"] or w == "by")), len(words))
-    return " ".join(words[:end])
+    out: list[str] = []
+    for i, w in enumerate(words):
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        if w in befell or w == "not" and nxt in befell:
+            out.append(w)
+            if w != "not":
+                break
+            continue
+        if i and words[i - 1] != "of" and (w in WORDS["figure-prep"] - {"of"} or w in ("by", "not")
+                                           or w.endswith(("ed", "ing"))):
+            break  # the verb or what completes the counted words: not part of what is counted
+        out.append(w)
+    return " ".join(out)
 
 
 def _money_verb(tok):

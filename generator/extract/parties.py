@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import countries, gazetteer, wordlists
+from . import gender
 from ..nlp import text_of
 from ..model import Party, Place
 
@@ -44,6 +45,7 @@ SPEECH = wordlists.speech_verbs()["actor"]
 ADDRESSED = ACTOR_WORDS["addressed"]
 MEDIA_WORDS = ACTOR_WORDS["media-word"]
 NOT_ACTORS = ACTOR_WORDS["not-actor"]
+LAW_HEADS = ACTOR_WORDS["law-head"]
 
 
 @dataclass
@@ -170,6 +172,22 @@ def _is_media_recipient(doc, start: int, end: int) -> bool:
     return root.dep_ == "pobj" and head.lower_ in ("to", "with") and head.head.lemma_ in ("accord", "speak", "talk")
 
 
+def _seat_or_role(doc, start: int, end: int) -> bool:
+    """'MEP', 'Bolton West MP': a role word, alone or after the seat it is held for, that the NER took
+    for a name. A name before the role keeps it a person ('Ruth Kelly MP'): a first name, or a first
+    word that is no place."""
+    if doc[end - 1].lower_ not in ROLE_HEADS:
+        return False
+    first = doc[start]
+    return end - start == 1 or (gazetteer.known(first.text) and first.lower_ not in gender.FIRST_NAMES)
+
+
+def _person_key(name: str) -> str:
+    """One key per person's name however its hyphens are written: 'Robert Kilroy Silk' is
+    'Robert Kilroy-Silk'."""
+    return "person:" + name.lower().replace("-", " ")
+
+
 def _person_name_ok(name: str) -> bool:
     """Junk the NER calls PERSON: weekdays, lone initials, shouted words, numbers."""
     words = name.split()
@@ -228,6 +246,8 @@ def _entity_mentions(doc, places: list[Place]) -> list[Mention]:
         text = _text(doc, start, end)
         if not text or text.lower() in NOT_ACTORS:
             continue
+        if ent.label_ in ("PERSON", "ORG") and _seat_or_role(doc, start, end):
+            continue
         if ent.label_ in ("PERSON", "ORG") and (nat := _nationality(doc, start, end)) is not None:
             # 'Russian Dmitriy Bogdanov', 'Irishmen JP McManus': a person of that country
             c, n = nat
@@ -264,9 +284,15 @@ def _entity_mentions(doc, places: list[Place]) -> list[Mention]:
             if _person_name_ok(text):
                 out.append(Mention(start, end, "person", text, surface=text))
             continue
+        if ent.label_ == "ORG" and start > ent.start and doc[start - 1].lower_.rstrip(".") in TITLES and \
+                _person_name_ok(text):
+            out.append(Mention(start, end, "person", text, surface=text))  # 'Gen Pervez Musharraf': a title names a person
+            continue
         if ent.label_ == "ORG" and len(text) > 1 and not _is_media_recipient(doc, start, end):
             if not any(ch.isalpha() for ch in text) or AMOUNT.fullmatch(text):
                 continue  # '261bn' is money the NER took for a name
+            if end - start > 1 and doc[end - 1].text[:1].isupper() and doc[end - 1].lower_ in LAW_HEADS:
+                continue  # 'the Prevention of Terrorism Bill' proposes: a law, not a body
             out.append(Mention(start, end, "organisation", text, surface=text))
     return out
 
@@ -648,7 +674,7 @@ def _one_word_companies(doc, mentions: list[Mention]) -> None:
             long_orgs.setdefault(m.name.split()[0].lower(), set()).add(m.key)
     for key, ms in by_key.items():
         word = ms[0].name.lower()
-        if " " in word or key != "person:" + word:
+        if " " in word or key != _person_key(ms[0].name):
             continue  # only a lone word the NER called a person ('BBC' is no short 'BBC One')
         whole = long_orgs.get(word, set())
         if not whole and not any(_corporate(doc, x) for x in ms) or any(x.role or _titled(doc, x.start) for x in ms):
@@ -700,7 +726,7 @@ def _drop_junk(doc, mentions: list[Mention]) -> list[Mention]:
         out.append(m)
     for m in out:
         words = m.name.split()
-        if m.kind == "person" and m.key == "person:" + m.name.lower() and words[-1].lower() in MEDIA_WORDS:
+        if m.kind == "person" and m.key == _person_key(m.name) and words[-1].lower() in MEDIA_WORDS:
             m.kind, m.key = "organisation", "org:" + m.name.lower()  # 'the Telegraph reported'
         if m.kind == "person" and len(words) > 1 and words[-1].lower() in CLUB_WORDS and _place_name(
                 " ".join(words[:-1])):
@@ -712,7 +738,7 @@ def _drop_junk(doc, mentions: list[Mention]) -> list[Mention]:
     drop = set()
     for key, ms in by_key.items():
         m = ms[0]
-        if m.kind != "person" or key != "person:" + m.name.lower() or len(m.name.split()) > 1:
+        if m.kind != "person" or key != _person_key(m.name) or len(m.name.split()) > 1:
             continue  # full names and names joined to one are people
         if all(x.start > 0 and doc[x.start - 1].lower_ == "the" for x in ms):
             drop.add(key)  # 'The Danube rose': people's names take no article
@@ -795,7 +821,7 @@ def _drop_places(doc, mentions: list[Mention], place_text: set[str]) -> list[Men
     something in it. Any sign of a person keeps the name."""
     by_key: dict[str, list[Mention]] = {}
     for m in mentions:
-        if m.kind in ("person", "organisation") and m.key in ("person:" + m.name.lower(), "org:" + m.name.lower()):
+        if m.kind in ("person", "organisation") and m.key in (_person_key(m.name), "org:" + m.name.lower()):
             by_key.setdefault(m.key, []).append(m)
     drop: set[int] = set()
     for key, ms in by_key.items():
@@ -931,7 +957,7 @@ def _merge_aliases(doc, mentions: list[Mention]) -> dict[str, str]:
     by_end = {m.end: m for m in longs}
     show: dict[str, str] = {}
     for m in cands:
-        if _acronym_shape(m.name) and (m.kind != "person" or m.key == "person:" + m.name.lower()):
+        if _acronym_shape(m.name) and (m.kind != "person" or m.key == _person_key(m.name)):
             low = m.name.replace("&", "").lower()
             hits = {l.key: l for l in longs if low in _initials(l.name)}
             before = by_end.get(m.start - 1)
@@ -960,7 +986,7 @@ def _merge_aliases(doc, mentions: list[Mention]) -> dict[str, str]:
     listed: dict[str, Mention] = {}
     for m in cands:
         canon = SAME_ACTOR.get(_bare(m.name))
-        if canon is None or (m.kind == "person" and m.key != "person:" + m.name.lower()):
+        if canon is None or (m.kind == "person" and m.key != _person_key(m.name)):
             continue
         first = listed.setdefault(canon, m)
         join(m, first)
@@ -981,11 +1007,21 @@ QUANTITY_NOUNS = ACTOR_WORDS["quantity-noun"]
 NOT_ADDRESSED = ACTOR_WORDS["not-addressed"]
 
 
-def _acting(tok) -> bool:
-    """Does the mention whose head is ``tok`` do, own, take part in or receive an act?"""
+ACTOR_NOUNS = GOVERNMENT_HEADS | GOVERNMENT_ROLES | ORG_HEADS | GROUP_NOUNS | PERSON_NOUNS | ROLE_HEADS
+"""Nouns naming someone who acts: what a country's or an outlet's possessive must govern to make it act."""
+
+
+def _acting(tok, setting_like: bool = False) -> bool:
+    """Does the mention whose head is ``tok`` do, own, take part in or receive an act?
+
+    ``setting_like``: the mention is a country or an outlet, whose possessive and apposition are
+    mostly scenery ('Spain's general election', 'GMTV's Sunday programme', 'a new book, Brown's
+    Britain'): they count only through someone who acts ('Spain's foreign minister said')."""
     while tok.dep_ == "conj" and tok.head.i != tok.i:  # 'Armenia and Azerbaijan signed': both sign
         tok = tok.head
     head = tok.head
+    if setting_like and tok.dep_ in ("poss", "appos"):
+        return head.lemma_.lower() in ACTOR_NOUNS and _acting(head)
     if tok.dep_ in ACTOR_DEPS:
         return True
     if tok.dep_ in ("compound", "amod", "nmod") and head.lemma_.lower() in (
@@ -1002,6 +1038,20 @@ def _acting(tok) -> bool:
     return tok.dep_ == "appos" and _acting(head)
 
 
+def _setting_like(party: Party) -> bool:
+    """A country or an outlet (a name with a media word): named as scenery far more often than as
+    someone who acts."""
+    return party.kind == "country" or (party.kind == "organisation" and any(
+        w.lower() in MEDIA_WORDS for w in party.name.split()))
+
+
+def _city_for_country(party: Party, span) -> bool:
+    """'London's most senior police officer' is the city's: a capital acts for its country only as the
+    subject of an act ('London and Moscow agreed')."""
+    return party.kind == "country" and countries.by_capital(span.text) is not None and \
+        _resolve_country(span.text)[0] is None
+
+
 def mark_shown(doc, parties: list[Party], quotes, positions) -> None:
     """Precision first: a party is shown only when it acts in the story. It speaks (a quote or a shown
     position), someone shown speaks for it, one of its mentions does, owns, takes part in or is
@@ -1016,8 +1066,13 @@ def mark_shown(doc, parties: list[Party], quotes, positions) -> None:
         if not acts:
             for start, end in p.mentions:
                 span = doc.char_span(start, end, alignment_mode="expand")
-                if span is not None and len(span) and _acting(span.root):
-                    acts = True
+                if span is None or not len(span):
+                    continue
+                if _city_for_country(p, span):
+                    acts = span.root.dep_ in ("nsubj", "nsubjpass", "agent")
+                else:
+                    acts = _acting(span.root, _setting_like(p))
+                if acts:
                     break
         p.shown, p.why = acts, "" if acts else "only named, never acting"
     for p in parties:  # the bodies and countries that shown people speak for
@@ -1076,7 +1131,7 @@ def extract(doc, places: list[Place]) -> list[Party]:
             before = [f for f in same if f.start < m.start]
             m.kind = "person"
             target = before[-1] if before else same[0]
-            m.key = target.key or "person:" + target.name.lower()
+            m.key = target.key or _person_key(target.name)
         elif m.kind == "person":
             words = m.name.split()
             last = words[-1].lower()
@@ -1084,13 +1139,13 @@ def extract(doc, places: list[Place]) -> list[Party]:
                     and set(w.lower() for w in words) <= set(w.lower() for w in f.name.split())]
             if len(words) > 1:
                 longer = [f for f in same if len(f.name.split()) > len(words)]
-                m.key = "person:" + (longer[0].name.lower() if longer else m.name.lower())
+                m.key = _person_key(longer[0].name if longer else m.name)
             elif same:
                 before = [f for f in same if f.start < m.start]
                 target = before[-1] if before else same[0]
-                m.key = target.key or "person:" + target.name.lower()
+                m.key = target.key or _person_key(target.name)
             else:
-                m.key = "person:" + m.name.lower()
+                m.key = _person_key(m.name)
         elif m.kind == "group":
             m.key = "group:" + m.name.lower()
         else:
@@ -1100,14 +1155,14 @@ def extract(doc, places: list[Place]) -> list[Party]:
     org_keys = {m.name.lower(): m.key for m in mentions if m.kind == "organisation"}
     for m in mentions:
         full = m.key.removeprefix("person:")
-        if m.kind == "person" and (m.key == "person:" + m.name.lower() or full != m.key) and full in org_keys:
+        if m.kind == "person" and (m.key == _person_key(m.name) or full != m.key) and full in org_keys:
             m.kind, m.key = "organisation", org_keys[full]  # its surname alone follows it
 
     # A name and its plural ("Lib Dem" and "Lib Dems", "Democrat" and "Democrats") are one body, and
     # no person: people's names have no plural.
     plural_of = {m.name.lower()[:-1]: m for m in mentions if m.kind in ("person", "organisation", "group")
                  and m.name.lower().endswith("s") and len(m.name) > 3
-                 and not (m.kind == "person" and m.key != "person:" + m.name.lower())}  # "Williams" of Serena Williams
+                 and not (m.kind == "person" and m.key != _person_key(m.name))}  # "Williams" of Serena Williams
     for m in mentions:
         plural = plural_of.get(m.name.lower())
         if plural is not None and m.kind in ("person", "organisation", "group"):

@@ -957,6 +957,11 @@ def _in_name(doc, s: int, e: int, span) -> bool:
         return False
     root = span.root
     head = root.head
+    if root.dep_ == "compound" and span.end < len(doc) and doc[span.end].ent_iob_ == "B" and \
+            doc[span.end].ent_type_ in NAME_LABELS:
+        name = next(ent for ent in doc.ents if ent.start == span.end)
+        if name.start <= head.i < name.end:
+            return True  # 'the UK Independence Party': the NER left out the place the name opens with
     return root.dep_ in ("compound", "nmod", "amod") and head.i >= span.end and head.lower_ in NAME_NOUNS
 
 
