@@ -30,8 +30,10 @@ LAYERS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "snapshot": (("ingest.py", "model.py", "serialize.py", "nlp.py", "stories.py", "clean.py"), ()),
     # drawn maps and the world outlines
     "maps": (("render/maps.py", "render/text.py", "countries.py"), ("folium", "branca", "xyzservices", "countryinfo")),
-    # rendered pages: the render code, the facts' classes, and what it reads of extraction (the focus place)
-    "render": (("render/*.py", "model.py", "slugs.py", "merge.py", "countries.py", "extract/places.py"),
+    # rendered pages: the render code, the facts' classes, and what it reads of extraction (the focus place,
+    # which figures are key and which are one series)
+    "render": (("render/*.py", "model.py", "slugs.py", "merge.py", "countries.py", "extract/places.py",
+                "extract/figures.py", "data/figure_words.tsv"),
                ("folium", "jinja2", "markdown")),
 }
 

@@ -319,3 +319,12 @@ def test_a_person_who_speaks_gets_a_page_with_roles_and_words_and_is_in_the_inde
     quiet.quotes, other.quotes = [], []  # a person named but never speaking gets no page
     assert "parties/nikol-pashinyan.md" not in pages.render_site([quiet, other], env, "generated").files
     assert "Nikol Pashinyan · person" in pages.render_site([facts], env, "generated").files["parties/index.md"].decode()
+
+
+def test_key_figures_put_money_something_is_done_with_and_people_an_event_befell_first():
+    from generator.render.pages import key_figures
+    figures = [{"text": "40", "what": "schools have signed up for the scheme"},
+               {"text": "£200", "what": "handheld computers can be used as phones"},
+               {"text": "More than 300", "what": "people were killed in the floods"},
+               {"text": "£2bn", "what": "to be cut by the council from the schools budget"}]
+    assert [f["text"] for f in key_figures(figures)] == ["£2bn", "More than 300", "40"]

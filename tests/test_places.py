@@ -588,6 +588,28 @@ def test_an_island_from_the_island_list_is_found_without_a_cue(parse):
     assert surf["Oahu"].kind == "region" and 19 < surf["Oahu"].lat < 23
 
 
+def test_without_a_place_of_events_a_country_named_most_is_no_focus(parse):
+    found, focus = places.locate(parse("Britain's economy grew last year. Britain's exports rose, Britain's "
+                                       "statistics office said, and France and Britain agreed to talk."))
+    assert focus is None and any(p.name == "United Kingdom" or p.country == "GB" for p in found)
+
+
+def test_a_place_in_a_title_is_a_jurisdiction_not_the_focus(parse):
+    text = ("The Mayor of Leeds said the budget was unfair. Suffolk Chief Constable Anna Pike agreed, and the "
+            "Mayor of Leeds wrote to ministers. Suffolk Chief Constable Anna Pike will retire.")
+    roles, found, focus = _roles(parse, text)
+    assert focus is None
+    assert roles.get("Leeds") == "mentioned" and roles.get("Suffolk") in ("mentioned", None)
+
+
+def test_a_town_named_once_in_passing_is_no_focus_but_one_named_again_is(parse):
+    _, _, once = _roles(parse, "Ministers said the plan was fair. A firm in Bristol was pleased.")
+    assert once is None
+    _, found, twice = _roles(parse, "Ministers said the plan was fair. Firms in Bristol were pleased, and "
+                                    "traders from Bristol agreed.")
+    assert next(p for p in found if p.id == twice).name == "Bristol"
+
+
 def test_an_english_region_is_the_region_not_an_airport_of_that_name(parse):
     surf = placed(parse, "Ms Kerr, an MEP for the East Midlands, said jobs in the West Midlands were at risk.")
     assert surf["East Midlands"].kind == "region" and surf["East Midlands"].country == "GB", surf["East Midlands"]

@@ -93,6 +93,18 @@ def test_a_story_tells_its_figures_over_time_and_marks_two_sources_that_differ()
     assert calm and not calm[0]["contested"]  # another day, no named source: not set against the first
 
 
+def test_a_figure_told_with_other_words_around_its_verb_is_in_the_same_series():
+    from generator.merge import Source, StoryFigure
+    from generator.render.stories import figure_series
+
+    a = Source(facts("a2", 10, []), "a2")
+    b = Source(facts("b2", 12, []), "b2")
+    figures = [StoryFigure(a, "120", 120, "people were killed in the shelling", 0, "the ministry"),
+               StoryFigure(b, "Some 150", 150, "people killed by the shelling of the town", 4, "the rebels"),
+               StoryFigure(b, "30", 30, "people were not killed", 9, "")]
+    (series,) = figure_series(figures)
+    assert [f["text"] for f in series["figures"]] == ["120", "Some 150"]
+
 
 def test_where_things_stand_takes_the_latest_article_and_names_the_silent_principal_parties_once():
     before = [Position("am", "supports", "backs the talks", 0, 10)]

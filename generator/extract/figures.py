@@ -27,6 +27,7 @@ import re
 from .. import wordlists
 from ..nlp import text_of
 from ..model import Figure
+from .parties import ADDRESSED
 
 _WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "
                                         "fourteen fifteen sixteen seventeen eighteen nineteen".split())}
@@ -37,6 +38,8 @@ _SCALE = {"dozen": 12, "hundred": 100, "thousand": 1_000, "million": 1_000_000, 
 _VAGUE = {"dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1_000, "millions": 1_000_000,
           "billions": 1_000_000_000}
 _VAGUE_RE = re.compile(r"\b(?:(?:tens|hundreds) of )?(?:dozens|hundreds|thousands|millions|billions)\b", re.I)
+_MONEY_RE = re.compile(r"[£$€¥]\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:bn|mn|m|k|tn|billion|million|trillion)\b)?")
+_ORDINAL = re.compile(r"\d(?:st|nd|rd|th)$", re.I)
 _UNITS = r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?)"
 _DURATION = re.compile(rf"^(?:the |an? |almost |nearly |about |around |more than |over |at least |some |just )*"
                        rf"[\w.,-]+(?: [\w-]+)? {_UNITS}$", re.I)
@@ -45,6 +48,8 @@ _YEAR = re.compile(r"^(?:1[5-9]\d\d|20\d\d)s?$")
 _SCORE = re.compile(r"^\d+\s*[-–]\s*\d+$")
 _CURRENCY = {"$": "dollars", "£": "pounds", "€": "euros", "¥": "yen", "us$": "dollars"}
 _VERB_DEPS = ("dobj", "nsubjpass", "nsubj", "attr", "oprd")
+_STOP = {"of", "in", "to", "for", "on", "the", "a", "an", "and", "by", "from", "with", "at", "its", "his", "her",
+         "their", "our", "my", "your"}
 _SUFFIX = {"m", "bn", "mn", "tn", "k", "b", "million", "billion", "trillion"}
 
 CHANGE_PREPS = ("in", "to", "on", "of")
@@ -63,9 +68,10 @@ head with its compounds."""
 
 def _words(path="figure_words.tsv") -> dict:
     out: dict = {"light": set(), "people": set(), "says": set(), "change": {}, "uncounted": set(), "collective": set(),
-                 "money-act": {}}
+                 "money-act": {}, "participle": {}, "timeframe": set(), "figure-prep": set(), "agent": {},
+                 "total": set(), "auxiliary": set()}
     for _n, (kind, word, *rest) in wordlists.rows(path, key=lambda row: tuple(row[:2])):
-        if kind in ("change", "money-act"):
+        if kind in ("change", "money-act", "participle", "agent"):
             out[kind][word] = rest[0]
         else:
             out[kind].add(word)
@@ -119,7 +125,7 @@ def _phrase(noun, after: int = -1) -> str:
 def _proper(tok) -> bool:
     """A name keeps its capital ("Russian peacekeepers", "MDAs"); common words are lower-cased."""
     return tok.pos_ == "PROPN" or tok.ent_type_ in ("NORP", "GPE", "LOC", "ORG", "PERSON", "FAC") \
-        or sum(c.isupper() for c in tok.text) >= 2
+        or sum(c.isupper() for c in tok.text) >= 2 or bool(re.fullmatch(r"[A-Z]+\d+\w*", tok.text))  # "G8"
 
 
 def _of_noun(span):
@@ -187,24 +193,28 @@ def _change(span):
 
 
 def _reading(span):
-    """What a number counts, as (label, counted noun or None, verb or None)."""
+    """What a number counts, as (label, counted noun or None, verb or None, head, owner): ``label`` is the
+    short reading the completeness checks judge ("people killed"); ``head`` is the counted phrase without
+    its verb and ``owner`` the token whose clause :func:`full_label` reads the verb from (None when the
+    label already says what happens, as a change does: "rise in prices")."""
     root = span.root
     counted = None
     low = span.text.lower()
     if "per cent" in low or "percent" in low or "%" in low:
         after = _of_noun(span)
         if after is not None:
-            return f"of {_phrase(after)}", after, None
+            return f"of {_phrase(after)}", after, None, f"of {_phrase(after)}", root
         if root.dep_ in ("nummod", "compound", "amod", "nmod") and root.head.pos_ == "NOUN" and root.head.i >= span.end:
             noun = root.head
             prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in CHANGE_PREPS), None)
             obj = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")), None) \
                 if prep is not None else None
             if obj is not None:  # "a 1% fall in profits", "a 20% cut to the greenhouse gas level"
-                return f"{_phrase(noun, span.end)} {prep.lower_} {_phrase(obj)}", noun, None
-            return _phrase(noun, span.end), noun, None  # "a 32% pay cut"
+                label = f"{_phrase(noun, span.end)} {prep.lower_} {_phrase(obj)}"
+                return label, noun, None, label, None
+            return _phrase(noun, span.end), noun, None, _phrase(noun, span.end), noun  # "a 32% pay cut"
         label, subject = _change(span)
-        return label or "", subject, None
+        return label or "", subject, None, label or "", None
     unit = next((t for t in span if t.pos_ == "NOUN" and not t.like_num and not any(c.isdigit() for c in t.text)
                  and t.lower_ not in _VAGUE and t.lower_ not in _SUFFIX
                  and t.lower_ not in ("tens", "dozen", "hundred", "thousand", "million", "billion")), None)
@@ -212,7 +222,7 @@ def _reading(span):
     if unit is not None:  # '10 hours', '12 days', '7.8 magnitude', '12 per cent'
         head = _phrase(unit)
         if after is not None:
-            return f"{head} of {_phrase(after)}", unit, None
+            return f"{head} of {_phrase(after)}", unit, None, f"{head} of {_phrase(after)}", unit
         counted = unit
     elif after is not None:
         counted = after
@@ -221,10 +231,15 @@ def _reading(span):
         counted = root.head
     if counted is not None:
         owner = counted if counted is not after else root
+        if owner.dep_ == "pobj" and owner.head.lower_ == "of" and owner.head.head.lemma_.lower() in WORDS["total"]:
+            owner = owner.head.head  # "a total of 569,072 envelopes have been scanned": the verb is the total's
         verb = _verb_tok(owner)
         phrase = _phrase(counted, span.end)
         said = verb.text.lower() if verb is not None else ""
-        return (f"{phrase} {said}".strip() if said and said not in phrase else phrase), counted, verb
+        the = "the " if any(c.dep_ == "det" and c.lower_ == "the" for c in counted.children) else ""
+        head = f"of {the}{phrase}" if counted is after and _VAGUE_RE.fullmatch(span.text.strip()) is None \
+            and unit is None else phrase
+        return (f"{phrase} {said}".strip() if said and said not in phrase else phrase), counted, verb, head, owner
     verb = _verb_tok(root)
     said = verb.text.lower() if verb is not None else ""
     if span.label_ == "MONEY":
@@ -232,15 +247,343 @@ def _reading(span):
         prep = nxt if nxt is not None and nxt.dep_ == "prep" and nxt.lower_ in MONEY_PREPS else None
         obj = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN"), None) if prep else None
         if obj is not None:  # "$2.5bn in aid pledged", "£5m of debt", "making £86m in efficiency savings"
-            return f"{prep.lower_} {_phrase(obj)} {said}".strip(), obj, verb
+            head = f"{prep.lower_} {_phrase(obj)}"
+            return f"{head} {said}".strip(), obj, verb, head, root
         act = verb or _money_verb(root)
         done = WORDS["money-act"].get(act.lemma_.lower()) if act is not None else None
         if done:  # "£50m was promised", "would save £6m a year": what is done with it, and how often
             per = next((c for c in root.children if c.dep_ == "npadvmod"), None) or next(
                 (c for c in act.children if c.dep_ == "npadvmod" and c.i > root.i), None)
-            return " ".join([done] + ([" ".join(t.lower_ for t in per.subtree)] if per is not None else [])), None, act
-        return f"{_currency(span) or 'money'} {said}".strip(), None, verb
-    return said, None, verb
+            return " ".join([done] + ([" ".join(t.lower_ for t in per.subtree)] if per is not None else [])), None, \
+                act, "", root
+        return f"{_currency(span) or 'money'} {said}".strip(), None, verb, "", root
+    return said, None, verb, "", root
+
+
+LABEL_TOKENS = 16
+"""The most words a figure's label runs to ("£2bn to be cut from the schools budget by the council"); a part
+that would make it longer is left out, the counted noun and its verb first."""
+
+PHRASE_TOKENS = 7
+"""The longest complement taken whole ("to the Labour Party", "from public services"); a longer one is cut to
+its preposition and head noun with the words before it."""
+
+MIN_CONTENT = 2
+"""Content words (nouns, verbs, adjectives, numbers) a label needs besides the figure's own: "votes" or
+"members" alone is too thin to say what is counted, "votes won by the Liberal Democrats" is not."""
+
+_MODALS = {"would", "could", "may", "might", "can", "should", "must"}
+_FUTURE = {"will", "shall", "'ll"}
+_COMPLEMENT_DEPS = ("dobj", "attr", "acomp", "prep", "xcomp", "oprd", "agent", "dative", "npadvmod")
+_DROPPED_DEPS = ("punct", "cc", "conj", "relcl", "acl", "advcl", "parataxis", "appos", "ccomp", "mark", "meta")
+
+
+def participle(verb) -> str:
+    """The past participle of a verb token ("cut", "spent", "axed", "planned"), for a label that puts the
+    counted thing first; irregular ones are data (figure_words.tsv participle and money-act)."""
+    if verb.tag_ == "VBN":
+        return verb.lower_
+    lemma = verb.lemma_.lower()
+    known = WORDS["participle"].get(lemma) or WORDS["money-act"].get(lemma)
+    if known:
+        return known
+    if verb.tag_ == "VBD":
+        return verb.lower_
+    if lemma.endswith("e"):
+        return lemma + "d"
+    if re.search(r"[^aeiou]y$", lemma):
+        return lemma[:-1] + "ied"
+    if re.fullmatch(r"[^aeiou]*[^aeiou][aeiou][bdglmnprt]", lemma):
+        return lemma + lemma[-1] + "ed"  # "plan" -> "planned", "scrap" -> "scrapped"
+    return lemma + "ed"
+
+
+def _is_date(tok) -> bool:
+    return tok.ent_type_ in ("DATE", "TIME") or bool(_YEAR.match(tok.text))
+
+
+def _compressed(tok) -> list:
+    """A phrase cut to its head with the words that modify it from the left (and, for a preposition, its
+    object so cut): "to an international scheme aiming to boost ..." -> "to an international scheme"."""
+    if tok.dep_ in ("prep", "agent"):
+        obj = next((c for c in tok.children if c.dep_ in ("pobj", "pcomp")), None)
+        return [tok] + (_compressed(obj) if obj is not None else [])
+    if tok.pos_ in ("VERB", "AUX"):  # "about tightening up the regulation": the verb, its particle and object
+        parts = [c for c in tok.children if c.dep_ in ("prt", "neg", "aux") and (c.dep_ != "aux" or c.i == tok.i - 1
+                                                                                   or c.lower_ == "to")]
+        subject = next((c for c in tok.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
+        parts += _compressed(subject) if subject is not None and tok.dep_ == "ccomp" else []
+        obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        prep = next((c for c in tok.children if c.dep_ == "prep" and c.i > tok.i), None)
+        if obj is None and prep is not None and tok.dep_ == "pcomp":
+            parts += _compressed(prep)  # "as coming from a non-white ethnic minority"
+        return sorted([tok] + parts + (_compressed(obj) if obj is not None else []), key=lambda t: t.i)
+    left = [w for c in tok.children if c.i < tok.i and c.dep_ in ("compound", "amod", "poss", "det", "nummod")
+            for w in c.subtree]
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.i == tok.i + 1 and (
+        c.lower_ == "of" or c.lower_ in WORDS["figure-prep"] and tok.dep_ == "pobj")), None)
+    right = _compressed(of) if of is not None and tok.pos_ in ("NOUN", "PROPN") else []
+    # "part of a five-point plan", "held in connection with public order offences"
+    return sorted(left + [tok] + right, key=lambda t: t.i)
+
+
+def _part(tok, skip=()) -> list:
+    """A complement's words: its whole subtree when short, else :func:`_compressed`; clauses hung from it
+    (a relative or adverbial clause, a conjunct) are left out."""
+    out, stack = [], [tok]
+    while stack:
+        t = stack.pop()
+        hyphen = t.text in ("-", "–") and not t.whitespace_ and t.i > 0 and not t.doc[t.i - 1].whitespace_
+        if t in skip or t != tok and t.dep_ in _DROPPED_DEPS and t.head.i != t.i and not hyphen or t.dep_ == "prep" and any(
+                o.dep_ == "pobj" and _is_date(o) for o in t.children):
+            continue  # "the earthquake in 2019": when is not what
+        out.append(t)
+        stack.extend(t.children)
+    out = sorted(out, key=lambda t: t.i)
+    while out and (out[-1].is_punct or out[-1].dep_ == "cc"):
+        out.pop()
+    if len(out) > PHRASE_TOKENS or any(t.text in ",;()-–—" for t in out):
+        out = _compressed(tok)
+    return out if [t.i for t in out] == list(range(out[0].i, out[-1].i + 1)) else _compressed(tok)
+
+
+def _join(piece) -> str:
+    """A label part's words as the text spaces them ("64-year-old", "over-65s"), with a word the label made
+    ("to be", a participle) set apart by spaces."""
+    out = ""
+    for w in piece:
+        if isinstance(w, str):
+            out += (" " if out and not out.endswith(" ") else "") + w + " "
+        else:
+            out += (" " if out and not out.endswith(" ") and w.i - 1 not in [p.i for p in piece if not
+                                                                          isinstance(p, str)] else "") + _said([w]) + w.whitespace_
+    return re.sub(r"\s+", " ", out).strip()
+
+
+def _said(toks) -> str:
+    return "".join((t.text if _proper(t) else t.lower_) + (t.whitespace_ or "") for t in toks).strip()
+
+
+def _complements(tok, owner, span, after: bool = True) -> list[list]:
+    """The parts that complete what a counted noun or its verb says: prepositional phrases of the kinds in
+    figure_words.tsv figure-prep that do not say when (timeframe, a date), objects, complements, particles."""
+    out = []
+    for c in tok.children:
+        if c == owner or c.i in range(span.start, span.end) or (after and c.i < tok.i) or c.dep_ == "prt":
+            continue
+        if owner is not None and owner.i <= c.i <= owner.right_edge.i:
+            continue
+        if c.dep_ == "prep":
+            obj = next((o for o in c.children if o.dep_ == "pobj" or o.dep_ in ("pcomp", "prep") and (
+                c.i == span.end or 0 < c.i - tok.i <= 2 and all(t.dep_ in ("neg", "advmod") or t.dep_ == "dobj" and t.pos_ == "PRON"
+                                                   for t in tok.doc[tok.i + 1:c.i]))), None)  # "described themselves as"  # "up for renegotiation"
+            if obj is None or _is_date(obj) or obj.dep_ == "pobj" and obj.pos_ == "VERB" \
+                    or (obj.lower_ if obj.dep_ == "prep" else c.lower_) not in WORDS["figure-prep"]:
+                continue  # "was about tightening up ...", but not "..., with groups sending out monitors"
+        elif c.dep_ == "npadvmod":
+            if _rate(c):
+                out.append(_compressed(c))  # a rate ("£6m a year") says how much
+            continue  # another bare noun phrase says when
+        elif c.dep_ not in _COMPLEMENT_DEPS or c.dep_ in ("dobj", "attr", "npadvmod") and _is_date(c):
+            continue
+        out.append(_part(c))
+    return out
+
+
+def _agent(verb):
+    """Who does what the verb says, when the counted thing is its object: its subject, or the subject of the
+    verb it completes ("plans to spend"), or the noun a relative clause hangs from; None for a pronoun."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    v = verb
+    while subject is None and v.dep_ in ("xcomp", "conj") and v.head.i != v.i:
+        below, v = v, v.head
+        if below.dep_ == "xcomp" and v.lemma_.lower() in ADDRESSED:  # "called on rich nations to fund": they act
+            subject = next((c for c in v.children if c.dep_ == "dobj" and c.i < below.i), None) or next(
+                (o for c in v.children if c.dep_ == "prep" and c.i < below.i for o in c.children if o.dep_ == "pobj"),
+                None)
+        subject = subject or next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None and verb.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children):
+        noun = verb.head  # "Labour's promise to spend", "the party unveiled plans to build": whose plan it is
+        if noun.dep_ == "dobj" and noun.head.lemma_.lower() in ADDRESSED:
+            subject = noun  # "urged councils to spend": the councils are to spend
+        else:
+            subject = next((c for c in noun.children if c.dep_ == "poss"), None) or (next(
+                (c for c in noun.head.children if c.dep_ == "nsubj"), None) if noun.dep_ == "dobj" else None)
+    elif subject is not None and subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" or subject is None \
+            and verb.dep_ == "acl":
+        subject = verb.head  # "agencies which cost £1.8bn", "laws affecting 750,000 people"
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return subject
+
+
+def _rate(tok) -> bool:
+    """Whether a bare noun phrase says how often ("a year", "per month", "each week"), not something else."""
+    return bool(re.fullmatch(_UNITS, tok.lower_)) and any(t.lower_ in ("a", "an", "per", "each", "every")
+                                                          for t in tok.children)
+
+
+def _head_dep(part) -> str:
+    """The relation of a label part's head word to the rest of the sentence ('dobj', 'prep', ...)."""
+    toks = [t for t in part if not isinstance(t, str)]
+    idx = {t.i for t in toks}
+    return next((t.dep_ for t in toks if t.head.i not in idx or t.head.i == t.i), "")
+
+
+def _verb_group(verb, owner, span, written: bool = False) -> tuple[list, list]:
+    """The verb of the clause the counted thing is in, as a label says it after the thing: as written when the
+    thing is its subject ("people were not registered", "workers could take part in strikes"); as a
+    participle when it is the object ("£35bn cut from public services", "£2bn to be cut", "quangos to be
+    axed by a Conservative government"). Returns the verb's words and the parts that complete it."""
+    doc = verb.doc
+    words: list = []
+    if written or owner.dep_ in ("nsubj", "nsubjpass"):
+        lead = [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg", "advmod") and owner.i < c.i < verb.i]
+        start = min([verb.i] + [c.i for c in lead])
+        words = [t for t in doc[start:verb.i + 1] if t.dep_ in ("aux", "auxpass", "neg", "advmod") or t.i == verb.i]
+        words += [c for c in verb.children if c.dep_ in ("prt", "neg") and c.i > verb.i or c.dep_ == "advmod"
+                  and c.i == verb.i + 1 and not list(c.children) and c.pos_ == "ADV"]  # "is not", "trading online"
+        parts = _complements(verb, None if any(a.i == owner.i for a in verb.ancestors) else owner, span)
+        said = next((c for c in verb.children if c.dep_ == "ccomp"), None) if verb.lemma_.lower() in WORDS["says"] \
+            else None
+        if said is not None:  # "87% of adults said politicians did not deliver": what they said is the point
+            parts.append(_part(said) if len(list(said.subtree)) <= PHRASE_TOKENS else _compressed(said))
+    else:
+        aux = [c for c in verb.children if c.dep_ in ("aux", "neg")]
+        modal = next((c.lower_ for c in aux if c.lower_ in _MODALS), None)
+        future = any(c.lower_ in _FUTURE or c.lower_ == "to" for c in aux)
+        neg = any(c.dep_ == "neg" for c in aux)
+        prefix = f"{modal}{' not' if neg else ''} be" if modal else f"{'not ' if neg else ''}to be" if future \
+            else "not" if neg else ""
+        if verb.lemma_.lower() in WORDS["agent"]:
+            prefix = "not" if neg else ""  # "could cost £80m": what it would cost, not something done to it
+        words = ([prefix] if prefix else []) + [participle(verb)] + [c for c in verb.children if c.dep_ == "prt"]
+        parts = [p for p in _complements(verb, owner, span, after=False) if _head_dep(p) != "dobj"
+                 or max(t.i for t in p if not isinstance(t, str)) < owner.i]  # "cost the taxpayer £35,000"; a
+        # second object after the amount is a misparse ("spend £1.5bn on HIV/Aids related work")
+        agent = _agent(verb)
+        if agent is not None and not (span.start <= agent.i < span.end):
+            by = (WORDS["agent"].get(verb.lemma_.lower(), "by"),)
+            rates = [p for p in parts if _head_dep(p) == "npadvmod"]
+            who = [t for t in _part(agent) if not (t.dep_ == "case" and t.head == agent)]  # "by Labour", not "Labour's"
+            parts = rates + [[*by, *who]] + [p for p in parts if p not in rates]  # "saved a year by the plan"
+        parts.sort(key=lambda p: _head_dep(p) not in ("dative", "dobj"))  # "cost the taxpayer"
+    return words, parts
+
+
+def _content(w) -> bool:
+    """A word that says something in a label: a noun, verb, adjective or number of the text, or a participle
+    the label made; not an auxiliary, a light verb or a pronoun."""
+    if isinstance(w, str):
+        return bool(w) and w not in ("be", "to", "not", "by", "of") and w not in _MODALS
+    return w.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "NUM") and w.lemma_.lower() not in WORDS["light"]
+
+
+def _first_person(span, counted, owner) -> bool:
+    """A counted phrase the speaker owns ("my life", "our members"): a first or second person word in it."""
+    toks = list(counted.subtree) if counted is not None else []
+    return any(t.morph.get("Person") in (["1"], ["2"]) and t.pos_ == "PRON" for t in toks if t.i >= span.start)
+
+
+def full_label(span, head: str, counted, owner) -> tuple[str, int]:
+    """The label a figure is shown with, read from the parse: the counted noun with its modifiers and what
+    completes it ("donation to the Labour Party", "people with dementia"), then its verb with what completes
+    that ("£960m offered by Gordon Brown to an international scheme"); and how many content words it holds
+    besides the figure's own (see MIN_CONTENT)."""
+    pieces: list = [head] if head else []
+    content = len([w for w in re.findall(r"[a-z][\w'-]*", head.lower()) if w not in _STOP]) if head else 0
+    if counted is not None:
+        for part in _complements(counted, None, span):
+            if part[0].lower_ == "of" and head.lower().endswith(_said(part[1:2]).lower()):
+                continue
+            pieces.append(part)
+        for c in counted.children:
+            if c.dep_ == "acl" and c.i > counted.i and c.pos_ == "VERB" and c.lemma_.lower() not in WORDS["says"]:
+                infinitive = any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                words, parts = _verb_group(c, counted, span, written=True) \
+                    if c.tag_ in ("VBG", "VBN") or infinitive else ([], [])  # "injection to extend leave"
+                pieces.extend([tuple(words)] + parts if words else [])
+    rates = [_compressed(c) for c in owner.children if c.dep_ == "npadvmod" and c.i >= span.end and _rate(c)] \
+        if counted is None and owner is not None else []  # "£6m a year": how often, said of the amount, told after its verb
+    verb = None
+    if owner is not None:
+        tok = owner
+        while tok.dep_ == "conj":
+            tok = tok.head
+        if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "oprd") and tok.head.pos_ in ("VERB", "AUX"):
+            verb = tok.head
+            if verb.lemma_.lower() in WORDS["light"] and not (tok.dep_ == "nsubj" and any(
+                    c.dep_ in ("attr", "acomp", "prep") for c in verb.children)):
+                verb = None  # "has 1.2 million members": no verb; "10% of employees are women": a predicate
+    if verb is not None:
+        words, parts = _verb_group(verb, tok, span)
+        lead = [p for p in parts if _head_dep(p) in ("dative", "dobj")]
+        pieces.extend([tuple(words)] + lead + rates + parts[len(lead):])
+        rates = []
+    pieces.extend(rates)
+    out: list[str] = []
+    used = set(range(span.start, span.end)) | ({counted.i} if counted is not None and head else set())
+    for piece in pieces:
+        toks = [] if isinstance(piece, str) else [w for w in piece if not isinstance(w, str)]
+        if any(t.i in used for t in toks):
+            continue  # said already: "£35bn in wasteful spending" is not cut "in wasteful spending" again
+        said = {t.lower_ for t in toks if _content(t)}
+        if said and not said - set(" ".join(out).lower().split()):
+            continue  # "hike in budget" is not "in the budget" again
+        used.update(t.i for t in toks)
+        last = toks[-1] if toks else None
+        if last is not None and not last.whitespace_ and last.i + 1 < len(last.doc) and last.doc[last.i + 1].text in "-–":
+            continue  # a part that cuts a word in two ("the Tory co" of "co-chairman")
+        if isinstance(piece, list) and toks and toks[-1].pos_ in ("ADJ", "DET", "ADP", "CCONJ", "PART") \
+                and toks[-1].dep_ not in ("acomp", "prt", "case"):
+            continue  # a part cut short ("to stand in winnable") says less than none
+        text = piece if isinstance(piece, str) else _join(piece)
+        text = re.sub(r"\s*[\"“”]\s*", " ", text).strip(" ,;:'")
+        if not text:
+            continue
+        if len(" ".join(out + [text]).split()) > LABEL_TOKENS:
+            break
+        out.append(text)
+        if not isinstance(piece, str):
+            content += sum(1 for w in piece if _content(w))
+    return " ".join(out), content
+
+
+def key_rank(text: str, what: str) -> int:
+    """How much a shown figure is a key figure, lowest first: 0 for an amount of money something is done with
+    ("£2bn to be cut from the schools budget", "£640m offered to a flood fund"), 1 for a count of people an
+    event befell ("30,000 people were killed"), 2 for the rest."""
+    words = set(re.findall(r"[a-z]+", what.lower()))
+    if re.search(r"[$£€¥]", text) and words & set(WORDS["money-act"].values()):
+        return 0
+    if words & {WORDS["participle"].get(v, v + ("d" if v.endswith("e") else "ed")) for v in WORDS["people"]}:
+        return 1
+    return 2
+
+
+def series_key(what: str) -> str:
+    """What a figure counts, the same in any article that tells of the same thing: the counted words, and of
+    its verb only one that says what befell them (figure_words.tsv people: "killed", "displaced"), negation
+    kept. "people were killed in the shelling" and "people killed by the shelling" are "people killed";
+    "workers had joined the strike" and "workers had stopped work" are both "workers", so that two sources'
+    counts of strikers can be set side by side. Auxiliaries (figure_words.tsv auxiliary) are left out."""
+    befell = {WORDS["participle"].get(v, v + ("d" if v.endswith("e") else "ed")) for v in WORDS["people"]}
+    words = [w for w in re.findall(r"[a-z][a-z'-]*", what.lower()) if w not in WORDS["auxiliary"]]
+    while words and words[0] in ("of", "the", "a", "an"):
+        words = words[1:]
+    out: list[str] = []
+    for i, w in enumerate(words):
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        if w in befell or w == "not" and nxt in befell:
+            out.append(w)
+            if w != "not":
+                break
+            continue
+        if i and words[i - 1] != "of" and (w in WORDS["figure-prep"] - {"of"} or w in ("by", "not")
+                                           or w.endswith(("ed", "ing"))):
+            break  # the verb or what completes the counted words: not part of what is counted
+        out.append(w)
+    return " ".join(out)
 
 
 def _money_verb(tok):
@@ -252,8 +595,10 @@ def _money_verb(tok):
 
 
 def what_of(span) -> str:
-    """What a number counts: 'people killed', 'hours of talks', 'killed', 'pounds'; '' when unknown."""
-    return _reading(span)[0]
+    """What a number counts, as the page says it: 'people killed in the war', 'hours of talks', '' when the
+    parse shows nothing it counts."""
+    label, counted, verb, head, owner = _reading(span)
+    return full_label(span, head, counted, owner)[0] or label
 
 
 def _currency(span) -> str:
@@ -272,7 +617,7 @@ def _skip(span, text: str) -> bool:
     bare = re.sub(r"^(?:only|just|some|about|around|nearly|almost|at least)\s+", "", low)
     if text_of(span.doc)[span.end_char:span.end_char + 1] == "-" and span.label_ != "MONEY":
         return True  # "14-time winner", "a 25-footer", "14-under-par"
-    if _YEAR.match(low) or _SCORE.match(low) or _CLOCK.search(low) or bare in ("one", "a", "an", "zero"):
+    if _YEAR.match(low) or _SCORE.match(low) or _ORDINAL.search(low) or _CLOCK.search(low) or bare in ("one", "a", "an", "zero"):
         return True
     doc = span.doc
     before = doc[span.start - 1] if span.start else None
@@ -308,6 +653,8 @@ def _why(span, text: str, label: str, counted, verb) -> str:
     before = doc[span.start - 2:span.start] if span.start >= 2 else None
     if before is not None and before[1].lower_ in ("in", "out") and (before[0].like_num or before[0].lower_ == "one"):
         return "a ratio"  # "one in five workers"
+    if span.start >= 3 and doc[span.start - 2].lower_ == "out" and doc[span.start - 1].lower_ == "of":
+        return "a ratio"  # "six out of 20 women"
     if counted is None:
         if money and verb is not None and verb.lemma_.lower() in WORDS["money-act"]:
             return ""  # "£50m promised", "£6m saved a year": an amount pledged, spent or saved is news in itself
@@ -367,7 +714,8 @@ def source_of(span) -> str:
     while True:
         if tok.pos_ == "VERB" and tok.lemma_.lower() in WORDS["says"]:
             subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-            if subject is not None and subject.pos_ in ("NOUN", "PROPN") and not (span.start <= subject.i < span.end):
+            if subject is not None and subject.pos_ in ("NOUN", "PROPN") and not (span.start <= subject.i < span.end) \
+                    and subject.ent_type_ not in ("PERCENT", "CARDINAL", "MONEY", "QUANTITY"):
                 return _source_phrase(subject)
             return ""
         if tok.head.i == tok.i or tok.dep_ not in ("ccomp", "xcomp", "conj", "ROOT") and tok.head.pos_ != "AUX":
@@ -378,11 +726,14 @@ def source_of(span) -> str:
 def _source_phrase(tok) -> str:
     words = list(tok.subtree)
     if len(words) > SOURCE_TOKENS or any(w.text in ",;(" for w in words):
-        words = [w for w in tok.subtree if w.i == tok.i or (w.head == tok and w.dep_ in ("compound", "det", "amod"))]
+        keep = [c for c in tok.children if c.dep_ in ("compound", "det", "amod") and c.i < tok.i]
+        words = sorted([tok] + [w for c in keep for w in c.subtree], key=lambda w: w.i)  # "the National Audit Office report"
     return "".join((w.text if _proper(w) else w.lower_) + w.whitespace_ for w in words).strip()
 
 
 def extract(doc) -> list[Figure]:
+    from spacy.tokens import Span  # here, so that the pages can read key_rank without loading spaCy
+
     out: list[Figure] = []
     taken: list[tuple[int, int]] = []
     spans = []
@@ -390,8 +741,13 @@ def extract(doc) -> list[Figure]:
         if ent.label_ in ("CARDINAL", "QUANTITY", "MONEY", "PERCENT"):
             spans.append(ent)
         elif ent.label_ in ("DATE", "TIME") and _DURATION.match(ent.text) and _of_noun(ent) is not None \
-                and _of_noun(ent).pos_ == "NOUN":  # not "within five years of the Conservatives winning"
+                and _of_noun(ent).pos_ == "NOUN" and not (ent.start and doc[ent.start - 1].lower_ in WORDS["timeframe"]):  # not "within five years of the Conservatives winning"
             spans.append(ent)  # '12 days of fighting', '10 hours of talks': durations that count something
+    for m in _MONEY_RE.finditer(text_of(doc)):  # "would slash £18bn": an amount the NER did not tag
+        if not any(e.start_char < m.end() and m.start() < e.end_char for e in spans):
+            span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            if span is not None:
+                spans.append(Span(doc, span.start, span.end, label="MONEY"))
     for m in _VAGUE_RE.finditer(text_of(doc)):
         if not any(e.start_char <= m.start() < e.end_char or m.start() <= e.start_char < m.end() for e in spans):
             span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
@@ -399,7 +755,8 @@ def extract(doc) -> list[Figure]:
                 spans.append(span)
     shown: set[tuple[float | None, str]] = set()
     for span in sorted(spans, key=lambda s: s.start_char):
-        if span.end < len(doc) and doc[span.end].lower_.rstrip(".") in _SUFFIX and not doc[span.end - 1].whitespace_:
+        if span.end < len(doc) and doc[span.end].lower_.rstrip(".") in _SUFFIX and (
+                not doc[span.end - 1].whitespace_ or doc[span.end].lower_.rstrip(".") in ("bn", "mn", "tn")):
             span = doc[span.start:span.end + 1]  # "£479m": the scale the NER left out
             span.label_ = "MONEY" if text_of(doc)[span.start_char - 1:span.start_char] in "$£€¥" else span.label_
         text = span.text
@@ -411,14 +768,23 @@ def extract(doc) -> list[Figure]:
         text = text_of(doc)[start:end]
         if _skip(span, text) or value_of(text) is None or any(a < end and start < b for a, b in taken):
             continue
-        label, counted, verb = _reading(span)
+        label, counted, verb, head, owner = _reading(span)
         if not label and span.label_ not in ("MONEY", "PERCENT"):
             continue
         value = value_of(text)
         why = _why(span, text, label, counted, verb)
+        if not why:
+            full, content = full_label(span, head, counted, owner)
+            people = counted is None and verb is not None and verb.lemma_.lower() in WORDS["people"]
+            if counted is not None and counted.pos_ == "PRON" or content < MIN_CONTENT and not people:
+                why = "a thin label"  # "votes", "members", "them": not what is counted
+            elif _first_person(span, counted, owner):
+                why = "a speaker's own"  # "three years of my life": what it counts is the speaker's, not news
+            label = full or label
         if not why and span.label_ == "MONEY" and _conversion(doc, start, out):
             why = "the same amount in another currency"
-        key = (value, counted.lemma_.lower() if counted is not None else label.lower())
+        key = (value, _currency(span)) if span.label_ == "MONEY" else \
+            (value, counted.lemma_.lower() if counted is not None else label.lower())
         if not why and key in shown:
             why = "told before"  # "500 of its patents will be released" ... "the 500 patents"
         taken.append((start, end))

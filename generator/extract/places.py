@@ -26,7 +26,7 @@ from .. import countries, gazetteer
 from ..gazetteer import Entry
 from ..nlp import text_of
 from ..model import PINNED_ROLES, Place
-from .parties import PERSON_NOUNS
+from .parties import PERSON_NOUNS, ROLE_HEADS
 from .quotes import REPORT
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -923,6 +923,9 @@ SPECIFIC_BONUS = 0.5
 """Within the scene, a place's own weight counts (1 + this × its SPECIFICITY) times: a city told of as
 often as its region or country is the focus ("Stepanakert" over "Nagorno-Karabakh"), a town told of
 once is not over a region told of four times."""
+FALLBACK_MENTIONS = 2
+"""Without a dateline or a place of events, a place below a country is the focus only when the text names it
+this often: a town named once in passing is not where the article happens."""
 SCENE_KM = 150
 """Places of events this close together are one scene: their weights add up for the focus
 ("shelling hit Stepanakert" and "troops entered Shusha" outweigh the dateline of a capital abroad)."""
@@ -966,6 +969,39 @@ SCENE_CLIMB = 4
 """How many steps from a mention up the parse to the verb or event noun that places something there."""
 
 
+TITLE_PREPOSITIONS = {"of", "for"}
+"""Prepositions by which a role names its jurisdiction: "the Mayor of Leeds", "the MP for Bolton West"."""
+
+
+def _in_title(doc, span) -> bool:
+    """Whether the mention ``span`` names the jurisdiction of a person's role ("Suffolk Chief Constable", "the
+    Mayor of Leeds", "the MP for Bolton West"): where the person holds office, not where events happen."""
+    if span is None:
+        return False
+    tok = span.root
+    for _ in range(SCENE_CLIMB):
+        head = tok.head
+        if head.i == tok.i:
+            return False
+        if tok.dep_ in ("compound", "nmod", "amod") and head.i >= span.end:
+            if any(t.lemma_.lower() in ROLE_HEADS or t.lower_ in ROLE_HEADS for t in doc[span.end:head.i + 1]):
+                return True  # "Suffolk Chief Constable", "Leeds council leader"
+            tok = head
+            continue
+        if tok.dep_ == "pobj" and head.lower_ in TITLE_PREPOSITIONS:
+            gov = head.head
+            if gov.lower_ in ROLE_HEADS or gov.lemma_.lower() in ROLE_HEADS:
+                return True
+            if gov.dep_ == "pobj" and gov.head.lower_ in TITLE_PREPOSITIONS:
+                tok = gov  # "the Secretary of State for Scotland"
+                continue
+            if gov.dep_ in ("compound", "pobj") or gov.pos_ in ("NOUN", "PROPN"):
+                tok = gov
+                continue
+        return False
+    return False
+
+
 def _scene_of(doc, span) -> str | None:
     """Why the mention ``span`` is where something happens ("event" or "statement"), or None. The
     parse is climbed from the name: through lists ("hit Stepanakert and Shusha"), through "of" ("the
@@ -1004,8 +1040,9 @@ def _scene_of(doc, span) -> str | None:
     return None
 
 
-def _roles(doc, places: list[Place]) -> dict[tuple[int, int], tuple[str, float]]:
-    """Each mention's role (one of ``model.PLACE_ROLES``) and how much it says that the events happen there."""
+def _roles(doc, places: list[Place]) -> dict[tuple[int, int], tuple[str, float, bool]]:
+    """Each mention's role (one of ``model.PLACE_ROLES``), how much it says that the events happen there, and
+    whether it names a literal place the text is about (not a jurisdiction in a title: "the Mayor of Leeds")."""
     text = text_of(doc)
     datelines = _dateline_spans(text)
     lead_end = 0
@@ -1019,16 +1056,19 @@ def _roles(doc, places: list[Place]) -> dict[tuple[int, int], tuple[str, float]]
             span = doc.char_span(s, e, alignment_mode="expand")
             lead = LEAD_FACTOR if s < lead_end else 1.0
             if given == "demonym":
-                out[(s, e)] = ("demonym", 0.0)
+                out[(s, e)] = ("demonym", 0.0, False)
                 continue
             if any(a <= s and e <= b for a, b in datelines):
-                out[(s, e)] = ("scene", SCENE_WEIGHT["dateline"] * lead)
+                out[(s, e)] = ("scene", SCENE_WEIGHT["dateline"] * lead, True)
                 continue
             if _in_name(doc, s, e, span):
-                out[(s, e)] = ("in-name", 0.0)
+                out[(s, e)] = ("in-name", 0.0, False)
+                continue
+            if _in_title(doc, span):
+                out[(s, e)] = ("mentioned", 0.0, False)  # a jurisdiction: on the map, never where events happen
                 continue
             why = _scene_of(doc, span)
-            out[(s, e)] = ("scene", SCENE_WEIGHT[why] * lead) if why else ("mentioned", 0.0)
+            out[(s, e)] = ("scene", SCENE_WEIGHT[why] * lead, True) if why else ("mentioned", 0.0, True)
     return out
 
 
@@ -1039,12 +1079,15 @@ def _near(a: Place, b: Place) -> bool:
     return gazetteer.km(a.lat, a.lon, b.lat, b.lon) <= SCENE_KM
 
 
-def focus(places: list[Place], weights: dict[str, float] | None = None) -> Place | None:
+def focus(places: list[Place], weights: dict[str, float] | None = None,
+          literal: dict[str, int] | None = None) -> Place | None:
     """The place where the article's events happen: of the places of events (datelines, places of
     event verbs and nouns, each weighing more in the lead), the scene that gathers the most weight,
     and in it the most specific place ("Stepanakert", not "Azerbaijan" around it). Without any
-    place of events, the most specific place named, by mentions. Never a demonym or a place inside
-    another name; never a country only because it is named most."""
+    place of events, the most specific place below a country that the text names literally (``literal``:
+    mentions by place id, a jurisdiction in a title not counted) at least FALLBACK_MENTIONS times; else
+    none: no focus is better than a wrong one. Never a demonym or a place inside another name; never a
+    country only because it is named most."""
     shown = [p for p in places if p.pinned]
     if not shown:
         return None
@@ -1058,12 +1101,17 @@ def focus(places: list[Place], weights: dict[str, float] | None = None) -> Place
                                           total[p.id], -p.mentions[0][0]))
     first = min(p.mentions[0][0] for p in shown if p.mentions) if any(p.mentions for p in shown) else 0
 
-    def weight(p: Place) -> float:
-        named = sum(r in PINNED_ROLES for r in p.roles) if p.roles else len(p.mentions)
-        early = 1.0 if p.mentions and p.mentions[0][0] - first < 400 else 0.0
-        return named * SPECIFICITY.get(p.kind, 1.0) + early + p.confidence * 0.1
+    def named(p: Place) -> int:
+        if literal is not None:
+            return literal.get(p.id, 0)
+        return sum(r in PINNED_ROLES for r in p.roles) if p.roles else len(p.mentions)
 
-    return max(shown, key=weight)
+    def weight(p: Place) -> float:
+        early = 1.0 if p.mentions and p.mentions[0][0] - first < 400 else 0.0
+        return named(p) * SPECIFICITY.get(p.kind, 1.0) + early + p.confidence * 0.1
+
+    candidates = [p for p in shown if p.kind != "country" and named(p) >= FALLBACK_MENTIONS]
+    return max(candidates, key=weight) if candidates else None
 
 
 def locate(doc, context: list[str] | None = None) -> tuple[list[Place], str | None]:
@@ -1071,8 +1119,10 @@ def locate(doc, context: list[str] | None = None) -> tuple[list[Place], str | No
     found = extract(doc, context)
     roles = _roles(doc, found)
     weights: dict[str, float] = {}
+    literal: dict[str, int] = {}
     for p in found:
         p.roles = [roles[m][0] for m in p.mentions]
         weights[p.id] = sum(roles[m][1] for m in p.mentions)
-    chosen = focus(found, weights)
+        literal[p.id] = sum(roles[m][2] for m in p.mentions)
+    chosen = focus(found, weights, literal)
     return found, chosen.id if chosen else None

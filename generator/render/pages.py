@@ -18,6 +18,7 @@ from typing import Callable
 import jinja2
 
 from .. import slugs
+from ..extract.figures import key_rank
 from ..model import Facts, Party
 from ..slugs import slugify
 from . import maps
@@ -104,10 +105,11 @@ def figure_rest(text: str, what: str) -> str:
 
 
 def key_figures(figures: list[dict], n: int = 3) -> list[dict]:
-    """The figures at a glance: first those that say what they count, each number once ("12
-    detainees" and "12 held" are one fact told twice)."""
+    """The figures at a glance: first those that say what they count, and of those first money something is
+    done with, then people an event befell (figures.key_rank), each number once ("12 detainees" and "12 held"
+    are one fact told twice)."""
     out: list[dict] = []
-    for f in sorted(figures, key=lambda f: not f["what"]):
+    for f in sorted(figures, key=lambda f: (not f["what"], key_rank(f["text"], f["what"]))):
         if f["text"].lower() not in {g["text"].lower() for g in out}:
             out.append(f)
     return out[:n]

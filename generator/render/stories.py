@@ -6,6 +6,7 @@ from pathlib import Path
 
 import jinja2
 
+from ..extract.figures import series_key
 from ..merge import MergedStory, Source, party_key
 from . import maps
 from .pages import (STANCE_WORDS, Palette, _anchor, _party_slug, _speaks_for, figure_rest, principal_parties,
@@ -66,7 +67,7 @@ def figure_series(figures) -> list[dict]:
     killed' in the last war)."""
     series: dict[str, list] = {}
     for f in figures:
-        key = re.sub(r"^of ", "", " ".join(re.findall(r"[a-z]+", figure_rest(f.text, f.what).lower())))
+        key = series_key(figure_rest(f.text, f.what))
         if key:
             series.setdefault(key, []).append(f)
     out = []
