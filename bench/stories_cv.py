@@ -166,19 +166,24 @@ class Stream:
                 rough[k] += v[t]
         return sorted(rough, key=lambda k: (-rough[k], k))[: self.max_candidates]
 
-    def features(self, art: dict, k: int) -> dict[str, float]:
+    def features(self, art: dict, k: int, need=FEATURES) -> dict[str, float]:
+        """The similarities ``need`` names of the article and story ``k``."""
         import math
         st = self.stories[k]
         out = {}
         for s in self.spaces:
+            if "c_" + s not in need:
+                continue
             a, c = art["vec"][s], st["sum"][s]
             dot = sum(w * c.get(t, 0.0) for t, w in a.items())
             out["c_" + s] = dot / math.sqrt(st["sq"][s]) if st["sq"][s] > 0 else 0.0
         for s in ("lemmas", "terms"):
+            if "m_" + s not in need:
+                continue
             a = art["vec"][s]
             out["m_" + s] = max((sum(w * m.get(t, 0.0) for t, w in a.items()) for m in st["members"][s]), default=0.0)
         out["t_gap"] = out["t_both"] = 0.0
-        if art["dated"] and st["dated"]:
+        if "t_gap" in need and art["dated"] and st["dated"]:
             from generator.stories import months_apart
             gap = min(months_apart(art["dated"], d) for d in st["dated"])
             out["t_both"], out["t_gap"] = 1.0, min(gap, 24.0) / 24.0
@@ -220,7 +225,7 @@ def stream_pairs(items: list[dict], order: list[int], gold: list) -> tuple[list,
     return X, y
 
 
-def run_stream(items: list[dict], order: list[int], score, threshold: float) -> list:
+def run_stream(items: list[dict], order: list[int], score, threshold: float, need=FEATURES) -> list:
     """Predicted story (an index) per item: join the best-scoring candidate above ``threshold``."""
     s = Stream()
     pred = [None] * len(items)
@@ -228,7 +233,7 @@ def run_stream(items: list[dict], order: list[int], score, threshold: float) -> 
         art = s.prepare(items[i])
         best, best_score = None, threshold
         for k in s.candidates(art):
-            sc = score(s.features(art, k))
+            sc = score(s.features(art, k, need))
             if sc > best_score:
                 best, best_score = k, sc
         pred[i] = s.add(art, best)
@@ -249,7 +254,7 @@ def cal_orders(n: int) -> list[list[int]]:
     return out
 
 
-def calibrate(items, gold, score, grid) -> float:
+def calibrate(items, gold, score, grid, need=FEATURES, run=None) -> float:
     """The threshold of ``grid`` with the best mean B-cubed F1 over the training half's orders
     (coarse grid, then the neighbours of the best)."""
     os_ = cal_orders(len(items))
@@ -257,15 +262,17 @@ def calibrate(items, gold, score, grid) -> float:
 
     def f1(t):
         if t not in memo:
-            memo[t] = statistics.mean(bcubed_f1(gold, run_stream(items, o, score, t)) for o in os_)
+            memo[t] = statistics.mean(bcubed_f1(gold, run(items, o, t) if run else run_stream(items, o, score, t, need))
+                                      for o in os_)
         return memo[t]
-    coarse = grid[::2]
+    coarse = grid[::3]
     best = max(coarse, key=lambda t: (f1(t), -t))
     j = grid.index(best)
-    return max(grid[max(0, j - 1): j + 2], key=lambda t: (f1(t), -t))
+    return max(grid[max(0, j - 2): j + 3], key=lambda t: (f1(t), -t))
 
 
 COS_GRID = [round(0.05 + 0.025 * i, 3) for i in range(25)]
+RULE_GRID = [round(0.15 + 0.025 * i, 3) for i in range(21)]
 PROB_GRID = [round(0.05 * i, 2) for i in range(1, 20)]
 
 
@@ -277,7 +284,7 @@ class Cosine:
         self.name = f"baseline {feature}"
 
     def train(self, items, gold):
-        self.threshold = calibrate(items, gold, self.score, COS_GRID)
+        self.threshold = calibrate(items, gold, self.score, COS_GRID, (self.feature,))
         return self
 
     def score(self, f):
@@ -306,7 +313,7 @@ class Logistic:
         A = np.array([[x[f] for f in self.feats] for x in X])
         lr = LogisticRegression(C=self.C, max_iter=1000).fit(A, np.array(y))
         self.w, self.b = [float(v) for v in lr.coef_[0]], float(lr.intercept_[0])
-        self.threshold = calibrate(items, gold, self.score, PROB_GRID) if self.calibrated else 0.5
+        self.threshold = calibrate(items, gold, self.score, PROB_GRID, self.feats) if self.calibrated else 0.5
         return self
 
     def score(self, f):
@@ -315,21 +322,25 @@ class Logistic:
         return 1 / (1 + math.exp(-z))
 
     def predict(self, items, order):
-        return run_stream(items, order, self.score, self.threshold)
+        return run_stream(items, order, self.score, self.threshold, self.feats)
 
 
 class Rules:
     """The current generator/stories.py (nothing learned); ``params`` override its Params."""
 
-    def __init__(self, name="rules", **params):
-        self.name, self.params = name, params
+    def __init__(self, name="rules", calibrated=False, **params):
+        self.name, self.params, self.calibrated = name + (", θ calibrated" if calibrated else ""), params, calibrated
 
     def train(self, items, gold):
         self.threshold = None
+        if self.calibrated:
+            self.threshold = calibrate(items, gold, None, RULE_GRID,
+                                       run=lambda its, o, t: run_rules(its, o, **dict(self.params, threshold=t)))
         return self
 
     def predict(self, items, order):
-        return run_rules(items, order, **self.params)
+        params = dict(self.params) if self.threshold is None else dict(self.params, threshold=self.threshold)
+        return run_rules(items, order, **params)
 
 
 def evaluate(method, halves, k_orders) -> dict:
@@ -368,6 +379,13 @@ METHODS = {
                        Rules("rules − time clash", w_time=0.0),
                        Rules("rules − counts", w_numbers=0.0),
                        Rules("rules − same time", w_same_time=0.0)],
+    "ablate-cal": lambda: [Rules(calibrated=True),
+                           Rules("rules − agreement", True, w_forward=0.0, w_backward=0.0),
+                           Rules("rules − lead person", True, w_conflict=0.0),
+                           Rules("rules − time clash", True, w_time=0.0),
+                           Rules("rules − counts", True, w_numbers=0.0),
+                           Rules("rules − same time", True, w_same_time=0.0),
+                           Rules("rules − lead person − counts", True, w_conflict=0.0, w_numbers=0.0)],
     "model": lambda: [Logistic(["c_terms"]),
                       Logistic(["c_terms", "m_terms"]),
                       Logistic(["c_words", "c_lemmas", "c_actors", "c_places"]),
