@@ -127,7 +127,12 @@ def views(item: dict) -> dict[str, dict[str, float]]:
 
 MEMBERS = 12
 """The best-matching article is looked for among a story's latest this many (bounded cost per article)."""
-FEATURES = ("c_words", "c_lemmas", "c_terms", "c_actors", "c_places", "m_lemmas", "m_terms", "t_gap", "t_both")
+FEATURES = ("c_words", "c_lemmas", "c_terms", "c_actors", "c_places", "m_lemmas", "m_terms", "t_gap", "t_both",
+            "t_near")
+"""Similarities of an article and a story: ``c_<space>`` cosine with the story's centroid, ``m_<space>`` with
+its best-matching article, ``t_gap`` the months between the article and the story's nearest dated article
+(/24, capped at 1) when both are dated, ``t_both`` 1 when both are, ``t_near`` = ``t_both`` - ``t_gap``
+(closeness in time; 0 = nothing known, so that being undated is no evidence either way)."""
 
 
 class Stream:
@@ -185,11 +190,12 @@ class Stream:
             a = art["vec"][s]
             out["m_" + s] = max((sum(w * m.get(t, 0.0) for t, w in a.items())
                                  for m in st["members"][s][-MEMBERS:]), default=0.0)
-        out["t_gap"] = out["t_both"] = 0.0
+        out["t_gap"] = out["t_both"] = out["t_near"] = 0.0
         if "t_gap" in need and art["dated"] and st["dated"]:
             from generator.stories import months_apart
             gap = min(months_apart(art["dated"], d) for d in st["dated"])
             out["t_both"], out["t_gap"] = 1.0, min(gap, 24.0) / 24.0
+            out["t_near"] = 1.0 - out["t_gap"]
         return out
 
     def add(self, art: dict, k: int | None) -> int:
@@ -276,7 +282,7 @@ def calibrate(items, gold, score, grid, need=FEATURES, run=None) -> float:
 
 COS_GRID = [round(0.05 + 0.025 * i, 3) for i in range(25)]
 RULE_GRID = [round(0.15 + 0.025 * i, 3) for i in range(21)]
-PROB_GRID = [round(0.05 * i, 2) for i in range(1, 20)]
+PROB_GRID = [0.01, 0.02, 0.03, 0.04] + [round(0.05 * i, 2) for i in range(1, 20)]
 
 
 class Cosine:
@@ -376,12 +382,15 @@ def table(results: list[tuple[str, dict]]) -> str:
 
 METHODS = {
     "baseline": lambda: [Cosine("c_terms"), Cosine("c_words"), Cosine("c_lemmas")],
+    "baseline-1": lambda: [Cosine("c_terms")],
     "rules": lambda: [Rules()],
     "ablate": lambda: [Rules("rules − agreement", w_forward=0.0, w_backward=0.0),
                        Rules("rules − lead person", w_conflict=0.0),
                        Rules("rules − time clash", w_time=0.0),
                        Rules("rules − counts", w_numbers=0.0),
                        Rules("rules − same time", w_same_time=0.0)],
+    "ablate-cal-2": lambda: [Rules(calibrated=True),
+                             Rules("rules − lead person − counts", True, w_conflict=0.0, w_numbers=0.0)],
     "ablate-cal": lambda: [Rules(calibrated=True),
                            Rules("rules − agreement", True, w_forward=0.0, w_backward=0.0),
                            Rules("rules − lead person", True, w_conflict=0.0),
@@ -394,6 +403,8 @@ METHODS = {
                       Logistic(["c_words", "c_lemmas", "c_actors", "c_places", "t_gap", "t_both"]),
                       Logistic(["c_terms", "m_terms"])],
     "model-1": lambda: [Logistic(["c_terms"])],
+    "model-2": lambda: [Logistic(["c_terms", "c_actors", "c_places", "t_near"]),
+                        Logistic(["c_terms", "c_actors", "c_places"])],
 }
 
 
