@@ -402,9 +402,10 @@ METHODS = {
                       Logistic(["c_terms", "m_terms", "c_actors", "c_places", "t_gap", "t_both"]),
                       Logistic(["c_words", "c_lemmas", "c_actors", "c_places", "t_gap", "t_both"]),
                       Logistic(["c_terms", "m_terms"])],
+    "model-3": lambda: [Logistic(["c_words", "c_lemmas", "m_terms", "c_actors", "c_places", "t_near"])],
     "model-1": lambda: [Logistic(["c_terms"])],
-    "model-2": lambda: [Logistic(["c_terms", "c_actors", "c_places", "t_near"]),
-                        Logistic(["c_terms", "c_actors", "c_places"])],
+    "model-2": lambda: [Logistic(["c_terms", "m_terms", "c_actors", "c_places", "t_near"]),
+                        Logistic(["c_terms", "m_terms", "c_actors", "c_places"])],
 }
 
 
