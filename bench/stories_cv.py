@@ -265,7 +265,7 @@ def cal_orders(n: int) -> list[list[int]]:
 
 def calibrate(items, gold, score, grid, need=FEATURES, run=None) -> float:
     """The threshold of ``grid`` with the best mean B-cubed F1 over the training half's orders
-    (coarse grid, then the neighbours of the best)."""
+    (coarse grid, then the neighbours of the best; of equal ones, the middle)."""
     os_ = cal_orders(len(items))
     memo = {}
 
@@ -277,7 +277,10 @@ def calibrate(items, gold, score, grid, need=FEATURES, run=None) -> float:
     coarse = grid[::3]
     best = max(coarse, key=lambda t: (f1(t), -t))
     j = grid.index(best)
-    return max(grid[max(0, j - 2): j + 3], key=lambda t: (f1(t), -t))
+    near = grid[max(0, j - 2): j + 3]
+    top = max(f1(t) for t in near)
+    tied = [t for t in near if f1(t) >= top - 1e-9]
+    return tied[(len(tied) - 1) // 2]  # the middle of a plateau, not its edge, which a new order may cross
 
 
 COS_GRID = [round(0.05 + 0.025 * i, 3) for i in range(25)]
