@@ -359,6 +359,88 @@ class Rules:
         return run_rules(items, order, **params)
 
 
+RULE_PARTS = ("cos", "fwd", "bwd", "who", "time", "num", "same_time")
+"""The rules' own parts (``StoryIndex.components``), as features of a learned combination."""
+
+
+def rules_index(w=None, b=0.0, feats=RULE_PARTS, threshold=0.5):
+    """A StoryIndex whose score is a logistic combination of its parts (``w`` None: the shipped sum)."""
+    import math
+
+    from generator.stories import StoryIndex
+
+    class Learned(StoryIndex):
+        def similarity(self, features, vector, norm, story, of_its_time=1):
+            c = self.components(features, vector, norm, story, of_its_time)
+            z = b + sum(wi * float(c[f]) for wi, f in zip(w, feats))
+            return 1 / (1 + math.exp(-z))
+
+    index = Learned()
+    index.params.threshold = threshold
+    return index
+
+
+def rule_pairs(items, order, gold, feats=RULE_PARTS):
+    """Training pairs for the learned rules: the index grown with the gold stories."""
+    import math
+
+    from generator.stories import ArticleFeatures, StoryIndex
+
+    index, story_of, X, y = StoryIndex(), {}, [], []
+    for i in order:
+        f = ArticleFeatures(**items[i]["features"])
+        index.n_docs += 1
+        index.df.update(f.terms.keys())
+        if f.dated:
+            index.dated[f.dated] += 1
+        vector = {t: index._weight(t, w) for t, w in f.terms.items()}
+        norm = math.sqrt(sum(v * v for v in vector.values()))
+        cands = index._candidates(vector)
+        of_its_time = sum(index._of_its_time(f, index.stories[sid]) for sid in cands)
+        for sid in cands:
+            c = index.components(f, vector, norm, index.stories[sid], of_its_time)
+            X.append([float(c[k]) for k in feats])
+            y.append(1 if sid == story_of.get(gold[i]) else 0)
+        story = index.stories[story_of[gold[i]]] if gold[i] in story_of else index._open(f)
+        index._add(story, f)
+        story_of[gold[i]] = story.id
+    return X, y
+
+
+class LearnedRules:
+    """The rules' parts, weighted by a logistic regression instead of by hand; θ calibrated."""
+
+    def __init__(self, feats=RULE_PARTS):
+        self.feats = tuple(feats)
+        self.name = "LR over rule parts " + "+".join(self.feats)
+
+    def run(self, items, order, threshold):
+        from generator.stories import ArticleFeatures
+
+        index = rules_index(self.w, self.b, self.feats, threshold)
+        pred = [None] * len(items)
+        for i in order:
+            pred[i] = index.assign(ArticleFeatures(**items[i]["features"]))
+        return pred
+
+    def train(self, items, gold):
+        import numpy as np
+        from sklearn.linear_model import LogisticRegression
+
+        X, y = [], []
+        for o in cal_orders(len(items)):
+            xs, ys = rule_pairs(items, o, gold, self.feats)
+            X += xs
+            y += ys
+        lr = LogisticRegression(max_iter=1000).fit(np.array(X), np.array(y))
+        self.w, self.b = [float(v) for v in lr.coef_[0]], float(lr.intercept_[0])
+        self.threshold = calibrate(items, gold, None, PROB_GRID, run=self.run)
+        return self
+
+    def predict(self, items, order):
+        return self.run(items, order, self.threshold)
+
+
 def evaluate(method, halves, k_orders) -> dict:
     """Train on one half, test on the other, both ways; F1 per test half over ``k_orders`` orders."""
     out = {}
@@ -370,7 +452,7 @@ def evaluate(method, halves, k_orders) -> dict:
         f1s = [bcubed_f1(te_gold, m.predict(te_items, o)) for o in orders(len(te_items), k_orders)]
         out[test] = {"mean": statistics.mean(f1s), "sd": statistics.pstdev(f1s), "range": max(f1s) - min(f1s),
                      "file_order": f1s[0], "threshold": m.threshold,
-                     "weights": dict(zip(m.feats, m.w), bias=m.b) if isinstance(m, Logistic) else None}
+                     "weights": dict(zip(m.feats, m.w), bias=m.b) if isinstance(m, (Logistic, LearnedRules)) else None}
     return out
 
 
@@ -410,6 +492,7 @@ METHODS = {
                       Logistic(["c_words", "c_lemmas", "c_actors", "c_places", "t_gap", "t_both"]),
                       Logistic(["c_terms", "m_terms"])],
     "model-3": lambda: [Logistic(["c_words", "c_lemmas", "m_terms", "c_actors", "c_places", "t_near"])],
+    "learned-rules": lambda: [LearnedRules(), LearnedRules(("cos", "fwd", "bwd", "time"))],
     "model-1": lambda: [Logistic(["c_terms"])],
     "model-2": lambda: [Logistic(["c_terms", "m_terms", "c_actors", "c_places", "t_near"]),
                         Logistic(["c_terms", "m_terms", "c_actors", "c_places"])],

@@ -74,3 +74,9 @@ def test_smoke_run_on_a_tiny_dev_file(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "| rules |" in out and "| baseline c_terms |" in out
     assert list((tmp_path / "cache").glob("stories_cv-*.json"))  # features cached, not in the project
+
+
+def test_the_rules_parts_can_be_weighted_by_a_learned_model():
+    m = cv.LearnedRules().train(ITEMS, GOLD)
+    assert m.w[cv.RULE_PARTS.index("cos")] > 0
+    assert cv.bcubed_f1(GOLD, m.predict(ITEMS, [1, 0, 3, 2, 5, 4])) == 1.0
