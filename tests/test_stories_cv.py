@@ -1,0 +1,82 @@
+"""The story cross-validation harness (bench/stories_cv.py): its measure, its stream and a smoke run."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+import stories_cv as cv  # noqa: E402
+
+
+def item(i: int, words: str, where: str, dated: str | None = None) -> dict:
+    terms = {w: 1.0 for w in words.split()} | {f"where:{where}": 1.0}
+    return {"features": {"id": f"t{i}", "title": words, "terms": terms, "entities": {f"where:{where}": 1.0},
+                         "lead": [], "years": [], "published": None, "dated": dated, "numbers": []},
+            "words": {w: 1 for w in words.split()}}
+
+
+QUAKE = "earthquake magnitude struck coast injured buildings collapsed officials said monday"
+VOTE = "election ballots counted turnout voters parliament coalition officials said sunday"
+ITEMS = [item(0, QUAKE, "chile"), item(1, VOTE, "spain"), item(2, QUAKE + " aftershock", "chile"),
+         item(3, VOTE + " recount", "spain"), item(4, QUAKE + " rescue", "chile"), item(5, VOTE + " result", "spain")]
+GOLD = ["q", "v", "q", "v", "q", "v"]
+
+
+def test_bcubed_f1():
+    assert cv.bcubed_f1(["a", "a", "b"], [1, 1, 2]) == 1.0
+    # one predicted story for everything: precision (2/3*2 + 1/3) / 3 = 5/9, recall 1
+    assert cv.bcubed_f1(["a", "a", "b"], [1, 1, 1]) == pytest.approx(2 * (5 / 9) / (5 / 9 + 1))
+
+
+def test_the_stream_joins_alike_articles_and_opens_stories_for_others():
+    pred = cv.run_stream(ITEMS, list(range(6)), lambda f: f["c_terms"], 0.3, ("c_terms",))
+    assert cv.bcubed_f1(GOLD, pred) == 1.0
+    every_own = cv.run_stream(ITEMS, list(range(6)), lambda f: f["c_terms"], 0.99, ("c_terms",))
+    assert len(set(every_own)) == 6
+
+
+def test_the_threshold_is_calibrated_on_the_training_stream():
+    t = cv.calibrate(ITEMS, GOLD, lambda f: f["c_terms"], cv.COS_GRID, ("c_terms",))
+    assert cv.bcubed_f1(GOLD, cv.run_stream(ITEMS, [5, 4, 3, 2, 1, 0], lambda f: f["c_terms"], t,
+                                            ("c_terms",))) == 1.0
+
+
+def test_a_logistic_model_learns_that_similar_articles_share_a_story():
+    m = cv.Logistic(["c_terms", "c_places"]).train(ITEMS, GOLD)
+    assert m.w[0] > 0
+    assert cv.bcubed_f1(GOLD, m.predict(ITEMS, list(range(6)))) == 1.0
+
+
+def test_time_gap_is_known_only_when_both_are_dated():
+    s = cv.Stream()
+    k = s.add(s.prepare(item(0, QUAKE, "chile", "2013-03")), None)
+    near = s.features(s.prepare(item(1, QUAKE, "chile", "2013-05")), k)
+    undated = s.features(s.prepare(item(2, QUAKE, "chile")), k)
+    assert (near["t_both"], near["t_gap"]) == (1.0, pytest.approx(2 / 24))
+    assert (undated["t_both"], undated["t_gap"]) == (0.0, 0.0)
+
+
+def test_smoke_run_on_a_tiny_dev_file(tmp_path, capsys):
+    texts = {"1_1": "Quake strikes Chile\nA magnitude 6 earthquake struck the coast of Chile on Monday.",
+             "1_2": "Chile quake toll rises\nRescuers in Chile searched collapsed buildings after the earthquake.",
+             "2_1": "Spain votes\nVoters in Spain went to the polls in a parliamentary election on Sunday.",
+             "2_2": "Spanish election count\nBallots in the Spanish election were counted overnight in Madrid."}
+    with open(tmp_path / "stories.jsonl", "w", encoding="utf-8") as f:
+        for key, text in texts.items():
+            f.write(json.dumps({"id": key + "ecb", "text": text, "cluster": key[0]}) + "\n")
+    assert cv.main([str(tmp_path), "--cache", str(tmp_path / "cache"), "--orders", "2",
+                    "--only", "baseline,rules"]) == 0
+    out = capsys.readouterr().out
+    assert "| rules |" in out and "| baseline c_terms |" in out
+    assert list((tmp_path / "cache").glob("stories_cv-*.json"))  # features cached, not in the project
+
+
+def test_the_rules_parts_can_be_weighted_by_a_learned_model():
+    m = cv.LearnedRules().train(ITEMS, GOLD)
+    assert m.w[cv.RULE_PARTS.index("cos")] > 0
+    assert cv.bcubed_f1(GOLD, m.predict(ITEMS, [1, 0, 3, 2, 5, 4])) == 1.0
