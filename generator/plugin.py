@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from mkdocs.plugins import BasePlugin
 from . import output
 from .api import Project, build, squeeze_html
 from .config import BriefingConfig
+from .engines import GENERATED_ENV
 
 log = logging.getLogger("briefing")
 
@@ -77,7 +79,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return config
 
     def on_pre_build(self, config):
-        if not self.config.enabled:
+        if not self.config.enabled or os.environ.get(GENERATED_ENV):  # `briefing build` generated them just now
             return
         self._lock = output.locked(self.project.output)  # held until the site is built
         self._lock.__enter__()
