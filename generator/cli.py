@@ -162,7 +162,7 @@ def build(config_file, site, engine, strict, workers):
     """Generate the briefing pages from the articles, then build the site with a site engine."""
     import dataclasses
 
-    cfg, options, project = load_project(config_file)
+    cfg, _options, project = load_project(config_file)
     if workers:
         project = dataclasses.replace(project, workers=workers)
     with output.locked(project.output):  # one build at a time on this folder, generation and site

@@ -182,8 +182,9 @@ def build_site(engine: Engine, config_file: Path, docs_dir: Path, articles_rel: 
     generate again). Raises :class:`EngineError` with the engine's last line of output when it fails."""
     if why := missing(engine):
         raise EngineError(why)
-    config = site_config(engine, Path(config_file), docs_dir, articles_rel)
-    proc = subprocess.run(command(engine, "build", config, strict=strict), cwd=Path(config_file).parent,
+    config_file = Path(config_file).resolve()  # the engine runs in the project's folder
+    config = site_config(engine, config_file, docs_dir, articles_rel)
+    proc = subprocess.run(command(engine, "build", config, strict=strict), cwd=config_file.parent,
                           env=environment(generated=True), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     if proc.returncode != 0:
         raise EngineError(f"{engine.name} build failed: {reason(proc.stdout, proc.returncode)}")
@@ -224,9 +225,10 @@ def serve(engine: Engine, config_file: Path, docs_dir: Path, articles_rel: str |
     server sees the generated pages change and rebuilds."""
     if why := missing(engine):
         raise EngineError(why)
-    config = site_config(engine, Path(config_file), docs_dir, articles_rel)
+    config_file = Path(config_file).resolve()
+    config = site_config(engine, config_file, docs_dir, articles_rel)
     cmd = command(engine, "serve", config, dev_addr=dev_addr)
-    proc = subprocess.Popen(cmd, cwd=Path(config_file).parent, env=environment(generated=False))
+    proc = subprocess.Popen(cmd, cwd=config_file.parent, env=environment(generated=False))
     # a terminated `briefing serve` stops its engine too (SIGTERM would otherwise leave it running)
     previous = signal.signal(signal.SIGTERM, lambda *_: sys.exit(128 + signal.SIGTERM))
     try:
@@ -239,7 +241,7 @@ def serve(engine: Engine, config_file: Path, docs_dir: Path, articles_rel: str |
             if now != seen:
                 regenerate()
                 seen = signature(watched)
-                site_config(engine, Path(config_file), docs_dir, articles_rel)  # the engine sees the new pages
+                site_config(engine, config_file, docs_dir, articles_rel)  # the engine sees the new pages
         return proc.returncode
     finally:
         signal.signal(signal.SIGTERM, previous)

@@ -1,6 +1,8 @@
 """The site engines as one table (generator/engines.py), and the command line's --engine."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from click.testing import CliRunner
 
@@ -82,3 +84,26 @@ def test_signature_sees_an_added_an_edited_and_a_removed_file(tmp_path):
     third = engines.signature([tmp_path])
     (tmp_path / "b.md").unlink()
     assert len({first, second, third, engines.signature([tmp_path])}) == 4
+
+
+@pytest.mark.parametrize("name", ["zensical", "properdocs"])
+def test_an_engine_builds_a_project_named_from_another_folder(tmp_path, monkeypatch, name):
+    """`briefing build -f sub/mkdocs.yml` from elsewhere: the engine runs in the project's folder."""
+    engine = engines.ENGINES[name]
+    if why := engines.missing(engine):
+        pytest.skip(why)
+    project = tmp_path / "sub"
+    (project / "content" / "articles").mkdir(parents=True)
+    (project / "content" / "index.md").write_text("# Home\n\nBriefings.\n")
+    (project / "content" / "articles" / "a.md").write_text("# An article\n\nRaw text.\n")
+    (project / "mkdocs.yml").write_text("site_name: S\ndocs_dir: content\nsite_dir: site\ntheme:\n  name: material\n"
+                                        "exclude_docs: |\n  articles/\n")
+    monkeypatch.chdir(tmp_path)
+    engines.build_site(engine, Path("sub/mkdocs.yml"), project / "content", "articles")
+    assert (project / "site" / "index.html").is_file()
+    assert not (project / "site" / "articles").exists()
+    bad = project / "content" / "index.md"
+    bad.write_text("# Home\n\n[gone](nowhere.md)\n")
+    if engine.strict:
+        with pytest.raises(engines.EngineError, match="nowhere.md"):
+            engines.build_site(engine, Path("sub/mkdocs.yml"), project / "content", "articles", strict=True)
