@@ -361,10 +361,12 @@ def engine_metrics(runs: dict, n: int) -> dict:
     base = runs.get("mkdocs")
     for name, e in runs.items():
         out[f"engine_{name}_seconds"] = e["seconds"]
+        out[f"engine_{name}_cpu_seconds"] = e["process_cpu_seconds"]
         out[f"engine_{name}_peak_rss_mb"] = e["peak_rss_mb"]
         out[f"engine_{name}_site_kb_per_briefing"] = e["site_bytes"] / 1024 / n
         if base:
             out[f"engine_{name}_vs_mkdocs"] = e["seconds"] / base["seconds"]
+            out[f"engine_{name}_vs_mkdocs_cpu"] = e["process_cpu_seconds"] / base["process_cpu_seconds"]
     return out
 
 
@@ -420,7 +422,9 @@ def table(results: list[dict], growths: dict) -> str:
     ]
     for name in dict.fromkeys(k for r in results for k in (r.get("engines") or {})):
         rows += [(f"engine {name}: build of the generated pages, s", f"engine_{name}_seconds", "{:.1f}"),
-                 (f"engine {name}: ÷ mkdocs", f"engine_{name}_vs_mkdocs", "{:.2f}"),
+                 (f"engine {name}: ÷ mkdocs (wall)", f"engine_{name}_vs_mkdocs", "{:.2f}"),
+                 (f"engine {name}: CPU seconds", f"engine_{name}_cpu_seconds", "{:.1f}"),
+                 (f"engine {name}: ÷ mkdocs (CPU)", f"engine_{name}_vs_mkdocs_cpu", "{:.2f}"),
                  (f"engine {name}: peak RSS, MB", f"engine_{name}_peak_rss_mb", "{:.0f}"),
                  (f"engine {name}: site KB per briefing", f"engine_{name}_site_kb_per_briefing", "{:.1f}")]
     head = ["metric"] + [f"{r['articles']:,} articles" for r in results] + ["target"]
