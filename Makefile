@@ -44,4 +44,4 @@ bench: setup  ## the benchmark on a JSONL corpus (see bench/README.md)
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf site .cache content/generated
+	rm -rf site .cache content/generated .briefing-*.yml

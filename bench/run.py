@@ -233,10 +233,49 @@ def child(args) -> None:
     Path(args.result).write_text(json.dumps(result))
 
 
+def run_engine(name: str, root: Path, log: Path) -> dict:
+    """One site engine's build of the pages already generated in ``root`` (as ``briefing build --engine``
+    runs it, generation left out): wall and CPU time and peak RSS of the engine's own process, site bytes."""
+    sys.path.insert(0, str(ROOT))
+    from generator import engines
+
+    engine = engines.ENGINES[name]
+    shutil.rmtree(root / "site", ignore_errors=True)
+    config = root / "mkdocs.yml"
+    t0 = time.perf_counter()
+    config = engines.site_config(engine, config, root / "content", "articles")  # zensical: its mirror of the pages
+    prepare = time.perf_counter() - t0
+    env = {**engines.environment(generated=True), "PYTHONPATH": str(ROOT)}
+    with log.open("ab") as lf:
+        lf.write(f"\n== engine {name} {root}\n".encode())
+        lf.flush()
+        t0 = time.perf_counter()
+        proc = subprocess.Popen(engines.command(engine, "build", config), stdout=lf, stderr=lf, env=env, cwd=str(root))
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - t0
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"engine {name} failed; see {log}")
+    return {"engine": name, "version": engines.version(engine), "seconds": prepare + wall, "prepare_seconds": prepare,
+            "process_cpu_seconds": usage.ru_utime + usage.ru_stime, "peak_rss_mb": usage.ru_maxrss / 1024,
+            "site_bytes": dir_bytes(root / "site")}
+
+
+def installed_engines(wanted: str | None) -> list[str]:
+    sys.path.insert(0, str(ROOT))
+    from generator import engines
+
+    names = [n.strip() for n in wanted.split(",")] if wanted else list(engines.ENGINES)
+    for n in names:
+        if n not in engines.ENGINES:
+            raise SystemExit(f"--engines: unknown engine {n!r} (choose from {', '.join(engines.ENGINES)})")
+    return [n for n in names if engines.missing(engines.ENGINES[n]) is None]
+
+
 # --- one size, all steps -----------------------------------------------------------------------
 
 
-def bench_size(rows: list[dict], extras: list[dict], n: int, workers: int, work: Path, log: Path) -> dict:
+def bench_size(rows: list[dict], extras: list[dict], n: int, workers: int, work: Path, log: Path,
+               engine_names: list[str] = ()) -> dict:
     subset = rows[:n]
     project = make_project(work / f"n{n}")
     write_articles(project, subset)
@@ -256,6 +295,12 @@ def bench_size(rows: list[dict], extras: list[dict], n: int, workers: int, work:
     print(f"[{n} articles] full build, extraction cached …", file=sys.stderr, flush=True)
     warm = run_step("mkdocs", project, workers, log)
 
+    # every site engine on the same generated pages, one after the other
+    engine_runs = {}
+    for name in engine_names:
+        print(f"[{n} articles] engine {name} …", file=sys.stderr, flush=True)
+        engine_runs[name] = run_engine(name, project, log)
+
     bare_root = work / f"n{n}-bare"
     shutil.copytree(project, bare_root, ignore=shutil.ignore_patterns("site", ".cache"))
     disable_plugin(bare_root / "mkdocs.yml")
@@ -274,7 +319,7 @@ def bench_size(rows: list[dict], extras: list[dict], n: int, workers: int, work:
     shutil.rmtree(project, ignore_errors=True)
 
     return {"articles": n, "words": words, "site_bytes": site, "parse": parse, "extract": extract, "full": full,
-            "full_cached": warm, "bare_mkdocs": bare, "incremental": incremental, "incremental_runs": runs}
+            "full_cached": warm, "bare_mkdocs": bare, "engines": engine_runs, "incremental": incremental, "incremental_runs": runs}
 
 
 def metrics(r: dict) -> dict:
@@ -307,7 +352,22 @@ def metrics(r: dict) -> dict:
         "incremental_files_unchanged": incremental["unchanged"],
         "incremental_vs_full_generation": incremental["generation_seconds"] / full["generation_seconds"],
         "peak_rss_mb": max(s["peak_rss_mb"] for s in (parse, extract, full, warm, bare, incremental)),
+        **engine_metrics(r.get("engines") or {}, n),
     }
+
+
+def engine_metrics(runs: dict, n: int) -> dict:
+    out = {}
+    base = runs.get("mkdocs")
+    for name, e in runs.items():
+        out[f"engine_{name}_seconds"] = e["seconds"]
+        out[f"engine_{name}_cpu_seconds"] = e["process_cpu_seconds"]
+        out[f"engine_{name}_peak_rss_mb"] = e["peak_rss_mb"]
+        out[f"engine_{name}_site_kb_per_briefing"] = e["site_bytes"] / 1024 / n
+        if base:
+            out[f"engine_{name}_vs_mkdocs"] = e["seconds"] / base["seconds"]
+            out[f"engine_{name}_vs_mkdocs_cpu"] = e["process_cpu_seconds"] / base["process_cpu_seconds"]
+    return out
 
 
 def growth(results: list[dict], key) -> float | None:
@@ -360,11 +420,18 @@ def table(results: list[dict], growths: dict) -> str:
         ("incremental mkdocs build (whole), s", "incremental_seconds", "{:.1f}"),
         ("peak RSS of any step, MB", "peak_rss_mb", "{:.0f}"),
     ]
+    for name in dict.fromkeys(k for r in results for k in (r.get("engines") or {})):
+        rows += [(f"engine {name}: build of the generated pages, s", f"engine_{name}_seconds", "{:.1f}"),
+                 (f"engine {name}: ÷ mkdocs (wall)", f"engine_{name}_vs_mkdocs", "{:.2f}"),
+                 (f"engine {name}: CPU seconds", f"engine_{name}_cpu_seconds", "{:.1f}"),
+                 (f"engine {name}: ÷ mkdocs (CPU)", f"engine_{name}_vs_mkdocs_cpu", "{:.2f}"),
+                 (f"engine {name}: peak RSS, MB", f"engine_{name}_peak_rss_mb", "{:.0f}"),
+                 (f"engine {name}: site KB per briefing", f"engine_{name}_site_kb_per_briefing", "{:.1f}")]
     head = ["metric"] + [f"{r['articles']:,} articles" for r in results] + ["target"]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for label, key, fmt in rows:
         target = TARGETS.get(key)
-        cells = [fmt.format(r["metrics"][key]) for r in results]
+        cells = [fmt.format(r["metrics"][key]) if key in r["metrics"] else "–" for r in results]
         lines.append("| " + " | ".join([label, *cells, f"{target[0]} {target[1]:g}" if target else ""]) + " |")
     lines.append("")
     lines.append("| growth exponent (1 = linear), smallest → largest size | " + " | ".join(
@@ -381,6 +448,8 @@ def main(argv=None) -> int:
                     help="articles added one at a time after the full build; the median build is reported")
     ap.add_argument("--out", type=Path, help="JSON file (default: bench/results/<time>.json)")
     ap.add_argument("--work", type=Path, help="folder for the throwaway projects (default: a temp folder)")
+    ap.add_argument("--engines", help="comma-separated site engines to build the generated pages with "
+                    "(default: every installed one of generator/engines.py)")
     ap.add_argument("--table", type=Path, help="print the table of a saved results JSON and stop")
     ap.add_argument("--step", choices=sorted(STEPS), help=argparse.SUPPRESS)
     ap.add_argument("--project", help=argparse.SUPPRESS)
@@ -406,6 +475,7 @@ def main(argv=None) -> int:
     print("[prepare] place index …", file=sys.stderr, flush=True)
     prepared = run_step("prepare", prepare, args.workers, log)
     shutil.rmtree(prepare, ignore_errors=True)
+    engine_names = installed_engines(args.engines)
     results = []
     out = args.out or HERE / "results" / f"{dt.datetime.now():%Y%m%d-%H%M%S}.json"
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -413,7 +483,7 @@ def main(argv=None) -> int:
         for n in sizes:
             extras = [dict(rows[n + i]) if n + i < len(rows) else {**rows[i], "id": f"bench-added-article-{i}"}
                       for i in range(max(1, args.incremental_runs))]
-            result = bench_size(rows, extras, n, args.workers, work, log)
+            result = bench_size(rows, extras, n, args.workers, work, log, engine_names)
             results.append({**result, "metrics": metrics(result)})
             save(out, args, sizes, results, prepared)  # a long run keeps what it has measured so far
     except SystemExit:
@@ -432,6 +502,7 @@ def save(out: Path, args, sizes: list[int], results: list[dict], prepared: dict)
         "when": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
         "machine": {"cpus": os.cpu_count(), "load_average": os.getloadavg(), "python": sys.version.split()[0]},
         "workers": args.workers,
+        "engines": {name: r["engines"][name].get("version") for r in results for name in r.get("engines") or {}},
         "sizes": sizes,
         "targets": {k: {"op": op, "value": v} for k, (op, v) in TARGETS.items()},
         "prepare": prepared,  # the place index, built once per machine (not per corpus)

@@ -8,6 +8,7 @@
     for analysis, story in api.group(api.analyse(articles)):   # stories, one article at a time
         print(story.id, story.title)
     result = api.build(api.Project.from_config(...))             # the briefing pages of a site
+    api.build_site(project, "mkdocs.yml", engine="zensical")       # then the site, by any engine in api.ENGINES
 
 Each stage below is a module of its own (ingest, nlp, extract, stories, render, build); this module only
 joins them, so that the faces never reach into them.
@@ -17,19 +18,21 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
-from . import ingest
+from . import engines, ingest, output
 from .build import (Analysis, BuildResult, Project, analyse as _analyse, arrival_order, build as _build,
                     load_story_index, pipeline_version)
 from .cache import ArticleCache
 from .export import facts_to_json
+from .engines import ENGINES, EngineError
 from .model import Article, Facts
 from .render.text import squeeze_html
 from .stories import StoryIndex
 
-__all__ = ["Analysis", "Article", "BuildResult", "Facts", "Project", "StoryIndex", "StoryAssignment", "analyse",
-           "arrival_order", "build", "facts_to_json", "group", "read", "save_story_index", "squeeze_html", "story_index"]
+__all__ = ["ENGINES", "Analysis", "Article", "BuildResult", "EngineError", "Facts", "Project", "StoryIndex",
+           "StoryAssignment", "analyse", "arrival_order", "build", "build_site", "facts_to_json", "group", "read",
+           "save_story_index", "serve_site", "squeeze_html", "story_index"]
 
 
 def read(paths: Iterable[str | Path], published: dt.date | None = None) -> tuple[list[Article], list[ingest.Problem]]:
@@ -82,3 +85,24 @@ def group(analyses: Iterable[Analysis], index: StoryIndex | None = None
 def build(project: Project, progress=None) -> BuildResult:
     """Generate a site's briefing pages, stories, maps, indexes and feeds from its articles."""
     return _build(project, progress)
+
+
+def build_site(project: Project, config_file: str | Path, engine: str = engines.DEFAULT, *, strict: bool = False) -> None:
+    """Build the site from the pages :func:`build` generated, with one of :data:`ENGINES` (its name).
+    Raises :class:`EngineError` (one line) when the engine is missing or its build fails."""
+    engines.build_site(engines.get(engine), Path(config_file), project.docs_dir, project.articles_rel, strict=strict)
+
+
+def serve_site(project: Project, config_file: str | Path, engine: str = engines.DEFAULT, *, dev_addr: str | None = None,
+               on_build: Callable[[BuildResult], None] | None = None) -> int:
+    """Serve the site with an engine until it stops; returns its exit status. An engine that runs the
+    plugin regenerates the pages itself; for the others they are generated again (:func:`build`, then
+    ``on_build(result)``) whenever an article or a template changes."""
+    def regenerate() -> None:
+        with output.locked(project.output):
+            result = build(project)
+        if on_build is not None:
+            on_build(result)
+
+    return engines.serve(engines.get(engine), Path(config_file), project.docs_dir, project.articles_rel, dev_addr=dev_addr,
+                         regenerate=regenerate, watched=[project.articles, project.templates])

@@ -14,6 +14,7 @@ from pathlib import Path
 import click
 
 from . import output
+from .engines import DEFAULT as DEFAULT_ENGINE, ENGINES
 
 
 class Exit(enum.IntEnum):
@@ -146,24 +147,32 @@ def extract(paths, fmt, published, strict):
         sys.exit(Exit.REFUSED)
 
 
+engine_option = click.option("--engine", type=click.Choice(list(ENGINES)), default=DEFAULT_ENGINE, show_default=True,
+                             help="The site engine: mkdocs, properdocs (a fork of MkDocs 1.x) or zensical.")
+
+
 @main.command()
 @config_option
 @click.option("--site/--no-site", default=True, show_default=True,
-              help="Also run the MkDocs build into the site folder.")
-@click.option("--strict", is_flag=True, help="Exit non-zero when any article could not be used.")
+              help="Also build the site (with --engine) into the site folder.")
+@engine_option
+@click.option("--strict", is_flag=True, help="Exit non-zero when any article could not be used, or the engine warns.")
 @click.option("--workers", type=click.IntRange(1, 64), default=None, help="Parsing processes (default: from mkdocs.yml).")
-def build(config_file, site, strict, workers):
-    """Generate the briefing pages from the articles, then build the site."""
+def build(config_file, site, engine, strict, workers):
+    """Generate the briefing pages from the articles, then build the site with a site engine."""
     import dataclasses
 
-    cfg, options, project = load_project(config_file)
+    cfg, _options, project = load_project(config_file)
     if workers:
         project = dataclasses.replace(project, workers=workers)
     with output.locked(project.output):  # one build at a time on this folder, generation and site
-        _build(cfg, options, project, site, strict)
+        generate(project, strict)
+        if site:
+            build_site(project, config_file, engine, strict)
+            click.echo(f"site built in {cfg['site_dir']} ({engine})", err=True)
 
 
-def _build(cfg, options, project, site, strict) -> None:
+def generate(project, strict) -> None:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
     from .api import build as run_build
@@ -175,19 +184,47 @@ def _build(cfg, options, project, site, strict) -> None:
             result = run_build(project, progress=lambda _stage, done, total: bar.update(task, completed=done, total=total))
         except OSError as exc:
             raise Failure(output.cannot_write(exc, project.output)) from None
+    report(result)
+    if (strict or project.strict) and result.failed:
+        raise Refused(f"{len(result.problems)} problem(s) with articles (strict mode)")
+
+
+def report(result) -> None:
     for problem in result.problems:
         warn(str(problem))
     click.echo(f"{len(result.facts)} articles ({result.extracted} extracted, {result.cached} from cache); "
                f"{len(result.written.written)} files written, {result.written.unchanged} unchanged, "
                f"{len(result.written.removed)} removed", err=True)
-    if (strict or project.strict) and result.failed:
-        raise Refused(f"{len(result.problems)} problem(s) with articles (strict mode)")
-    if site:
-        from mkdocs.commands.build import build as mkdocs_build
 
-        options.enabled = False  # the pages were just generated
-        mkdocs_build(cfg)
-        click.echo(f"site built in {cfg['site_dir']}", err=True)
+
+def build_site(project, config_file, engine, strict) -> None:
+    from .api import EngineError, build_site as run_engine
+
+    try:
+        run_engine(project, config_file, engine, strict=strict)
+    except EngineError as exc:
+        raise Failure(str(exc)) from None
+
+
+@main.command()
+@config_option
+@engine_option
+@click.option("-a", "--dev-addr", metavar="IP:PORT", default=None,
+              help="Address to serve on (default: the engine's, 127.0.0.1:8000 or as in mkdocs.yml).")
+def serve(config_file, engine, dev_addr):
+    """Serve the site with a site engine, regenerating the briefings whenever an article changes."""
+    from .api import EngineError, serve_site
+
+    _cfg, _options, project = load_project(config_file)
+    if not ENGINES[engine].runs_plugin:  # the plugin generates under its engine's serve; here we do
+        with output.locked(project.output):
+            generate(project, strict=False)
+    try:
+        code = serve_site(project, config_file, engine, dev_addr=dev_addr, on_build=report)
+    except EngineError as exc:
+        raise Failure(str(exc)) from None
+    if code:
+        raise Failure(f"{engine} serve stopped (exit status {code})")
 
 
 @main.command()

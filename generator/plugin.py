@@ -15,6 +15,7 @@ from . import output
 from .api import Project, build, squeeze_html
 from .build import home_is_ours
 from .config import BriefingConfig
+from .engines import GENERATED_ENV
 
 log = logging.getLogger("briefing")
 
@@ -112,7 +113,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return config
 
     def on_pre_build(self, config):
-        if not self.config.enabled:
+        if not self.config.enabled or os.environ.get(GENERATED_ENV):  # `briefing build` generated them just now
             return
         self._lock = output.locked(self.project.output)  # held until the site is built
         self._lock.__enter__()

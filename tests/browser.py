@@ -93,6 +93,36 @@ class Watch:
         return page
 
 
+@dataclass(frozen=True)
+class SearchWidget:
+    """How a theme's search box is opened, typed into and read."""
+    open: str | None  # a button to press first, or None when the box is in the header
+    box: str
+    results: str  # the links of the results
+
+
+SEARCH_WIDGETS = {
+    "mkdocs": SearchWidget(None, "input.md-search__input", ".md-search-result__item > a"),
+    "properdocs": SearchWidget(None, "input.md-search__input", ".md-search-result__item > a"),
+    # Zensical's own search: a button opens a dialog in a shadow root (Playwright's CSS pierces it) whose
+    # class names are minified; its result links carry the query for highlighting (?h=...)
+    "zensical": SearchWidget(".md-search__button", "input[role=combobox][placeholder=Search]",
+                             "ol > li > a[href*='?h=']"),
+}
+
+
+def search(page, words: str, widget: SearchWidget = SEARCH_WIDGETS["mkdocs"]) -> list[str]:
+    """Type into the site's search box as a reader does; the result links, best first."""
+    if widget.open:
+        page.locator(widget.open).click()
+    box = page.locator(widget.box)
+    box.click()
+    box.fill("")
+    box.press_sequentially(words, delay=10)  # the themes search on key events, not on fill()
+    page.wait_for_selector(widget.results, timeout=15000)
+    return page.locator(widget.results).evaluate_all("els => els.map(e => e.href)")
+
+
 def inject_axe(frame) -> None:
     frame.add_script_tag(content=AXE.read_text(encoding="utf-8"))
 

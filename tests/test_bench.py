@@ -62,6 +62,10 @@ def test_bench_smoke_run_reports_every_metric(tmp_path):
     assert "| extraction, articles/s |" in proc.stdout  # the table
 
     report = json.loads(out.read_text())
+    from generator import engines
+
+    installed = [n for n, e in engines.ENGINES.items() if engines.missing(e) is None]
+    assert all(f"| engine {name}: build of the generated pages, s |" in proc.stdout for name in installed)
     assert report["sizes"] == [12, 30]
     assert report["prepare"]["peak_rss_mb"] > 0  # the place index was made ready before any timed step
     assert set(report["growth_exponents"]) >= {"extract", "full_build", "incremental_generation", "site_bytes"}
@@ -84,5 +88,11 @@ def test_bench_smoke_run_reports_every_metric(tmp_path):
         assert sorted(r["generation_seconds"] for r in runs)[1] == m["incremental_generation_seconds"]
         assert 0 < m["incremental_files_written"] < m["incremental_files_written"] + m["incremental_files_unchanged"]
         assert 100 < m["peak_rss_mb"] < 24 * 1024
+        # every installed site engine built the same generated pages (one row each)
+        assert set(result["engines"]) == set(installed) and "mkdocs" in installed
+        for name in installed:
+            assert m[f"engine_{name}_seconds"] > 0 and m[f"engine_{name}_peak_rss_mb"] > 10
+            assert m[f"engine_{name}_site_kb_per_briefing"] > 1
+        assert m["engine_mkdocs_vs_mkdocs"] == 1
         assert m["site_bytes"] > n * 1000
     assert not list(tmp_path.glob("briefing-bench-*"))  # the throwaway projects are cleaned up
