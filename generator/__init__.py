@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import importlib
 
-_API = ("ENGINES", "Analysis", "Article", "BuildResult", "EngineError", "Facts", "Project", "StoryIndex", "StoryAssignment", "analyse", "arrival_order",
-        "build_site", "facts_to_json", "group", "read", "serve_site", "story_index")
+_API = ("ENGINES", "Analysis", "Article", "BuildResult", "EngineError", "Facts", "Project", "StoryIndex",
+        "StoryAssignment", "analyse", "arrival_order", "build_site", "facts_to_json", "group", "home_is_ours",
+        "read", "serve_site", "story_index")
 
 
 def __getattr__(name: str):

@@ -22,7 +22,7 @@ from typing import Callable, Iterable, Iterator
 
 from . import engines, ingest, output
 from .build import (Analysis, BuildResult, Project, analyse as _analyse, arrival_order, build as _build,
-                    load_story_index, pipeline_version)
+                    home_is_ours, load_story_index, pipeline_version)
 from .cache import ArticleCache
 from .export import facts_to_json
 from .engines import ENGINES, EngineError
@@ -31,8 +31,8 @@ from .render.text import squeeze_html
 from .stories import StoryIndex
 
 __all__ = ["ENGINES", "Analysis", "Article", "BuildResult", "EngineError", "Facts", "Project", "StoryIndex",
-           "StoryAssignment", "analyse", "arrival_order", "build", "build_site", "facts_to_json", "group", "read",
-           "save_story_index", "serve_site", "squeeze_html", "story_index"]
+           "StoryAssignment", "analyse", "arrival_order", "build", "build_site", "facts_to_json", "group",
+           "home_is_ours", "read", "save_story_index", "serve_site", "squeeze_html", "story_index"]
 
 
 def read(paths: Iterable[str | Path], published: dt.date | None = None) -> tuple[list[Article], list[ingest.Problem]]:

@@ -12,8 +12,7 @@ from mkdocs.plugins import BasePlugin
 from watchdog.events import FileSystemEventHandler
 
 from . import output
-from .api import Project, build, squeeze_html
-from .build import home_is_ours
+from .api import Project, build, home_is_ours, squeeze_html
 from .config import BriefingConfig
 from .engines import GENERATED_ENV
 
