@@ -904,6 +904,12 @@ def _initials(name: str) -> set[str]:
             "".join(w[0] for w in words if w.lower() not in ACRONYM_SKIP).lower()}
 
 
+def _inner_dropped(acronym: str) -> set[str]:
+    """The acronym less one of its inner letters ('fco' -> 'fo'): the initials of a body's short name
+    that leaves out one of the words of its full name ('Foreign Office' for the FCO)."""
+    return {acronym[:i] + acronym[i + 1:] for i in range(1, len(acronym) - 1)} if len(acronym) >= 3 else set()
+
+
 def _bare(name: str) -> str:
     return re.sub(r"^the\s+", "", name.lower())
 
@@ -934,6 +940,8 @@ def _merge_aliases(doc, mentions: list[Mention]) -> dict[str, str]:
         if _acronym_shape(m.name) and (m.kind != "person" or m.key == "person:" + m.name.lower()):
             low = m.name.replace("&", "").lower()
             hits = {l.key: l for l in longs if low in _initials(l.name)}
+            if not hits:  # 'the Foreign Office' and 'the FCO': the short form leaves out one inner word
+                hits = {l.key: l for l in longs if l.kind == "organisation" and _initials(l.name) & _inner_dropped(low)}
             before = by_end.get(m.start - 1)
             if (m.start >= 2 and doc[m.start - 1].text == "(" and m.end < len(doc) and doc[m.end].text == ")"
                     and before is not None):
