@@ -88,3 +88,12 @@ def test_principal_parties_and_people_are_decided_in_extraction_and_stored():
     again.positions, again.quotes = [], []
     assert [p.id for p in pages.principal_parties(again)] == f.principal
     assert decide(again).people == []  # deciding again is extraction's job
+
+
+def test_an_opposition_leader_does_not_speak_for_the_country():
+    f = facts("Ghana's opposition leader, Kofi Mensah, said entry to the market cannot be guaranteed. "
+              "Ghana's trade minister, Ama Owusu, said the market would open in May.")
+    mensah = f.party("kofi-mensah")
+    assert mensah.role == "opposition leader" and mensah.speaks_for is None
+    assert not [p for p in f.positions if "cannot be guaranteed" in p.text and p.party == "ghana"]
+    assert any(p.party == "ghana" and "would open in May" in p.text for p in f.positions)  # a minister does

@@ -20,12 +20,14 @@ from .. import wordlists
 from ..model import Facts, Party
 from ..nlp import text_of
 from . import gender
-from .parties import GOVERNMENT_ROLES  # one list of the roles whose holder speaks for their country
+from .parties import GOVERNMENT_ROLES, NOT_GOVERNMENT  # one list each, read from data/actor_words.tsv
 
 NAME_ENTS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 """Entity kinds that name someone or somewhere: a title holding one is not a title alone."""
 DEFINITE = {"the", "this", "that"}
 """Determiners with which a title alone stands for someone the article has named ("the senator")."""
+PLURAL = {"NNS", "NNPS"}
+"""Plural nouns: "the ministers" is not one person."""
 PERSON_PRONOUNS = {"he", "she", "his", "her", "him"}
 PRONOUNS = PERSON_PRONOUNS | {"it", "they", "its", "their", "them"}
 """The pronouns the model resolves to a party; others ("this", "that", "we") stand for no party of their own."""
@@ -68,13 +70,14 @@ class Actors:
     def titled(self, span) -> Party | None:
         """The one person whose role a title alone names: "the two-term president" is the party whose
         role is "president" (not "vice president": the role's words must all be in the title, and the
-        fullest such role wins), when the phrase holds no name of its own and one person fits."""
+        fullest such role wins), when the phrase is singular, holds no name of its own (nor does what
+        hangs on it: "the president of Ghana") and one person fits."""
         if not len(span):
             return None
         head = span.root
-        if head.pos_ not in ("NOUN", "PROPN") or span[0].lower_ not in DEFINITE \
-                or any(t.ent_type_ in NAME_ENTS for t in span) or any(self.party_of(t) for t in span):
-            return None
+        if head.pos_ not in ("NOUN", "PROPN") or head.tag_ in PLURAL or span[0].lower_ not in DEFINITE \
+                or any(t.ent_type_ in NAME_ENTS or self.party_of(t) for t in [*span, *head.subtree]):
+            return None  # "the leaders of Armenia and Russia" is no one person
         words = {t.lower_ for t in span} | {t.lemma_.lower() for t in span}
         fits = [(len(role), p) for p in self.parties if p.kind == "person" and p.role
                 and _words(p.role)[-1:] and _words(p.role)[-1] in (head.lower_, head.lemma_.lower())
@@ -188,8 +191,8 @@ class Actors:
 
     # -- who speaks for whom --------------------------------------------------------------------------
     def speaks_for(self, pid: str) -> str:
-        """The party a statement of ``pid`` counts for: an official (a government role) or a state body
-        of a country speaks for the country; a person affiliated to a body or a political party speaks
+        """The party a statement of ``pid`` counts for: an official (a government role, not "opposition
+        leader" or "former minister") or a state body of a country speaks for the country; a person affiliated to a body or a political party speaks
         for it; anyone else for themselves."""
         p = self.by_id.get(pid)
         if p is None or not p.affiliation:
@@ -201,7 +204,8 @@ class Actors:
             return owner.id if p.kind == "person" else pid
         if p.kind == "organisation" and p.country == owner.country:
             return owner.id
-        if p.kind == "person" and p.role and set(p.role.split()) & GOVERNMENT_ROLES:
+        if p.kind == "person" and p.role and set(_words(p.role)) & GOVERNMENT_ROLES \
+                and not set(_words(p.role)) & NOT_GOVERNMENT:
             return owner.id
         return pid
 

@@ -32,6 +32,8 @@ STYLES = ACTOR_WORDS["style"]
 ROLE_MODIFIERS = ACTOR_WORDS["role-modifier"]
 FORMER = ACTOR_WORDS["former"]
 GOVERNMENT_ROLES = ACTOR_WORDS["government-role"]
+NOT_GOVERNMENT = ACTOR_WORDS["not-government"]
+"""Words in a role that put its holder outside the government ("opposition leader", "former minister")."""
 ORG_HEADS = ACTOR_WORDS["org-head"]
 GOVERNMENT_HEADS = ACTOR_WORDS["government-head"]
 GROUP_NOUNS = ACTOR_WORDS["group-noun"]
@@ -375,7 +377,8 @@ def _phrase_mentions(doc, mentions: list[Mention]) -> list[Mention]:
         if len(joint) > 1:
             out += _joint_bodies(doc, tok, mods, joint, lemma)
             continue
-        unnamed_official = lemma in GOVERNMENT_ROLES and (tok.i + 1 >= len(doc) or doc[tok.i + 1].ent_type_ != "PERSON")
+        unnamed_official = lemma in GOVERNMENT_ROLES and (tok.i + 1 >= len(doc) or doc[tok.i + 1].ent_type_ != "PERSON") \
+            and not any(c.lower_ in NOT_GOVERNMENT for c in tok.children)  # "Ghana's opposition leader" is not Ghana
         if (lemma in GOVERNMENT_HEADS and tok.lower_ != "officials" and tok.lower_ != "diplomats") or unnamed_official:
             # "the Turkish government", and "the Argentine president said" with no name: the country
             owner.end = max(owner.end, tok.i + 1)  # the government is the country
