@@ -97,3 +97,12 @@ def test_an_opposition_leader_does_not_speak_for_the_country():
     assert mensah.role == "opposition leader" and mensah.speaks_for is None
     assert not [p for p in f.positions if "cannot be guaranteed" in p.text and p.party == "ghana"]
     assert any(p.party == "ghana" and "would open in May" in p.text for p in f.positions)  # a minister does
+
+
+def test_a_reported_clause_opening_with_its_speakers_pronoun_takes_in_the_speaker():
+    f = facts("The Dockers Union said it would reject any deal on pensions.")
+    shown = [p for p in f.positions if p.shown]
+    assert [(p.party, p.stance) for p in shown] == [("dockers-union", "rejects")]
+    assert shown[0].text.startswith("The Dockers Union said it would reject")  # who "it" is, on the page
+    other = facts("Ghana said they would never accept the new border.")
+    assert not [p for p in other.positions if p.shown and p.text.startswith("Ghana said they")]

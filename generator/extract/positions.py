@@ -21,7 +21,7 @@ import re
 from .. import wordlists
 from ..nlp import text_of, title_end
 from ..model import Party, Position, Quote
-from .actors import Actors
+from .actors import PRONOUNS, Actors
 from .speakers import dateline
 
 def _words(path="stance_words.tsv") -> dict:
@@ -378,8 +378,27 @@ def _from_speech(ix: Actors, tok):
         span = _clause(ix.doc, clause, subj if clause.i == tok.i else None)
         if span[1] - span[0] < 3:
             continue
-        out += [(pid, "states", span) for pid, _ in _holders(ix, subj)]
+        for pid, _ in _holders(ix, subj):
+            out.append((pid, "states", _with_antecedent(ix, span, subj, tok, pid)))
     return out
+
+
+def _with_antecedent(ix: Actors, span: tuple[int, int], subj, verb, pid: str) -> tuple[int, int]:
+    """'The Dockers Union said it would reject any deal': a reported clause that opens with a pronoun
+    the actor model resolves to the speaker, named just before as the subject of the reporting verb,
+    takes in the speaker and the verb, so the text says who "it" is."""
+    doc = ix.doc
+    first = doc[span[0]]
+    kind = ix.by_id[pid].kind
+    if first.pos_ != "PRON" or first.lower_ not in PRONOUNS or ix.actor(first) != pid \
+            or (first.lower_ in ("they", "them", "their")) != (kind == "group"):
+        return span  # "they" stands for a group here, not for a body or a country that may mean others
+    if subj.pos_ == "PRON" or ix.party_of(subj) != pid or not subj.i < verb.i < span[0] \
+            or subj.sent.start != first.sent.start or span[0] - subj.left_edge.i > 12:
+        return span
+    if any(doc[j].is_punct for j in range(verb.i + 1, span[0])):
+        return span  # "Ghana, it said, ...": not one piece
+    return subj.left_edge.i, span[1]
 
 
 def _from_quote(ix: Actors, full: str, q: Quote):
@@ -484,6 +503,8 @@ def _own_stance(ix: Actors, toks, speaker: str) -> str | None:
     """'Pashinyan said he had agreed to the deal': a reported stance verb whose subject is the
     speaker (or a pronoun for them) is the speaker's stance."""
     root = toks.root
+    if root.lemma_.lower() in SPEECH:  # "The union said it would reject ...": the stance of what it said
+        root = next((c for c in root.children if c.dep_ == "ccomp" and toks.start <= c.i < toks.end), root)
     stance = _STANCE_OF_VERB.get(root.lemma_.lower()) if root.pos_ == "VERB" else None
     subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
     if stance is None or subj is None or _vague(root):
