@@ -17,7 +17,7 @@ def facts_to_json(facts: Facts, path: str | None = None) -> dict:
         "parties": [
             {"id": p.id, "name": p.name, "kind": p.kind, "role": p.role, "affiliation": p.affiliation,
              "country": p.country, "aliases": list(p.aliases), "mentions": [list(m) for m in p.mentions],
-             "salience": round(p.salience, 4), "shown": p.shown, "why": p.why}
+             "salience": round(p.salience, 4), "shown": p.shown, "why": p.why, "speaks_for": p.speaks_for}
             for p in facts.parties
         ],
         "quotes": [
@@ -27,7 +27,7 @@ def facts_to_json(facts: Facts, path: str | None = None) -> dict:
         ],
         "positions": [
             {"party": p.party, "stance": p.stance, "text": p.text, "start": p.start, "end": p.end,
-             "shown": p.shown, "why": p.why, "together": list(p.together)}
+             "shown": p.shown, "why": p.why, "together": list(p.together), "via": p.via}
             for p in facts.positions
         ],
         "places": [
@@ -37,6 +37,8 @@ def facts_to_json(facts: Facts, path: str | None = None) -> dict:
             for p in facts.places
         ],
         "focus": facts.focus,
+        "principal": list(facts.principal),
+        "people": list(facts.people),
         "timeline": [
             {"date": e.date, "precision": e.precision, "text": e.text, "event": e.event, "start": e.start, "end": e.end}
             for e in facts.timeline

@@ -47,6 +47,7 @@ class Party:
     salience: float = 0.0
     shown: bool = True  # it acts in the story (speaks, does, is addressed, holds a role): pages show only these
     why: str = ""  # why it is not shown ("only named, never acting"); '' when shown
+    speaks_for: str | None = None  # id of the party its statements count for (extract.actors decides), None: itself
 
 
 @dataclass
@@ -71,6 +72,7 @@ class Position:
     shown: bool = True  # a complete claim with a clear holder: the page shows only these
     why: str = ""  # why it is not shown ("not a full clause", "rests on an unresolved 'it'", "shown with ...")
     together: list[str] = field(default_factory=list)  # other parties holding the same statement, shown with it
+    via: str | None = None  # id of the party that said it, when it counts for another (a minister for a country)
 
 
 PLACE_ROLES = ("scene", "mentioned", "demonym", "in-name")
@@ -147,6 +149,8 @@ class Facts:
     timeline: list[Event] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
     focus: str | None = None  # id of the place where the article's events happen (decided by extract.places)
+    principal: list[str] = field(default_factory=list)  # ids of the parties the briefing is about (extract.actors)
+    people: list[str] = field(default_factory=list)  # ids of the people who speak most in it (extract.actors)
 
     def focus_place(self) -> Place | None:
         return next((p for p in self.places if p.id == self.focus), None) if self.focus else None
@@ -163,3 +167,11 @@ class Facts:
 
     def party(self, party_id: str | None) -> Party | None:
         return next((p for p in self.parties if p.id == party_id), None)
+
+    def speaks_for(self, party_id: str | None) -> str | None:
+        """The party a statement of ``party_id`` counts for, as extraction decided it (``Party.speaks_for``,
+        by extract.actors); None for no party."""
+        p = self.party(party_id)
+        if p is None:
+            return None
+        return p.speaks_for if p.speaks_for and self.party(p.speaks_for) else p.id

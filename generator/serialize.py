@@ -24,4 +24,6 @@ def facts_from_dict(data: dict, article: Article) -> Facts:
         setattr(facts, name, [_build(cls, row) for row in data.get(name, [])])
     facts.summary = [tuple(s) for s in data.get("summary", [])]
     facts.focus = data.get("focus")
+    facts.principal = list(data.get("principal", []))
+    facts.people = list(data.get("people", []))
     return facts

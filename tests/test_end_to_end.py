@@ -87,10 +87,10 @@ def test_a_crashing_extractor_skips_one_article_not_the_build(project, monkeypat
 
     real = quotes.extract
 
-    def flaky(doc, parties):
+    def flaky(doc, parties, actors=None):
         if "Macron" in doc.text:
             raise RuntimeError("boom")
-        return real(doc, parties)
+        return real(doc, parties, actors)
 
     monkeypatch.setattr(quotes, "extract", flaky)
     cfg = BriefingConfig()

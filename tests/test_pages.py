@@ -5,6 +5,7 @@ import datetime as dt
 
 import pytest
 
+from generator.extract.actors import decide
 from generator.model import Article, Event, Facts, Party, Place, Position, Quote, Sentence
 from generator.render import pages
 from conftest import ROOT, map_places
@@ -20,7 +21,7 @@ def _facts(title="Truce <b>strained</b>", article_id="a1", published="2020-10-11
     pashinyan = Party("pashinyan", "Nikol Pashinyan", "person", role="prime minister", affiliation="armenia",
                       mentions=[(91, 104)])
     q0 = TEXT.index("We")
-    return Facts(
+    return decide(Facts(
         article=Article(id=article_id, title=title, text=TEXT, published=dt.date.fromisoformat(published),
                         tags=("ceasefire",)),
         sentences=s, summary=[(0, 33)], parties=[armenia, azerbaijan, pashinyan],
@@ -30,7 +31,7 @@ def _facts(title="Truce <b>strained</b>", article_id="a1", published="2020-10-11
         places=[Place("baku", "Baku", "city", 40.41, 49.87, "AZ", [(139, 143)]),
                 Place("stepanakert", "Stepanakert", "city", 39.82, 46.75, None, [(158, 169), (158, 169)]),
                 Place("nowhere", "Nowhere", "other", None, None)],
-    )
+    ))
 
 
 @pytest.fixture(scope="module")
@@ -228,6 +229,7 @@ def test_key_quotes_put_principal_statements_first_and_leave_out_unframed_phrase
                                 cue="said", kind="mixed"),
                           Quote("We will never sell the port to anyone", s3, s3 + 40, speaker="brel",
                                 speaker_name="Ana Brel", cue="said")])
+    decide(facts)
     shown = [q["text"] for q in pages.briefing_view(facts, "k")["quotes"]]
     assert shown == ["We will never sell the port to anyone", 'the port would get "more ships"']
 
@@ -244,6 +246,7 @@ def test_a_party_only_named_never_acting_is_left_off_the_page(env):
     facts = _facts()
     facts.parties.append(Party("france", "France", "country", country="FR", mentions=[(0, 7), (34, 40)],
                                shown=False, why="only named, never acting"))
+    decide(facts)
     view = pages.briefing_view(facts, "a1")
     assert "France" not in [p["name"] for p in view["parties"]]
     assert "France" not in [p.name for p in pages.principal_parties(facts)]  # two mentions, but it never acts
@@ -253,6 +256,7 @@ def test_a_party_only_named_never_acting_is_left_off_the_page(env):
 def _with_france_shown(facts):
     for p in facts.parties:
         p.shown = True
+    decide(facts)
     return pages.briefing_view(facts, "a1")
 
 
@@ -294,6 +298,7 @@ def test_a_party_has_one_colour_on_every_page_and_map(env):
     second = _facts(title="Second day", article_id="a2", published="2020-10-12")
     second.parties[1].mentions = [(106, 116), (0, 7), (120, 125)]  # Azerbaijan leads here
     second.parties[0].mentions = [(0, 7)]
+    decide(second)
     assert [p.name for p in pages.principal_parties(second)] == ["Azerbaijan", "Armenia"]
     out = pages.render_site([first, second], env, "generated")
     one = _dots(out.files[f"briefings/{pages.article_slug(first)}.md"].decode())
@@ -317,6 +322,7 @@ def test_a_person_who_speaks_gets_a_page_with_roles_and_words_and_is_in_the_inde
     assert '<a href="../../parties/nikol-pashinyan/">Nikol Pashinyan</a>' in briefing  # the parties table links him
     quiet, other = _facts(), _facts(title="Second day", article_id="a2", published="2020-10-12")
     quiet.quotes, other.quotes = [], []  # a person named but never speaking gets no page
+    decide(quiet), decide(other)
     assert "parties/nikol-pashinyan.md" not in pages.render_site([quiet, other], env, "generated").files
     assert "Nikol Pashinyan · person" in pages.render_site([facts], env, "generated").files["parties/index.md"].decode()
 

@@ -98,6 +98,15 @@ def test_one_party_per_actor():
     assert len(countries_seen) == len(set(countries_seen))
 
 
+def test_a_departments_short_name_and_its_acronym_are_one_party():
+    found = run("The Foreign Office said the embassy in Lome would stay open. An FCO spokesman said staff were "
+                "safe. The FCO rejected claims it had ignored the warnings.")
+    office = named(found, "Foreign Office")
+    assert "FCO" in office.aliases and not [p for p in found if p.name == "FCO"]
+    apart = run("The Home Office said the rules would change. The HMRC said tax bills would not.")
+    assert not [p for p in apart if "HMRC" in p.aliases]  # two letters dropped is no short form
+
+
 def role_of(text: str, name: str) -> str | None:
     return named(run(text), name).role
 

@@ -23,9 +23,9 @@ def test_every_word_list_the_extractors_read_is_free_of_repeats(module):
 
 
 def test_one_list_of_the_roles_that_speak_for_a_country_and_actor_words_as_data():
-    from generator.extract import parties, positions
+    from generator.extract import actors, parties
 
-    assert positions.GOVERNMENT_ROLES == parties.ACTOR_WORDS["government-role"]  # one list, read from data/actor_words.tsv
+    assert actors.GOVERNMENT_ROLES == parties.ACTOR_WORDS["government-role"]  # one list, read from data/actor_words.tsv
     assert {"minister", "spokesman"} <= parties.GOVERNMENT_ROLES and "mr" in parties.TITLES
     assert "monday" in parties.NOT_ACTORS and "rebels" in parties.GROUP_NOUNS
 

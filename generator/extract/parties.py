@@ -33,6 +33,8 @@ STYLES = ACTOR_WORDS["style"]
 ROLE_MODIFIERS = ACTOR_WORDS["role-modifier"]
 FORMER = ACTOR_WORDS["former"]
 GOVERNMENT_ROLES = ACTOR_WORDS["government-role"]
+NOT_GOVERNMENT = ACTOR_WORDS["not-government"]
+"""Words in a role that put its holder outside the government ("opposition leader", "former minister")."""
 ORG_HEADS = ACTOR_WORDS["org-head"]
 GOVERNMENT_HEADS = ACTOR_WORDS["government-head"]
 GROUP_NOUNS = ACTOR_WORDS["group-noun"]
@@ -401,7 +403,8 @@ def _phrase_mentions(doc, mentions: list[Mention]) -> list[Mention]:
         if len(joint) > 1:
             out += _joint_bodies(doc, tok, mods, joint, lemma)
             continue
-        unnamed_official = lemma in GOVERNMENT_ROLES and (tok.i + 1 >= len(doc) or doc[tok.i + 1].ent_type_ != "PERSON")
+        unnamed_official = lemma in GOVERNMENT_ROLES and (tok.i + 1 >= len(doc) or doc[tok.i + 1].ent_type_ != "PERSON") \
+            and not any(c.lower_ in NOT_GOVERNMENT for c in tok.children)  # "Ghana's opposition leader" is not Ghana
         if (lemma in GOVERNMENT_HEADS and tok.lower_ != "officials" and tok.lower_ != "diplomats") or unnamed_official:
             # "the Turkish government", and "the Argentine president said" with no name: the country
             owner.end = max(owner.end, tok.i + 1)  # the government is the country
@@ -930,6 +933,12 @@ def _initials(name: str) -> set[str]:
             "".join(w[0] for w in words if w.lower() not in ACRONYM_SKIP).lower()}
 
 
+def _inner_dropped(acronym: str) -> set[str]:
+    """The acronym less one of its inner letters ('fco' -> 'fo'): the initials of a body's short name
+    that leaves out one of the words of its full name ('Foreign Office' for the FCO)."""
+    return {acronym[:i] + acronym[i + 1:] for i in range(1, len(acronym) - 1)} if len(acronym) >= 3 else set()
+
+
 def _bare(name: str) -> str:
     return re.sub(r"^the\s+", "", name.lower())
 
@@ -960,6 +969,8 @@ def _merge_aliases(doc, mentions: list[Mention]) -> dict[str, str]:
         if _acronym_shape(m.name) and (m.kind != "person" or m.key == _person_key(m.name)):
             low = m.name.replace("&", "").lower()
             hits = {l.key: l for l in longs if low in _initials(l.name)}
+            if not hits:  # 'the Foreign Office' and 'the FCO': the short form leaves out one inner word
+                hits = {l.key: l for l in longs if l.kind == "organisation" and _initials(l.name) & _inner_dropped(low)}
             before = by_end.get(m.start - 1)
             if (m.start >= 2 and doc[m.start - 1].text == "(" and m.end < len(doc) and doc[m.end].text == ")"
                     and before is not None):

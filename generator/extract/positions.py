@@ -21,8 +21,7 @@ import re
 from .. import wordlists
 from ..nlp import text_of, title_end
 from ..model import Party, Position, Quote
-from . import gender
-from .parties import GOVERNMENT_ROLES  # one list of the roles whose holder speaks for their country
+from .actors import PRONOUNS, Actors
 from .speakers import dateline
 
 def _words(path="stance_words.tsv") -> dict:
@@ -40,6 +39,10 @@ ACCUSED_OF = {"of", "over", "for", "after"}
 """What an accusation is about comes after one of these ('accused Turkey of sending fighters')."""
 SHELL_NOUNS = WORDS["shell"]["-"]
 """'dismissed the claim', 'announced his plans': an object that only points at words given elsewhere."""
+GUESS = WORDS["guess"]["-"]
+"""'Togo may oppose', 'Ghana is expected to back': a guess about the holder, not its position."""
+SOURCES = WORDS["source"]["-"]
+"""An unnamed reporter that is the holder's own voice ("officials said"), not an outside one ("critics say")."""
 SPEAKS_FOR = WORDS["speaks-for"]["-"]
 """A possessor holds what the phrase says only when the head is one of these ("Labour's spokesman"),
 not when it is only named inside it ("Kelly's critics")."""
@@ -85,80 +88,25 @@ _STANCE_OF_NOUN = {lemma: stance for stance, words in NOUNS.items() for lemma in
 _STANCE_OF_ADJ = {lemma: stance for stance, words in ADJECTIVES.items() for lemma in words}
 
 
-class _Index:
-    """Which party a token belongs to, and which country a party speaks for."""
-
-    def __init__(self, doc, parties: list[Party]):
-        self.doc = doc
-        self.by_id = {p.id: p for p in parties}
-        self._genders: dict[str, str | None] = {}
-        self.char_party: dict[int, str] = {}
-        for p in parties:
-            for s, e in p.mentions:
-                for c in range(s, e):
-                    self.char_party.setdefault(c, p.id)
-
-    def party_of(self, tok) -> str | None:
-        return self.char_party.get(tok.idx)
-
-    def principal(self, pid: str) -> str:
-        """An official or a state body speaks for its country."""
-        p = self.by_id.get(pid)
-        if p is None or not p.affiliation:
-            return pid
-        owner = self.by_id.get(p.affiliation)
-        if owner is None or owner.kind != "country":
-            return pid
-        if p.kind == "organisation" and p.country == owner.country:
-            return owner.id
-        if p.kind == "person" and p.role and set(p.role.split()) & GOVERNMENT_ROLES:
-            return owner.id
-        return pid
-
-    def gender(self, pid: str) -> str | None:
-        if pid not in self._genders:
-            self._genders[pid] = gender.of_party(self.by_id[pid], text_of(self.doc))
-        return self._genders[pid]
-
-    def pronoun(self, tok) -> str | None:
-        """'he' and 'it' as the party of a fitting kind met last as a speaker (else as a subject)."""
-        want_person = tok.lower_ in ("he", "she", "his", "her")
-        best: dict[int, tuple[int, str]] = {}
-        for t in self.doc[max(0, tok.i - 150):tok.i]:
-            pid = self.char_party.get(t.idx)
-            if pid is None or (self.by_id[pid].kind == "person") != want_person:
-                continue
-            if want_person and not gender.fits(tok.lower_, self.gender(pid)):
-                continue  # "he" is not Elizabeth Blackman
-            rank = 2 if t.dep_ == "nsubj" and t.head.lemma_ in SPEECH else 1 if t.dep_ in ("nsubj", "nsubjpass") \
-                else 0
-            best[rank] = (t.i, pid)
-        for rank in (2, 1, 0):
-            if rank in best:
-                return best[rank][1]
-        return None
-
-    def holders(self, tok) -> list[tuple[str, object]]:
-        """Parties named by the phrase headed by ``tok`` (with its conjuncts): (party id, token)."""
-        out = []
-        if dateline(tok):  # "MOSCOW — Armenia and Azerbaijan agreed": the place line is not the subject
-            tok = next((c for c in tok.children if c.dep_ == "appos"), None)
-            if tok is None:
-                return []
-        for t in [tok] + [c for c in tok.conjuncts]:
-            pid = self.party_of(t)
-            if pid is None and t.pos_ == "PRON" and t.lower_ in ("he", "she", "it", "they", "his", "her", "its",
-                                                                  "their"):
-                pid = self.pronoun(t)
-            if pid is None:  # "Armenia's president Armen Sarkissian", "the Turkish foreign ministry"
-                speaks = t.lemma_.lower() in SPEAKS_FOR or t.lower_ in SPEAKS_FOR
-                mods = sorted((c for c in t.children if c.dep_ == "appos" or
-                               (speaks and c.dep_ in ("poss", "compound", "amod"))),
-                              key=lambda c: c.dep_ != "appos")  # "Kelly's critics" are not Kelly
-                pid = next((self.party_of(c) for c in mods if self.party_of(c)), None)
-            if pid and (pid, t) not in out:
-                out.append((pid, t))
-        return out
+def _holders(ix: Actors, tok) -> list[tuple[str, object]]:
+    """Parties named by the phrase headed by ``tok`` (with its conjuncts), through the actor model (a
+    name, a pronoun, a title alone): (party id, token)."""
+    out = []
+    if dateline(tok):  # "MOSCOW — Armenia and Azerbaijan agreed": the place line is not the subject
+        tok = next((c for c in tok.children if c.dep_ == "appos"), None)
+        if tok is None:
+            return []
+    for t in [tok] + [c for c in tok.conjuncts]:
+        pid = ix.actor(t)
+        if pid is None:  # "Armenia's president Armen Sarkissian", "the Turkish foreign ministry"
+            speaks = t.lemma_.lower() in SPEAKS_FOR or t.lower_ in SPEAKS_FOR
+            mods = sorted((c for c in t.children if c.dep_ == "appos" or
+                           (speaks and c.dep_ in ("poss", "compound", "amod"))),
+                          key=lambda c: c.dep_ != "appos")  # "Kelly's critics" are not Kelly
+            pid = next((ix.party_of(c) for c in mods if ix.party_of(c)), None)
+        if pid and (pid, t) not in out:
+            out.append((pid, t))
+    return out
 
 
 def _subject(verb):
@@ -253,7 +201,7 @@ def _negated(tok) -> bool:
                                                              if tok.dep_ in ("xcomp", "acomp"))
 
 
-def _from_verb(ix: _Index, tok, stance: str):
+def _from_verb(ix: Actors, tok, stance: str):
     subj = _subject(tok)
     if subj is None:
         return []
@@ -266,6 +214,8 @@ def _from_verb(ix: _Index, tok, stance: str):
         return []  # "press for talks" is a demand, "pushed prices up" and "press on with" are not
     if _vague(tok) or _inside_accusation(tok) or _told_by_another(ix, tok, subj):
         return []
+    if _guessed(tok) and not _own_words(ix, tok, subj):
+        return []  # "Togo may oppose the rules, analysts said": the analysts' guess, not Togo's stance
     if _negated(tok):
         if tok.dep_ == "ccomp" and tok.head.lemma_ in SPEECH and _subject(tok.head) is not None:
             return []  # "Aliyev said Pashinyan had not signed freely" is Aliyev's claim, not Armenia's refusal
@@ -285,9 +235,9 @@ def _from_verb(ix: _Index, tok, stance: str):
         span = _antecedent_span(ix.doc, tok) or span
     if not span[0] <= head.i < span[1]:
         return []  # cut short before its verb (a misparse made a long list the subject): no stance left in it
-    named = {ix.principal(p) for p in (ix.party_of(t) for t in tok.subtree if t.i != subj.i) if p}
-    return [(pid, stance, span) for pid, t in ix.holders(subj)
-            if not (t.pos_ == "PRON" and ix.principal(pid) in named)]  # "it sought help in the US" is not the US
+    named = {ix.speaks_for(p) for p in (ix.party_of(t) for t in tok.subtree if t.i != subj.i) if p}
+    return [(pid, stance, span) for pid, t in _holders(ix, subj)
+            if not (t.pos_ == "PRON" and ix.speaks_for(pid) in named)]  # "it sought help in the US" is not the US
 
 
 def _inside_accusation(tok) -> bool:
@@ -303,17 +253,45 @@ def _inside_accusation(tok) -> bool:
     return False
 
 
-def _told_by_another(ix: _Index, tok, subj) -> bool:
-    """'Mr Blair said the Tories were planning cuts': a stance another named party reports of the
-    subject is the reporter's claim (it is the reporter's statement), not the subject's own."""
-    if tok.dep_ != "ccomp" or tok.head.lemma_.lower() not in SPEECH:
-        return False
-    speaker = _subject(tok.head)
+def _told_by_another(ix: Actors, tok, subj) -> bool:
+    """'Mr Blair said the Tories were planning cuts', 'Liberal critics say the Greens want to ban cars':
+    a stance someone else reports of the subject is the reporter's claim, not the subject's own. Only
+    a speaker the actor model finds to be the subject's own party keeps it the subject's."""
+    speaker = _reporter(tok)
     if speaker is None:
         return False
-    theirs = {ix.principal(p) for p, _ in ix.holders(speaker)}
-    mine = {ix.principal(p) for p, _ in ix.holders(subj)}
-    return bool(theirs) and bool(mine) and not theirs & mine
+    theirs = {ix.speaks_for(p) for p, _ in _holders(ix, speaker)}
+    mine = {ix.speaks_for(p) for p, _ in _holders(ix, subj)}
+    if not theirs:  # no party: the holder's own unnamed voice, or an outside one
+        return bool(mine) and speaker.lemma_.lower() not in SOURCES and speaker.lower_ not in SOURCES
+    return bool(mine) and not theirs & mine
+
+
+def _reporter(tok):
+    """The subject of the reporting verb whose reported clause ``tok`` heads, or None."""
+    if tok.dep_ != "ccomp" or tok.head.lemma_.lower() not in SPEECH:
+        return None
+    return _subject(tok.head)
+
+
+def _own_words(ix: Actors, tok, subj) -> bool:
+    """'Ghana said it may reject the deal': the holder's own report of what it may do."""
+    speaker = _reporter(tok)
+    if speaker is None:
+        return False
+    theirs = {ix.speaks_for(p) for p, _ in _holders(ix, speaker)}
+    return bool(theirs & {ix.speaks_for(p) for p, _ in _holders(ix, subj)})
+
+
+def _guessed(tok) -> bool:
+    """A stance under a modal of possibility ("may oppose") or a frame of guessing ("is expected to
+    back", "is likely to reject", "is said to favour"): someone's guess about the holder."""
+    if any(c.dep_ == "aux" and c.lower_ in GUESS for c in tok.children):
+        return True
+    head = tok.head
+    if tok.dep_ in ("xcomp", "ccomp") and head.lower_ in GUESS:
+        return head.pos_ == "ADJ" or head.tag_ == "VBN" or any(c.dep_ == "auxpass" for c in head.children)
+    return False
 
 
 def _antecedent_span(doc, verb) -> tuple[int, int] | None:
@@ -345,7 +323,7 @@ def _vague(verb) -> bool:
                                  for o in objects)
 
 
-def _from_noun(ix: _Index, tok, stance: str):
+def _from_noun(ix: Actors, tok, stance: str):
     """'its opposition to X', 'backing for X', 'support of X by Y', 'calls from Y', 'Y's aim of X'."""
     children = {c.lower_: c for c in tok.children if c.dep_ == "prep"}
     if stance != "accuses" and _inside_accusation(tok):
@@ -376,10 +354,10 @@ def _from_noun(ix: _Index, tok, stance: str):
         return []
     if tok.lemma_ == "call" and tok.tag_ != "NNS" and "for" not in children:
         return []
-    return [(pid, stance, _clause(ix.doc, tok, start_tok)) for pid, _ in ix.holders(holder)]
+    return [(pid, stance, _clause(ix.doc, tok, start_tok)) for pid, _ in _holders(ix, holder)]
 
 
-def _from_speech(ix: _Index, tok):
+def _from_speech(ix: Actors, tok):
     """'Ankara said that Azerbaijan had agreed ...': the speaker states the reported clause."""
     subj = _subject(tok)
     if subj is None:
@@ -400,11 +378,30 @@ def _from_speech(ix: _Index, tok):
         span = _clause(ix.doc, clause, subj if clause.i == tok.i else None)
         if span[1] - span[0] < 3:
             continue
-        out += [(pid, "states", span) for pid, _ in ix.holders(subj)]
+        for pid, _ in _holders(ix, subj):
+            out.append((pid, "states", _with_antecedent(ix, span, subj, tok, pid)))
     return out
 
 
-def _from_quote(ix: _Index, full: str, q: Quote):
+def _with_antecedent(ix: Actors, span: tuple[int, int], subj, verb, pid: str) -> tuple[int, int]:
+    """'The Dockers Union said it would reject any deal': a reported clause that opens with a pronoun
+    the actor model resolves to the speaker, named just before as the subject of the reporting verb,
+    takes in the speaker and the verb, so the text says who "it" is."""
+    doc = ix.doc
+    first = doc[span[0]]
+    kind = ix.by_id[pid].kind
+    if first.pos_ != "PRON" or first.lower_ not in PRONOUNS or ix.actor(first) != pid \
+            or (first.lower_ in ("they", "them", "their")) != (kind == "group"):
+        return span  # "they" stands for a group here, not for a body or a country that may mean others
+    if subj.pos_ == "PRON" or ix.party_of(subj) != pid or not subj.i < verb.i < span[0] \
+            or subj.sent.start != first.sent.start or span[0] - subj.left_edge.i > 12:
+        return span
+    if any(doc[j].is_punct for j in range(verb.i + 1, span[0])):
+        return span  # "Ghana, it said, ...": not one piece
+    return subj.left_edge.i, span[1]
+
+
+def _from_quote(ix: Actors, full: str, q: Quote):
     """A quote is a position of its speaker: its first sentence, in the speaker's words."""
     if not q.speaker or q.speaker not in ix.by_id:
         return []
@@ -479,20 +476,20 @@ def _trim(full: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _claim(ix: _Index, toks, speaker: str) -> tuple[bool, bool]:
+def _claim(ix: Actors, toks, speaker: str) -> tuple[bool, bool]:
     """Is a reported sentence a claim or judgement (not an account of what happened), and does it
     pin a hostile act on another party (an accusation)? Read from modals, negation, 'X is Y'
     judgements, first-person voice and judgement words."""
     lemmas = {t.lemma_.lower() for t in toks} | {t.lower_ for t in toks}
     stance_words = any((t.pos_ == "VERB" and t.lemma_.lower() in _STANCE_OF_VERB)
                        or (t.pos_ == "NOUN" and t.lemma_.lower() in _STANCE_OF_NOUN) for t in toks)
-    others = {ix.principal(p) for p in (ix.party_of(t) for t in toks) if p} - {speaker}
+    others = {ix.speaks_for(p) for p in (ix.party_of(t) for t in toks) if p} - {speaker}
     # an accusation pins the hostile act on another party: that party is who does it, not only named near it
     accused = bool(others) and any(
         t.lemma_.lower() in HOSTILE and (
-            any(c.dep_ in ("nsubj", "poss") and ix.party_of(c) and ix.principal(ix.party_of(c)) in others
+            any(c.dep_ in ("nsubj", "poss") and ix.party_of(c) and ix.speaks_for(ix.party_of(c)) in others
                 for c in t.children)
-            or any(g.dep_ == "pobj" and ix.party_of(g) and ix.principal(ix.party_of(g)) in others
+            or any(g.dep_ == "pobj" and ix.party_of(g) and ix.speaks_for(ix.party_of(g)) in others
                    for c in t.children if c.dep_ == "agent" or c.lower_ == "by" for g in c.children))
         for t in toks)
     claim = (any(t.tag_ == "MD" or t.dep_ == "neg" or (t.lower_ in FIRST_PERSON and t.pos_ == "PRON") for t in toks)
@@ -502,16 +499,18 @@ def _claim(ix: _Index, toks, speaker: str) -> tuple[bool, bool]:
     return claim or accused, accused
 
 
-def _own_stance(ix: _Index, toks, speaker: str) -> str | None:
+def _own_stance(ix: Actors, toks, speaker: str) -> str | None:
     """'Pashinyan said he had agreed to the deal': a reported stance verb whose subject is the
     speaker (or a pronoun for them) is the speaker's stance."""
     root = toks.root
+    if root.lemma_.lower() in SPEECH:  # "The union said it would reject ...": the stance of what it said
+        root = next((c for c in root.children if c.dep_ == "ccomp" and toks.start <= c.i < toks.end), root)
     stance = _STANCE_OF_VERB.get(root.lemma_.lower()) if root.pos_ == "VERB" else None
     subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
     if stance is None or subj is None or _vague(root):
         return None
     pid = ix.party_of(subj)
-    if (pid and ix.principal(pid) == speaker) or (pid is None and subj.pos_ == "PRON"
+    if (pid and ix.speaks_for(pid) == speaker) or (pid is None and subj.pos_ == "PRON"
                                                   and subj.lower_ in ("he", "she", "it", "they", "we", "i")):
         return NEGATED[stance] if _negated(root) else stance
     return None
@@ -538,10 +537,11 @@ def _similar(a: set[str], b: set[str]) -> bool:
     return bool(a and b) and len(a & b) >= 0.6 * min(len(a), len(b))
 
 
-def extract(doc, parties: list[Party], quotes: list[Quote]) -> list[Position]:
+def extract(doc, parties: list[Party], quotes: list[Quote], actors: Actors | None = None) -> list[Position]:
     """A handful of positions per party: what it supports, opposes, demands, accuses, agrees to,
-    rejects, or claims, best first; ``text`` is always ``doc.text[start:end]``."""
-    ix = _Index(doc, parties)
+    rejects, or claims, best first; ``text`` is always ``doc.text[start:end]``. Holders are read
+    through the actor model ``actors`` (built from ``parties`` when not given)."""
+    ix = actors if actors is not None else Actors(doc, parties)
     found: list[tuple[str, str, tuple[int, int], str]] = []  # (party, stance, token span, source)
     for tok in doc:
         lemma = tok.lemma_.lower()
@@ -558,7 +558,7 @@ def extract(doc, parties: list[Party], quotes: list[Quote]) -> list[Position]:
     return _select(_candidates(doc, ix, found, quotes), parties, title_end(doc))
 
 
-def _candidates(doc, ix: _Index, found, quotes: list[Quote]):
+def _candidates(doc, ix: Actors, found, quotes: list[Quote]):
     """Each reading as (score, Position, content words, source); accounts of events dropped."""
     full = text_of(doc)  # Doc.text is rebuilt on every access: once, not once per quote
     cands: list[tuple[float, Position, set[str], str]] = []
@@ -571,7 +571,7 @@ def _candidates(doc, ix: _Index, found, quotes: list[Quote]):
             if span[1] <= span[0]:
                 continue
             start, end = doc[span[0]].idx, doc[span[1] - 1].idx + len(doc[span[1] - 1])
-        party = ix.principal(pid)
+        party = ix.speaks_for(pid)
         first = doc.char_span(start, end, alignment_mode="expand")
         if first is None:
             continue
@@ -607,11 +607,12 @@ def _candidates(doc, ix: _Index, found, quotes: list[Quote]):
             continue  # "to back up their words": neither who nor what
         start, end, toks = _with_conditions(doc, full, start, end, toks)
         why = _why(ix, toks, party, full[start:end])
-        holder_named = any(ix.party_of(t) and ix.principal(ix.party_of(t)) == party for t in toks)
+        holder_named = any(ix.party_of(t) and ix.speaks_for(ix.party_of(t)) == party for t in toks)
         words = {t.lemma_.lower() for t in toks if not (t.is_stop or t.is_punct)}
         cands.append((_score(source, toks, holder_named),
                       Position(party=party, stance=stance, text=full[start:end].strip(), start=start, end=end,
-                               evidence=[(start, end)], shown=not why, why=why), words, source))
+                               evidence=[(start, end)], shown=not why, why=why,
+                               via=pid if pid != party else None), words, source))
     return cands
 
 
@@ -650,7 +651,7 @@ def _with_conditions(doc, full: str, start: int, end: int, toks):
     return start, end, toks
 
 
-def _why(ix: _Index, toks, party: str, text: str) -> str:
+def _why(ix: Actors, toks, party: str, text: str) -> str:
     """Why a reading is not fit for the page, or "": it must be a full clause (a finite verb with its
     subject or the holder as subject), not cut mid-phrase, not resting on an unresolved "it" or "this",
     with its quote marks in pairs and its negation kept."""
@@ -671,8 +672,8 @@ def _why(ix: _Index, toks, party: str, text: str) -> str:
         return "no subject"
     if subj.i not in inside:
         pid = ix.party_of(subj)
-        if not (pid and ix.principal(pid) == party) and not (subj.pos_ == "PRON" and ix.pronoun(subj) and
-                                                            ix.principal(ix.pronoun(subj)) == party):
+        if not (pid and ix.speaks_for(pid) == party) and not (subj.pos_ == "PRON" and ix.pronoun(subj) and
+                                                            ix.speaks_for(ix.pronoun(subj)) == party):
             return "its subject is left out"
     for c in verb.children:
         if c.dep_ in CORE and c.i not in inside and c.sent.start == verb.sent.start:
@@ -705,7 +706,7 @@ def _why(ix: _Index, toks, party: str, text: str) -> str:
         expletive = first.lower_ == "it" and first.head.lemma_ == "be" and any(
             c.dep_ in ("ccomp", "xcomp") and c.i > first.head.i for c in first.head.children)
         resolved = first.pos_ == "PRON" and first.lower_ not in VAGUE_ARGS | {"that", "they", "their"} \
-            and ix.pronoun(first) is not None and ix.principal(ix.pronoun(first)) == party
+            and ix.pronoun(first) is not None and ix.speaks_for(ix.pronoun(first)) == party
         if not (expletive or resolved):
             return f"rests on an unresolved '{first.lower_}'"
     for c in list(verb.children) + [g for c in verb.children if c.dep_ == "prep" for g in c.children]:

@@ -24,6 +24,7 @@ from .. import wordlists
 from ..nlp import text_of
 from ..model import Party, Quote
 from . import speakers as sp
+from .actors import Actors
 
 SPEECH = wordlists.speech_verbs()
 REPORT = SPEECH["report"]
@@ -430,7 +431,10 @@ def _unit_text(text: str, unit: Unit) -> str:
     return out
 
 
-def extract(doc, parties: list[Party]) -> list[Quote]:
+def extract(doc, parties: list[Party], actors: Actors | None = None) -> list[Quote]:
+    """The article's quotes, each with its speaker resolved through the actor model ``actors``
+    (built from ``parties`` when not given)."""
+    actors = actors if actors is not None else Actors(doc, parties)
     text = text_of(doc)
     if not text.strip():
         return []
@@ -573,7 +577,7 @@ def extract(doc, parties: list[Party]) -> list[Quote]:
             out[-1].end = end
             out[-1].text += " … " + _unit_text(text, unit)
             continue
-        speaker = _speaker(doc, subj, history, inside, parties)
+        speaker = _speaker(doc, subj, history, inside, parties, actors)
         words = len(_quote_text(text, start, end).split())
         if kind == "direct" and subj is None and cue is None and words < 12:
             continue  # a short phrase in quote marks with nobody saying it
@@ -585,7 +589,8 @@ def extract(doc, parties: list[Party]) -> list[Quote]:
         if speaker is None and kind == "direct":  # the person the paragraph before is about
             tok = _tokens(doc, first.inner_start, first.inner_end)
             if len(tok):
-                found = sp.antecedent(tok[0].doc[tok[0].i], history, inside, person_for=True, parties=parties)
+                found = sp.antecedent(tok[0].doc[tok[0].i], history, inside, person_for=True, parties=parties,
+                                      actors=actors)
                 if found is not None:
                     speaker = sp.Speaker(found.start, found.end, found.name,
                                          sp.party_for(found.start, found.end, found.name, parties))
@@ -655,18 +660,18 @@ def _short_attribution(gap: str) -> bool:
     return len(words) <= 30 and said == 1 and len(SENT_END.findall(g + " ")) <= 1
 
 
-def _speaker(doc, subj, history, inside, parties) -> sp.Speaker | None:
+def _speaker(doc, subj, history, inside, parties, actors: Actors) -> sp.Speaker | None:
     if subj is None:
         return None
     if sp.is_pronoun(subj):
-        found = sp.antecedent(subj, history, inside, parties=parties)
+        found = sp.antecedent(subj, history, inside, parties=parties, actors=actors)
         if found is None:
             return None
         party = found.party or sp.party_for(found.start, found.end, found.name, parties)
         return sp.Speaker(found.start, found.end, found.name, party)
     np = sp.noun_phrase(subj)
     name = sp.name_of(np)
-    # a title alone ("the two-term president") is the person the article names for it; the name
-    # shown stays the article's words, the party is that person
-    party = sp.party_for(np.start_char, np.end_char, name, parties) or sp.titled(np, parties)
+    # a title alone ("the prime minister") is the one person the article gives it (the actor model);
+    # the name shown stays the article's words, the party is that person
+    party = sp.party_for(np.start_char, np.end_char, name, parties) or actors.titled(np)
     return sp.Speaker(np.start_char, np.end_char, name, party)

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Party
+from .actors import Actors
 
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 THING_PRONOUNS = {"it"}
@@ -147,27 +148,6 @@ def name_of(span) -> str:
     return _with_modifiers(span).text.strip(" ,")
 
 
-NAME_ENTS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
-"""Entity kinds that name someone or somewhere: a title holding one is not a title alone."""
-DEFINITE = {"the", "this", "that"}
-"""Determiners with which a title alone stands for someone the article has named ("the senator")."""
-
-
-def titled(span, parties: list[Party]) -> Party | None:
-    """The one person among ``parties`` whose role a title alone names: "the two-term president" is
-    the party whose role is "president" (not "vice president": the role's words must all be in the
-    title, and the fullest such role wins), when the phrase holds no name of its own and one person fits."""
-    head = span.root
-    if head.pos_ != "NOUN" or not span or span[0].lower_ not in DEFINITE or any(t.ent_type_ in NAME_ENTS for t in span):
-        return None
-    words = {t.lower_ for t in span} | {t.lemma_.lower() for t in span}
-    fits = [(len(role), p) for p in parties if p.kind == "person" and p.role
-            and _last_word(p.role) in (head.lower_, head.lemma_.lower())
-            and (role := set(re.findall(r"[\w-]+", p.role.lower()))) <= words]
-    best = [p for n, p in fits if n == max(fits, key=lambda f: f[0])[0]] if fits else []
-    return best[0] if len(best) == 1 else None  # "the vice president": the fullest role that fits
-
-
 ASIDES = {"relcl", "appos"}
 """Clauses on the complement of a speaker's modifier ("to Trump, who declined to be named"): said
 about someone, not part of whose the speaker is."""
@@ -220,13 +200,12 @@ def is_pronoun(tok) -> bool:
 
 
 def antecedent(tok, history: list[Speaker], in_quote, person_for: bool = False,
-               parties: list[Party] = ()) -> Speaker | None:
+               parties: list[Party] = (), actors: Actors | None = None) -> Speaker | None:
     """The last fitting named party before the pronoun ``tok`` (or, with ``person_for``,
     the person most likely speaking an unattributed quote that starts at ``tok``).
 
-    ``parties`` (the article's resolved parties) tell "he" and "she" more people than the
-    NER finds: it misses bare surnames ("Pashinyan announced") and takes demonyms for
-    people ("Azerbaijani forces").
+    "he" and "she" are resolved by the actor model (``actors``, else one built from ``parties``),
+    the one resolver of person pronouns that positions use too.
     """
     doc = tok.doc
     low = "he" if person_for else tok.lower_
@@ -240,7 +219,8 @@ def antecedent(tok, history: list[Speaker], in_quote, person_for: bool = False,
         return None
     cutoff = tok.idx
     if low in PERSON_PRONOUNS:
-        ent = _last_person(doc, tok, history, in_quote, parties)
+        actors = actors if actors is not None else Actors(doc, list(parties))
+        ent = actors.person_before(tok, {(sp.start, sp.end) for sp in history}, in_quote)
         if ent is None:
             return None
         name = _strip_title(re.sub(r"[’']s$", "", ent.text.strip()))
@@ -262,51 +242,6 @@ def antecedent(tok, history: list[Speaker], in_quote, person_for: bool = False,
     if not candidates:
         return None
     return max(candidates, key=lambda c: c[0])[1]
-
-
-def _is_subject(tok) -> bool:
-    while tok.dep_ in ("compound", "appos", "flat") and tok.head != tok:
-        tok = tok.head
-    return tok.dep_ in ("nsubj", "nsubjpass")
-
-
-def _last_person(doc, tok, history: list[Speaker], in_quote, parties: list[Party] = ()):
-    """The person "he" or "she" most likely stands for.
-
-    Going back sentence by sentence, a person who is the subject of a clause (or
-    who was quoted there) wins over one merely mentioned ("Ed Rendell, one of
-    Clinton's supporters, was resolute. 'No,' he said" is Rendell).
-    """
-    people = [e for e in _people(doc, parties) if e.end_char <= tok.idx and not in_quote(e.start_char)]
-    if not people:
-        return None
-    spoke = {(sp.start, sp.end) for sp in history}
-    sent_starts = sorted({e.sent.start for e in people} | {tok.sent.start}, reverse=True)
-    for n, s0 in enumerate(sent_starts[:5]):
-        here = [e for e in people if e.sent.start == s0]
-        strong = [e for e in here if _is_subject(e.root) or (e.start_char, e.end_char) in spoke]
-        if strong:
-            return strong[-1]
-    return people[-1]
-
-
-def _people(doc, parties: list[Party]) -> list:
-    """Spans naming people, in order: the NER's PERSON entities, less those inside a mention
-    of a country or body ("Azerbaijani" in "Azerbaijani forces"), and the mentions of the
-    people among ``parties`` that the NER missed."""
-    def within(ent, kinds_are_people: bool) -> bool:
-        return any(s <= ent.start_char and ent.end_char <= e
-                   for p in parties if (p.kind == "person") == kinds_are_people for s, e in p.mentions)
-    spans = {e.start_char: e for e in doc.ents
-             if e.label_ == "PERSON" and (within(e, True) or not within(e, False))}
-    for party in parties:
-        if party.kind != "person":
-            continue
-        for s, e in party.mentions:
-            span = doc.char_span(s, e, alignment_mode="expand")
-            if span is not None and not any(o.start < span.end and span.start < o.end for o in spans.values()):
-                spans[span.start_char] = span
-    return [spans[k] for k in sorted(spans)]
 
 
 def _looks_personal(doc, sp: Speaker) -> bool:

@@ -29,8 +29,6 @@ STANCE_WORDS = {"supports": "Supports", "opposes": "Opposes", "demands": "Demand
                 "accuses": "Accuses", "agrees": "Agrees", "rejects": "Rejects", "states": "States"}
 WORLD_MAP = "maps/world/index.html"
 """The map of every place; in a folder of its own, beside (not among) the briefings' maps."""
-PRINCIPAL = 5
-"""Principal parties per briefing: the ones shown on the home page, coloured, and given pages."""
 SCENES_AT_A_GLANCE = 5
 """Places where things happen, listed at a glance (the map and its list show them all)."""
 
@@ -140,51 +138,15 @@ def source_paragraphs(facts: Facts) -> list[list[dict]]:
     return [p for p in paragraphs if p]
 
 
-def _speaks_for(facts: Facts, party_id: str | None) -> str | None:
-    """The party a statement counts for: a person's affiliation when they have one."""
-    p = facts.party(party_id)
-    if p is None:
-        return None
-    if p.kind == "person" and p.affiliation and facts.party(p.affiliation):
-        return p.affiliation
-    return p.id
-
-
 def principal_parties(facts: Facts) -> list[Party]:
-    """The actors a briefing is about: countries, organisations and groups that speak or recur.
-
-    People speak *for* one of these (their affiliation), so they count towards it.
-    """
-    voice: dict[str, int] = defaultdict(int)
-    for pos in facts.positions:
-        if (who := _speaks_for(facts, pos.party)):
-            voice[who] += 1
-    for q in facts.quotes:
-        if (who := _speaks_for(facts, q.speaker)):
-            voice[who] += 1
-    actors = [p for p in facts.parties if p.kind != "person" and p.shown]
-    # sorted() is stable: ties keep the order of facts.parties
-    ranked = sorted(actors, key=lambda p: (-(voice[p.id] + len(p.mentions)), -p.salience))
-    keep = [p for p in ranked if len(p.mentions) >= 2 or voice[p.id]]
-    return (keep or ranked)[:PRINCIPAL]
-
-
-PRINCIPAL_PEOPLE = 3
-"""The people per briefing who speak most there (quotes and shown positions): the parties index lists
-them, and they get a page of their own as bodies and countries do (PARTY_PAGE_BRIEFINGS)."""
+    """The actors a briefing is about, as extraction decided them (``Facts.principal``, by
+    ``extract.actors.principals``)."""
+    return [p for pid in facts.principal if (p := facts.party(pid)) is not None]
 
 
 def principal_people(facts: Facts) -> list[Party]:
-    """The people a briefing is about: those who speak in it, most first (a person only named is not)."""
-    voice: dict[str, int] = defaultdict(int)
-    for pos in facts.positions:
-        if pos.shown:
-            voice[pos.party] += 1
-    for q in facts.quotes:
-        if q.speaker:
-            voice[q.speaker] += 1
-    people = [p for p in facts.parties if p.kind == "person" and p.shown and voice[p.id]]
-    return sorted(people, key=lambda p: (-voice[p.id], -len(p.mentions)))[:PRINCIPAL_PEOPLE]
+    """The people a briefing is about, as extraction decided them (``Facts.people``)."""
+    return [p for pid in facts.people if (p := facts.party(pid)) is not None]
 
 
 KEY_QUOTE_MIN_WORDS = 5
@@ -201,7 +163,7 @@ def key_quotes(facts: Facts) -> list:
 
     def rank(q) -> tuple:
         speaker = q.speaker or q.speaker_name
-        by_principal = q.speaker is not None and (q.speaker in principal or _speaks_for(facts, q.speaker) in principal)
+        by_principal = q.speaker is not None and (q.speaker in principal or facts.speaks_for(q.speaker) in principal)
         return (speaker is None, q.kind != "direct", not by_principal)
 
     shown = [q for q in facts.quotes if q.cue is not None or len(q.text.split()) >= KEY_QUOTE_MIN_WORDS]
@@ -278,7 +240,7 @@ def briefing_view(facts: Facts, slug: str, party_pages: set[str] | None = None,
     summary = [{"text": text[s:e].strip(), "anchor": _anchor(facts, s)} for s, e in facts.summary]
 
     def party_link(party_id: str | None) -> str | None:
-        who = _speaks_for(facts, party_id)
+        who = facts.speaks_for(party_id)
         ps = _party_slug(names[who]) if who in names else None
         return f"../../parties/{ps}/" if ps in party_pages else None
 
@@ -289,14 +251,15 @@ def briefing_view(facts: Facts, slug: str, party_pages: set[str] | None = None,
     for pos in facts.positions:
         if not pos.shown:
             continue
-        who = _speaks_for(facts, pos.party) or pos.party
-        speaker = names.get(pos.party, pos.party)
-        holders = (who,) + tuple(dict.fromkeys(w for w in (_speaks_for(facts, t) or t for t in pos.together)
+        who = facts.speaks_for(pos.party) or pos.party
+        said = pos.via or pos.party  # a minister's words count for the country, said by the minister
+        speaker = names.get(said, said)
+        holders = (who,) + tuple(dict.fromkeys(w for w in (facts.speaks_for(t) or t for t in pos.together)
                                                if w != who))
         groups.setdefault(holders, []).append({
             "stance": STANCE_WORDS.get(pos.stance, pos.stance.title()), "stance_key": slugify(pos.stance),
             "text": pos.text, "anchor": _anchor(facts, pos.start),
-            "via": speaker if who != pos.party else None})
+            "via": speaker if who != said else None})
     order = [p.id for p in principal] + [p.id for p in facts.parties if p.id not in colours]
     position_groups = [
         {"party": " and ".join(names.get(pid, pid) for pid in key), "colour": colours.get(key[0], "#6b7280"),
@@ -426,9 +389,9 @@ def parties_index(all_facts: list[Facts], slugs: list[str], principal: list[list
             ids.update(q.id for q in members)
             names = {q.id: q.name for q in facts.parties}
             positions = [{"stance": STANCE_WORDS.get(x.stance, x.stance.title()), "text": x.text,
-                          "via": names.get(x.party) if x.party != p.id else None,
+                          "via": names.get(x.via or x.party) if (x.via or x.party) != p.id else None,
                           "anchor": _anchor(facts, x.start)} for x in facts.positions
-                         if x.shown and (x.party in ids or ids & set(x.together))]
+                         if x.shown and (x.party in ids or x.via in ids or ids & set(x.together))]
             quotes = [{"text": q.text, "kind": q.kind, "speaker": names.get(q.speaker) or q.speaker_name or p.name,
                        "anchor": _anchor(facts, q.start)} for q in facts.quotes if q.speaker in ids]
             page["briefings"].append({
