@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from generator.extract import actors
 from generator.merge import Source, StoryFigure, merge
 from generator.model import Article, Event, Facts, Party, Position, Sentence
 from generator.render import stories
@@ -12,11 +13,12 @@ from conftest import ROOT
 
 def facts(aid: str, day: int, events, positions=()) -> Facts:
     text = "Armenia said it would talk. " * 4
-    return Facts(article=Article(id=aid, title=f"Story article {aid}", text=text, published=dt.date(2020, 10, day)),
-                 sentences=[Sentence(i * 28, i * 28 + 27) for i in range(4)], summary=[(0, 27)],
-                 parties=[Party("am", "Armenia", "country", country="AM", mentions=[(0, 7)]),
-                          Party("red-cross", "Red Cross", "organisation", mentions=[(0, 3)])],
-                 positions=list(positions), timeline=list(events))
+    return actors.decide(Facts(article=Article(id=aid, title=f"Story article {aid}", text=text,
+                                               published=dt.date(2020, 10, day)),
+                               sentences=[Sentence(i * 28, i * 28 + 27) for i in range(4)], summary=[(0, 27)],
+                               parties=[Party("am", "Armenia", "country", country="AM", mentions=[(0, 7)]),
+                                        Party("red-cross", "Red Cross", "organisation", mentions=[(0, 3)])],
+                               positions=list(positions), timeline=list(events)))
 
 
 def test_timeline_groups_dates_and_folds_background():
@@ -111,6 +113,7 @@ def test_where_things_stand_takes_the_latest_article_and_names_the_silent_princi
     after = [Position("am", "states", "will see", 28, 35), Position("am", "rejects", "rejects the talks", 0, 10)]
     later = facts("b", 12, [], after)
     later.parties[1].mentions.append((56, 59))  # named twice: principal in that article, but stating nothing
+    actors.decide(later)
     story = merge("s", "Talks", [Source(facts("a", 10, [], before), "a"), Source(later, "b")])
     view = stories.story_view(story, {"armenia": "#123456"})["standing"]
     (card,) = view["cards"]

@@ -9,7 +9,7 @@ import jinja2
 from ..extract.figures import series_key
 from ..merge import MergedStory, Source, party_key
 from . import maps
-from .pages import (STANCE_WORDS, Palette, _anchor, _party_slug, _speaks_for, figure_rest, principal_parties,
+from .pages import (STANCE_WORDS, Palette, _anchor, _party_slug, figure_rest, principal_parties,
                     shaded_countries, slugify)
 
 
@@ -125,9 +125,9 @@ def standing(story: MergedStory, palette: Palette | None = None) -> list[dict]:
         for pos in f.positions:
             if not pos.shown:
                 continue
-            speaker = f.party(pos.party)
+            speaker = f.party(pos.via or pos.party)  # who said it (a minister for the country)
             for holder in [pos.party] + list(pos.together):
-                party = f.party(_speaks_for(f, holder) or holder)
+                party = f.party(f.speaks_for(holder) or holder)
                 if party is None:
                     continue
                 said.setdefault(party_key(party), []).append({
@@ -180,13 +180,13 @@ def whats_new_view(story: MergedStory) -> dict | None:
     before: dict[str, tuple[str, set[str]]] = {}  # party key -> (its last stance, every text it stated)
     for e in earlier:
         for pos in e.facts.positions:
-            party = e.facts.party(_speaks_for(e.facts, pos.party) or pos.party)
+            party = e.facts.party(e.facts.speaks_for(pos.party) or pos.party)
             if pos.shown and party is not None:
                 last = before.setdefault(party_key(party), ("", set()))
                 before[party_key(party)] = (pos.stance, last[1] | {" ".join(pos.text.lower().split())})
     positions = []
     for pos in f.positions:
-        party = f.party(_speaks_for(f, pos.party) or pos.party)
+        party = f.party(f.speaks_for(pos.party) or pos.party)
         if not pos.shown or party is None:
             continue
         stance, texts = before.get(party_key(party), ("", set()))
