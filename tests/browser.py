@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import http.server
 import shutil
+import subprocess
 import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -37,6 +38,26 @@ def available() -> str | None:
 class _Quiet(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):  # keep test output clean
         pass
+
+
+def stop(proc: subprocess.Popen, timeout: float = 10) -> None:
+    """End a server a test started: politely, then for good."""
+    proc.terminate()
+    try:
+        proc.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+@contextmanager
+def launched():
+    """Debian's Chromium under Playwright, for a module's tests."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield browser
+        browser.close()
 
 
 @contextmanager

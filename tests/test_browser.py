@@ -28,12 +28,8 @@ def site(built_site):
 
 @pytest.fixture(scope="module")
 def chromium():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=b.CHROMIUM, args=b.ARGS)
+    with b.launched() as browser:
         yield browser
-        browser.close()
 
 
 @pytest.fixture

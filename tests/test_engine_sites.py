@@ -123,12 +123,8 @@ def chromium():
     why = b.available()
     if why:
         pytest.skip(why)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=b.CHROMIUM, args=b.ARGS)
+    with b.launched() as browser:
         yield browser
-        browser.close()
 
 
 @pytest.fixture
@@ -238,9 +234,5 @@ def test_zensical_serve_regenerates_when_an_article_is_added(generated, tmp_path
         assert updated, "the new article's briefing did not appear"
         assert linked(updated) > briefings_before
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        b.stop(proc, 15)
     assert root.joinpath("mkdocs.yml").read_bytes() == (ROOT / "mkdocs.yml").read_bytes()

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from browser import ARGS, CHROMIUM, available
+from browser import ARGS, CHROMIUM, available, stop
 
 FIXTURES = Path(__file__).parent / "fixtures" / "articles"
 
@@ -84,11 +84,7 @@ def test_new_article_appears_while_serving(tmp_path):
             assert "Many lives will be saved" in page.inner_text("body")
             browser.close()
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        stop(proc, 10)
 
 
 @pytest.mark.slow
@@ -144,11 +140,7 @@ def test_one_change_under_serve_builds_once(tmp_path):
         assert wait_for(lambda: after_start().count("Reloading browsers") > added, 120), "no rebuild:\n" + log.read_text()
         time.sleep(8)
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        stop(proc, 10)
     rebuilds = after_start().count("Building documentation")
     assert after_start().count("1 extracted") == 2, log.read_text()  # each change was seen and built
     assert added == 1, f"{added} builds for one new article:\n{log.read_text()}"
