@@ -204,10 +204,13 @@ def analyse(articles: list[Article], cache: ArticleCache | None = None, workers:
             progress: Progress | None = None, known: dict | None = None) -> Iterator[Analysis]:
     """The one analysis loop: an Analysis per article, in order, as they come. Articles in ``known`` (a
     snapshot, by cache key) or in ``cache`` are not parsed; the rest are parsed together (``workers``
-    processes when there are enough of them to pay for their start) and their results cached."""
+    processes when there are enough of them to pay for their start) and their results cached. The place
+    index is kept in the same cache folder (config.place_index_folder)."""
+    from . import gazetteer
     from .nlp import parse
 
     cache = cache or ArticleCache(None, pipeline_version())
+    gazetteer.use_cache(cache.folder)
     known = known or {}
     hits: dict[int, Analysis] = {}
     todo = []
