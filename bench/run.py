@@ -26,6 +26,9 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "bbc.jsonl"
 
+sys.path.insert(0, str(ROOT))
+from generator.config import PLACE_INDEX_ENV, place_index_folder  # noqa: E402 - the tree being measured
+
 TARGETS = {
     "extract_vs_parse": ("≥", 0.75),
     "full_vs_bare_mkdocs": ("≤", 1.5),
@@ -192,7 +195,8 @@ def step_mkdocs(root: Path, workers: int) -> dict:
 
 
 def step_prepare(root: Path, workers: int) -> dict:
-    """Build the machine-wide place index if it is missing, so that no timed step pays for it."""
+    """Build the shared place index (``$BRIEFING_CACHE``, see run_step) if it is missing, so that no timed
+    step pays for it."""
     from generator import gazetteer
 
     t0 = time.perf_counter()
@@ -209,6 +213,7 @@ def run_step(name: str, root: Path, workers: int, log: Path) -> dict:
     cmd = [sys.executable, str(Path(__file__).resolve()), "--step", name, "--project", str(root),
            "--workers", str(workers), "--result", str(out)]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
+    env.setdefault(PLACE_INDEX_ENV, str(place_index_folder(None)))  # every size's project shares one place index
     t0 = time.perf_counter()
     with log.open("ab") as lf:
         lf.write(f"\n== {name} {root}\n".encode())
@@ -228,7 +233,6 @@ def run_step(name: str, root: Path, workers: int, log: Path) -> dict:
 
 
 def child(args) -> None:
-    sys.path.insert(0, str(ROOT))
     result = STEPS[args.step](Path(args.project), args.workers)
     Path(args.result).write_text(json.dumps(result))
 

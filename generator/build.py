@@ -201,27 +201,28 @@ def analyse_one(doc, article: Article) -> Analysis:
 
 
 def analyse(articles: list[Article], cache: ArticleCache | None = None, workers: int = 1,
-            progress: Progress | None = None, known: dict | None = None) -> Iterator[Analysis]:
-    """The one analysis loop: an Analysis per article, in order, as they come. Articles in ``known`` (a
-    snapshot, by cache key) or in ``cache`` are not parsed; the rest are parsed together (``workers``
-    processes when there are enough of them to pay for their start) and their results cached."""
+            progress: Progress | None = None) -> Iterator[Analysis]:
+    """The one analysis loop: an Analysis per article, in order, as they come. Articles in ``cache`` are
+    not parsed; the rest are parsed together (``workers`` processes when there are enough of them to pay
+    for their start) and their results cached. The place index is kept in the same cache folder
+    (config.place_index_folder)."""
+    from . import gazetteer
     from .nlp import parse
 
     cache = cache or ArticleCache(None, pipeline_version())
-    known = known or {}
+    gazetteer.use_cache(cache.folder)
     hits: dict[int, Analysis] = {}
     todo = []
     for i, a in enumerate(articles):
-        hit = known.get(cache.key(a))
-        if hit is None:
-            facts, features = cache.get_facts(a), cache.get(a, "story")
-            if facts is not None and features is not None:
-                try:
-                    hit = (facts, ArticleFeatures(**features))
-                except TypeError:  # written by another version of the story features
-                    cache.damaged += 1
+        facts, features = cache.get_facts(a), cache.get(a, "story")
+        hit = None
+        if facts is not None and features is not None:
+            try:
+                hit = Analysis(a, facts, ArticleFeatures(**features), parsed=False)
+            except TypeError:  # written by another version of the story features
+                cache.damaged += 1
         if hit is not None:
-            hits[i] = Analysis(a, hit[0], hit[1], parsed=False)
+            hits[i] = hit
         else:
             todo.append(i)
     if cache.damaged:
@@ -244,18 +245,10 @@ def analyse(articles: list[Article], cache: ArticleCache | None = None, workers:
 
 
 def analyse_articles(articles: list[Article], cache: ArticleCache, workers: int = 1,
-                     progress: Progress | None = None, snapshot: Path | None = None) -> Analysed:
-    """Facts and story features for every article the extractors could read, in order (see :func:`analyse`).
-
-    ``snapshot`` keeps every article's facts and features in one file, by cache key, so that a
-    build reads one file rather than two JSON entries per article."""
-    known = load_snapshot(snapshot)
-    done = list(analyse(articles, cache, workers, progress, known))
+                     progress: Progress | None = None) -> Analysed:
+    """Facts and story features for every article the extractors could read, in order (see :func:`analyse`)."""
+    done = list(analyse(articles, cache, workers, progress))
     kept = [a for a in done if a.facts is not None]
-    if snapshot is not None:
-        entries = {cache.key(a.article): (a.facts, a.features) for a in kept}
-        if entries.keys() != known.keys():
-            save_snapshot(snapshot, entries)
     return Analysed([a.facts for a in kept], [a.features for a in kept], sum(a.parsed for a in done),
                     [a.problem for a in done if a.problem is not None])
 
@@ -352,8 +345,7 @@ def build(project: Project, progress: Progress | None = None) -> BuildResult:
     snapshots = project.cache / "snapshot" if project.cache else None
     articles, problems = read_articles(project, snapshots / "articles.pickle" if snapshots else None)
     cache = ArticleCache(project.cache, pipeline_version())
-    analysed = analyse_articles(articles, cache, project.workers, progress,
-                                snapshots / "facts.pickle" if snapshots else None)
+    analysed = analyse_articles(articles, cache, project.workers, progress)
 
     state = project.cache / "stories.json" if project.cache else None
     index = load_story_index(state)

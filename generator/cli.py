@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import json
+import logging
 import sys
 from pathlib import Path
 
@@ -84,18 +85,40 @@ class JsonOutput:
             click.echo(json.dumps(self.rows, ensure_ascii=False, indent=2))
 
 
+class _Recorded(logging.Handler):
+    """What MkDocs logs while it loads a configuration: it logs each invalid option, then aborts
+    with a message that names none of them."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
 def load_project(config_file: str):
-    """The project described by mkdocs.yml (the briefing plugin's options)."""
+    """The project described by mkdocs.yml (the briefing plugin's options). An invalid option is a
+    usage error of one line that names it; MkDocs' warnings about the configuration are warnings."""
     from mkdocs.config import load_config
-    from mkdocs.exceptions import ConfigurationError
+    from mkdocs.exceptions import Abort, ConfigurationError
 
     from .api import Project
     from .config import BriefingConfig
 
+    recorded, mkdocs_log = _Recorded(), logging.getLogger("mkdocs.config")
+    mkdocs_log.addHandler(recorded)
     try:
         cfg = load_config(config_file)
     except (ConfigurationError, OSError) as exc:
         raise Failure(f"{config_file}: {exc}") from None
+    except Abort as exc:
+        errors = [r.getMessage() for r in recorded.records if r.levelno >= logging.ERROR] or [exc.message]
+        raise Failure(f"{config_file}: {'; '.join(errors)}") from None
+    finally:
+        mkdocs_log.removeHandler(recorded)
+    for record in recorded.records:
+        warn(record.getMessage())
     plugin = cfg["plugins"].get("briefing")
     options = plugin.config if plugin is not None else BriefingConfig()
     if plugin is None:

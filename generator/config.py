@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+from pathlib import Path
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -21,6 +22,11 @@ MAX_WORKERS = 64
 WORKER_MB = 400
 """Memory one parsing process needs (the pipeline and a batch of documents): ``workers: auto`` starts no
 more processes than the free memory holds."""
+PLACE_INDEX_ENV = "BRIEFING_CACHE"
+"""Environment variable naming a folder for the place index (``gazetteer-*.sqlite``, 30 MB, minutes to
+build) that overrides the ``cache`` option: the test suite's throwaway projects, and several checkouts on
+one machine, then share one index instead of each building its own. Only the index: extraction results
+stay in each project's ``cache``."""
 ARTICLES_PER_WORKER = 40
 """New articles to parse per extra process: for fewer, starting a process (it loads its own pipeline)
 costs more than it saves, so a build with a handful of new articles parses them in its own process."""
@@ -39,6 +45,15 @@ def resolve_workers(value: int | str) -> int:
     return max(1, min(cpus, free_mb // WORKER_MB, MAX_WORKERS))
 
 
+def place_index_folder(cache: Path | None) -> Path:
+    """Where the place index is kept: ``$BRIEFING_CACHE`` when set, else the project's ``cache`` folder,
+    else (no project, or ``cache`` left empty) ``~/.cache/briefing``."""
+    override = os.environ.get(PLACE_INDEX_ENV)
+    if override:
+        return Path(override)
+    return Path(cache) if cache is not None else Path.home() / ".cache" / "briefing"
+
+
 class BriefingConfig(base.Config):
     articles = c.Type(str, default="articles")
     """Folder (under docs_dir) that holds the articles users write or add: .md, .txt, .html."""
@@ -51,7 +66,8 @@ class BriefingConfig(base.Config):
     """Folder of the Jinja2 templates of the pages (relative to docs_dir)."""
 
     cache = c.Type(str, default="../.cache/briefing")
-    """Folder for cached extraction results (relative to docs_dir); safe to delete."""
+    """Folder for cached extraction results and the place index (relative to docs_dir); safe to delete.
+    ``$BRIEFING_CACHE`` (:data:`PLACE_INDEX_ENV`) moves the place index elsewhere."""
 
     strict = c.Type(bool, default=False)
     """Fail the build when any article cannot be used. Off: such articles are skipped with a warning."""

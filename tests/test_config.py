@@ -44,6 +44,28 @@ def test_mkdocs_refuses_overlapping_folders_before_writing_anything(tmp_path):
     assert [p.name for p in (root / "content" / "articles").iterdir()] == []
 
 
+@pytest.mark.parametrize("option, setting", [("output", "output: articles"), ("workers", "output: generated\n      workers: 0")])
+def test_the_command_line_names_the_bad_option_in_one_line_and_exits_2(tmp_path, monkeypatch, option, setting):
+    from click.testing import CliRunner
+
+    from generator.cli import Exit, main
+
+    root = make_project(tmp_path)
+    yml = root / "mkdocs.yml"
+    yml.write_text(yml.read_text().replace("output: generated", setting))
+    monkeypatch.chdir(root)
+    result = CliRunner().invoke(main, ["build", "--no-site"])
+    (line,) = result.output.strip().splitlines()  # MkDocs alone says the error, then "Aborted with a configuration error!"
+    assert result.exit_code == Exit.USAGE and f"option '{option}'" in line and line.startswith("Error: mkdocs.yml:")
+
+
+def test_the_command_line_bounds_workers_as_the_option_does():
+    from generator import cli, config
+
+    (workers,) = [p for p in cli.build.params if p.name == "workers"]
+    assert (workers.type.min, workers.type.max) == (1, config.MAX_WORKERS)
+
+
 def test_a_ci_build_with_a_loopback_site_address_is_warned(monkeypatch):
     from generator.build import loopback_in_ci
 

@@ -69,6 +69,20 @@ def test_corrupt_cache_is_rebuilt(tmp_path, monkeypatch):
         gazetteer.reset()
 
 
+def test_the_index_lives_in_the_project_cache_unless_briefing_cache_says_otherwise(tmp_path, monkeypatch):
+    from generator import build
+    from generator.cache import ArticleCache
+
+    monkeypatch.setattr(gazetteer, "_project_cache", None)  # put back after the test
+    monkeypatch.delenv("BRIEFING_CACHE")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert gazetteer.index_path().parent == tmp_path / "home" / ".cache" / "briefing"  # no project
+    list(build.analyse([], ArticleCache(tmp_path / "project-cache", "v")))  # the analysis loop names the folder
+    assert gazetteer.index_path().parent == tmp_path / "project-cache"
+    monkeypatch.setenv("BRIEFING_CACHE", str(tmp_path / "shared"))  # the override the test suite uses
+    assert gazetteer.index_path().parent == tmp_path / "shared"
+
+
 def test_seas_and_the_eu_are_indexed():
     assert first("Mediterranean Sea").kind == "water"  # a sea is water, a world region ("Latin America") a region
     assert first("European Union").name == "Europe"

@@ -29,6 +29,8 @@ def test_adding_and_removing_an_article(project):
     shutil.move(project / "held.md", held_back)
     second = build(proj)
     assert second.extracted == 1 and second.cached == 2
+    facts = sorted(p.name.split(".")[1] for p in proj.cache.rglob("*.json") if p.name.endswith((".facts.json", ".story.json")))
+    assert facts == ["facts"] * 3 + ["story"] * 3 and not list(proj.cache.rglob("facts.pickle"))  # each stored once
     rewritten = set(second.written.written)
     old_briefings = {w for w in first.written.written if w.startswith("briefings/")}
     new_briefings = [w for w in rewritten if w.startswith("briefings/") and w not in old_briefings]

@@ -13,7 +13,7 @@ import math
 import re
 from collections import Counter
 
-from ..nlp import text_of
+from ..nlp import layout_of, text_of
 from ..model import Sentence, Span
 
 MIN_WORDS = 6
@@ -24,8 +24,7 @@ CW = 0.15
 REPEAT = 0.6
 """Share of a sentence's content words already in the summary above which it is a repeat."""
 
-# What to cut from the start of a sentence: "Kathmandu, Nepal (CNN)", "(CNN) --", "By . Jo Smith . PUBLISHED: ...".
-_DATELINE = re.compile(r"^(?:[A-Z][\w.'’ -]{0,40}(?:,\s*[A-Z][\w.'’ -]{0,30})?\s*)?\((?:CNN|AP|Reuters|AFP)\)\s*(?:--|—|–)?\s*")
+# What to cut from the start of a sentence besides the article's dateline (nlp.Layout): "By . Jo Smith . PUBLISHED: ...".
 _BOILER = re.compile(r"^(?:Scroll down for (?:the )?video|Click here[^.]*|READ MORE:?[^.]*|PUBLISHED:[^|]*?\d{4}\s*\|?"
                      r"|UPDATED:[^|]*?\d{4}\s*\|?|By \.(?: [^.]{1,60} \.)?|Last updated at[^.]*\.)\s*", re.I)
 # A photo caption glued to the next sentence: "Guilty: John Doe, 56, pictured in 2012 A man who ..."
@@ -42,12 +41,12 @@ def _content(text: str) -> list[str]:
     return [w.lower().rstrip(".,") for w in _WORD.findall(text) if w.lower() not in _STOP]
 
 
-def clean_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+def clean_span(text: str, start: int, end: int, dateline: tuple[int, int] | None = None) -> tuple[int, int] | None:
     """The part of a sentence that is content, or None when none of it is.
 
-    Cuts datelines and boilerplate off the front, and photo captions that the
-    sentence splitter glued onto the sentence after them; drops a span that is
-    only a caption or too short to say anything.
+    Cuts the article's ``dateline`` (:attr:`nlp.Layout.dateline`) and boilerplate off the
+    front, and photo captions that the sentence splitter glued onto the sentence after them;
+    drops a span that is only a caption or too short to say anything.
     """
     changed = True
     while changed:
@@ -60,12 +59,15 @@ def clean_span(text: str, start: int, end: int) -> tuple[int, int] | None:
                 start += 1
             changed = True
             continue
-        for pattern in (_DATELINE, _BOILER):
-            m = pattern.match(s)
-            if m and m.end() > 0:
-                start += m.end()
-                changed = True
-                s = text[start:end]
+        if dateline and start == dateline[0]:
+            start = dateline[1]
+            changed = True
+            s = text[start:end]
+        m = _BOILER.match(s)
+        if m and m.end() > 0:
+            start += m.end()
+            changed = True
+            s = text[start:end]
         if _CAPTION_LABEL.match(s):
             glued = _GLUED_START.search(s, _CAPTION_LABEL.match(s).end())
             if glued is None:
@@ -91,7 +93,8 @@ def extract(doc, sentences: list[Sentence], size: int = 3, max_size: int = 5, wi
     the article); picks skip repeats of what is already chosen.
     """
     text = text_of(doc)
-    spans = [c for c in (clean_span(text, s.start, s.end) for s in sentences) if c]
+    dateline = layout_of(doc).dateline
+    spans = [c for c in (clean_span(text, s.start, s.end, dateline) for s in sentences) if c]
     if not spans:
         return [(s.start, s.end) for s in sentences[:size]]
     words = [_content(text[a:b]) for a, b in spans]

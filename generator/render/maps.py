@@ -10,8 +10,6 @@ content, so that the same input gives the same bytes.
 """
 from __future__ import annotations
 
-import contextlib
-import functools
 import hashlib
 import json
 import math
@@ -19,9 +17,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import branca.element
 import folium
-import jinja2
 import xyzservices
 from branca.element import Element, MacroElement
 from jinja2 import Template
@@ -171,7 +167,43 @@ def map_css() -> bytes:
     return _STYLE.encode()
 
 
-class _Outlines(MacroElement):
+class _Finished(Element):
+    """Finished HTML in the figure: renders to its text as Jinja would (less one trailing newline),
+    without compiling it as a template as branca's ``Element(text)`` does."""
+
+    def __init__(self, text: str):
+        super().__init__()
+        self.text = text[:-1] if text.endswith("\n") else text
+
+    def render(self, **kwargs) -> str:
+        return self.text
+
+
+class _Drawn(MacroElement):
+    """branca's ``MacroElement.render`` adds each rendered part (header, html, script) to the figure as
+    an ``Element(text)``, which compiles that finished text as a Jinja template again: half the time of
+    drawing a map. Mixed in after folium's classes (``_Map(folium.Map, _Drawn)``: it comes last before
+    MacroElement, so folium's own render steps still run), it adds the parts as :class:`_Finished` text."""
+
+    def render(self, **kwargs):
+        figure = self.get_root()
+        macros = self._template.module.__dict__
+        for part in ("header", "html", "script"):
+            if part in macros:
+                getattr(figure, part).add_child(_Finished(macros[part](self, kwargs)), name=self.get_name())
+        for element in self._children.values():
+            element.render(**kwargs)
+
+
+class _Map(folium.Map, _Drawn):
+    pass
+
+
+class _TileLayer(folium.TileLayer, _Drawn):
+    pass
+
+
+class _Outlines(_Drawn):
     """The base layer: grey country outlines in a pane under the tiles."""
 
     _template = Template("""
@@ -181,7 +213,7 @@ class _Outlines(MacroElement):
     """)
 
 
-class _Shaded(MacroElement):
+class _Shaded(_Drawn):
     """The parties' countries, filled in their colours, drawn from the shared outlines (no polygons in the map file)."""
 
     _template = Template("""
@@ -198,7 +230,7 @@ class _Shaded(MacroElement):
                                  sort_keys=True, ensure_ascii=False)
 
 
-class _Places(MacroElement):
+class _Places(_Drawn):
     """The places, drawn by a function of the shared script: a map file holds only their data, about
     a tenth of the bytes that a folium marker, popup and tooltip take for each place."""
 
@@ -214,9 +246,10 @@ class _Places(MacroElement):
         rows = [[round(m.lat, 4), round(m.lon, 4),  # 11 m is precise enough for a place
                  marker_radius(m.mentions), str(attr(m.name)), _popup(m), int(m.scene)]
                 for m in sorted(markers, key=lambda x: -x.mentions)]  # small markers on top of big ones
-        # rows hold only numbers and strings, so every "{" is inside a string: written "\u007b" there, as
-        # branca templates the script again and "{{" would start Jinja; "</" written "<\/", so that no
-        # text can close the script element (both mean the same string in JSON)
+        # rows hold only numbers and strings, so every "{" is inside a string: written "\u007b" there, so
+        # that the script holds no Jinja syntax should it ever go through branca's Element (which
+        # templates its text again); "</" written "<\/", so that no text can close the script element
+        # (both mean the same string in JSON)
         data = json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
         self.places = data.replace("{", "\\u007b").replace("</", "<\\/")
 
@@ -340,46 +373,7 @@ def render_map(spec: MapSpec, root: str, memo: Path | None = None) -> str:
     return html
 
 
-class _Literal:
-    """A template without Jinja syntax: it renders to itself (as Jinja would, minus one trailing newline)."""
-
-    def __init__(self, text: str):
-        self.text = text[:-1] if text.endswith("\n") else text
-
-    def render(self, *args, **kwargs) -> str:
-        return self.text
-
-
-@functools.lru_cache(maxsize=256)
-def _compiled(source: str) -> jinja2.Template:
-    return jinja2.Template(source)
-
-
-def _template(source: str):
-    if "\r" in source or any(tag in source for tag in ("{{", "{%", "{#")):
-        return _compiled(source)
-    return _Literal(source)
-
-
-@contextlib.contextmanager
-def _cheap_templates():
-    """branca compiles a Jinja template for every element it makes, even for a popup's finished HTML,
-    which was half the time of drawing a map; while we draw, plain strings skip Jinja and the rest are
-    compiled once. The bytes of the map are the same."""
-    saved = branca.element.Template
-    branca.element.Template = _template
-    try:
-        yield
-    finally:
-        branca.element.Template = saved
-
-
 def _draw_map(spec: MapSpec, root: str) -> str:
-    with _cheap_templates():
-        return _draw(spec, root)
-
-
-def _draw(spec: MapSpec, root: str) -> str:
     if spec.focus:
         focus = spec.focus
     elif spec.markers:
@@ -388,7 +382,7 @@ def _draw(spec: MapSpec, root: str) -> str:
     else:
         focus = (20.0, 0.0)
     centre, zoom = _view(spec.markers, focus) if spec.markers else (focus, 2)
-    m = folium.Map(location=[round(centre[0], 4), round(centre[1], 4)],
+    m = _Map(location=[round(centre[0], 4), round(centre[1], 4)],
                    zoom_start=spec.zoom or zoom,
                    tiles=None, control_scale=True, prefer_canvas=False, world_copy_jump=True)
     m.default_js = [("leaflet", f"{root}{VENDOR}/leaflet/leaflet.js"),
@@ -396,7 +390,7 @@ def _draw(spec: MapSpec, root: str) -> str:
     m.default_css = [("leaflet_css", f"{root}{VENDOR}/leaflet/leaflet.css"), ("briefing_css", f"{root}{STYLE}")]
     m.add_child(_Outlines())
     # the provider itself, not its name: looking a name up scans every provider xyzservices knows
-    folium.TileLayer(xyzservices.providers.OpenStreetMap.Mapnik, name="OpenStreetMap",
+    _TileLayer(xyzservices.providers.OpenStreetMap.Mapnik, name="OpenStreetMap",
                      attr='&copy; <a href="https://www.openstreetmap.org/copyright" target="_blank">OpenStreetMap</a> contributors'
                      ).add_to(m)
     if spec.shaded:
