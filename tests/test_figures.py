@@ -225,3 +225,9 @@ def test_who_is_urged_to_spend_is_who_spends_and_a_source_keeps_its_whole_name()
     assert found["£40m"].what == "to be spent by councils on new libraries"
     assert found["£2bn"].what == "plan to fight malaria to be funded by rich nations"
     assert found["4,000"].source == "a National Rivers Trust report"
+
+
+def test_a_complement_the_parser_makes_of_punctuation_does_not_stop_the_article():
+    found = run("They cite the 2004 ballot in Texas, when the state wrongly said that about 8,000 registered "
+                "voters were ex-cons and then purged them from the rolls.")
+    assert [f.text for f in found] == ["about 8,000"] and "registered voters" in found[0].what

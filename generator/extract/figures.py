@@ -342,6 +342,8 @@ def _part(tok, skip=()) -> list:
     out = sorted(out, key=lambda t: t.i)
     while out and (out[-1].is_punct or out[-1].dep_ == "cc"):
         out.pop()
+    if not out:
+        return []  # a complement that is only punctuation: "were ex - cons" parses "-" as one
     if len(out) > PHRASE_TOKENS or any(t.text in ",;()-–—" for t in out):
         out = _compressed(tok)
     return out if [t.i for t in out] == list(range(out[0].i, out[-1].i + 1)) else _compressed(tok)
@@ -386,7 +388,8 @@ def _complements(tok, owner, span, after: bool = True) -> list[list]:
             continue  # another bare noun phrase says when
         elif c.dep_ not in _COMPLEMENT_DEPS or c.dep_ in ("dobj", "attr", "npadvmod") and _is_date(c):
             continue
-        out.append(_part(c))
+        if part := _part(c):
+            out.append(part)
     return out
 
 
