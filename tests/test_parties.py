@@ -500,3 +500,10 @@ def test_a_law_is_not_a_body_and_a_name_spelt_with_or_without_its_hyphen_is_one_
                 "the bill went too far. Later, Robert Hale Moss told reporters he would vote against it.")
     assert not [p for p in found if p.name.endswith("Bill")], [p.name for p in found]
     assert len([p for p in found if "Moss" in p.name]) == 1, [p.name for p in found]
+
+
+def test_a_role_the_ner_took_for_a_body_of_several_words_stays_the_role():
+    found = run("Shadow Home Secretary Ann Pike said the plan was flawed. Ms Pike said her party would vote against it.")
+    pike = named(found, "Ann Pike")
+    assert pike.role == "shadow home secretary", pike.role
+    assert not [p for p in found if p.name == "Shadow Home"], [p.name for p in found]
