@@ -594,12 +594,15 @@ def test_without_a_place_of_events_a_country_named_most_is_no_focus(parse):
     assert focus is None and any(p.name == "United Kingdom" or p.country == "GB" for p in found)
 
 
-def test_a_place_in_a_title_is_a_jurisdiction_not_the_focus(parse):
+def test_a_place_in_a_title_is_a_jurisdiction_not_the_focus_nor_a_place_on_the_page(parse):
     text = ("The Mayor of Leeds said the budget was unfair. Suffolk Chief Constable Anna Pike agreed, and the "
-            "Mayor of Leeds wrote to ministers. Suffolk Chief Constable Anna Pike will retire.")
+            "Mayor of Leeds wrote to ministers. Suffolk Chief Constable Anna Pike will retire. The Archbishop of "
+            "Canterbury backed them.")
     roles, found, focus = _roles(parse, text)
     assert focus is None
-    assert roles.get("Leeds") == "mentioned" and roles.get("Suffolk") in ("mentioned", None)
+    assert roles.get("Leeds") == "in-name" and roles.get("Suffolk") in ("in-name", None)
+    assert roles.get("Canterbury") in ("in-name", None)
+    assert not {"Leeds", "Suffolk", "Canterbury"} & {p.name for p in found if p.pinned}
 
 
 def test_a_town_named_once_in_passing_is_no_focus_but_one_named_again_is(parse):

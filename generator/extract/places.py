@@ -1065,7 +1065,7 @@ def _roles(doc, places: list[Place]) -> dict[tuple[int, int], tuple[str, float, 
                 out[(s, e)] = ("in-name", 0.0, False)
                 continue
             if _in_title(doc, span):
-                out[(s, e)] = ("mentioned", 0.0, False)  # a jurisdiction: on the map, never where events happen
+                out[(s, e)] = ("in-name", 0.0, False)  # a jurisdiction, part of how a person is called: off the page
                 continue
             why = _scene_of(doc, span)
             out[(s, e)] = ("scene", SCENE_WEIGHT[why] * lead, True) if why else ("mentioned", 0.0, True)
