@@ -80,6 +80,9 @@ def _words(path="figure_words.tsv") -> dict:
 
 WORDS = _words()
 """The word lists of data/figure_words.tsv, by kind."""
+BEFELL = {WORDS["participle"].get(v, v + ("d" if v.endswith("e") else "ed")) for v in WORDS["people"]}
+"""The participles of what befalls people (figure_words.tsv people: "killed", "displaced"), which key figures
+and figure series read on every call: made once."""
 
 
 def value_of(text: str) -> float | None:
@@ -482,7 +485,7 @@ def _content(w) -> bool:
     return w.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "NUM") and w.lemma_.lower() not in WORDS["light"]
 
 
-def _first_person(span, counted, owner) -> bool:
+def _first_person(span, counted) -> bool:
     """A counted phrase the speaker owns ("my life", "our members"): a first or second person word in it."""
     toks = list(counted.subtree) if counted is not None else []
     return any(t.morph.get("Person") in (["1"], ["2"]) and t.pos_ == "PRON" for t in toks if t.i >= span.start)
@@ -559,7 +562,7 @@ def key_rank(text: str, what: str) -> int:
     words = set(re.findall(r"[a-z]+", what.lower()))
     if re.search(r"[$£€¥]", text) and words & set(WORDS["money-act"].values()):
         return 0
-    if words & {WORDS["participle"].get(v, v + ("d" if v.endswith("e") else "ed")) for v in WORDS["people"]}:
+    if words & BEFELL:
         return 1
     return 2
 
@@ -570,14 +573,13 @@ def series_key(what: str) -> str:
     kept. "people were killed in the shelling" and "people killed by the shelling" are "people killed";
     "workers had joined the strike" and "workers had stopped work" are both "workers", so that two sources'
     counts of strikers can be set side by side. Auxiliaries (figure_words.tsv auxiliary) are left out."""
-    befell = {WORDS["participle"].get(v, v + ("d" if v.endswith("e") else "ed")) for v in WORDS["people"]}
     words = [w for w in re.findall(r"[a-z][a-z'-]*", what.lower()) if w not in WORDS["auxiliary"]]
     while words and words[0] in ("of", "the", "a", "an"):
         words = words[1:]
     out: list[str] = []
     for i, w in enumerate(words):
         nxt = words[i + 1] if i + 1 < len(words) else ""
-        if w in befell or w == "not" and nxt in befell:
+        if w in BEFELL or w == "not" and nxt in BEFELL:
             out.append(w)
             if w != "not":
                 break
@@ -781,7 +783,7 @@ def extract(doc) -> list[Figure]:
             people = counted is None and verb is not None and verb.lemma_.lower() in WORDS["people"]
             if counted is not None and counted.pos_ == "PRON" or content < MIN_CONTENT and not people:
                 why = "a thin label"  # "votes", "members", "them": not what is counted
-            elif _first_person(span, counted, owner):
+            elif _first_person(span, counted):
                 why = "a speaker's own"  # "three years of my life": what it counts is the speaker's, not news
             label = full or label
         if not why and span.label_ == "MONEY" and _conversion(doc, start, out):

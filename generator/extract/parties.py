@@ -547,7 +547,7 @@ def _role_before(doc, m: Mention, by_tok: dict[int, Mention]) -> tuple[str | Non
         other = by_tok.get(i)
         listed = low in ROLE_HEADS or low in ROLE_MODIFIERS
         if other is not None and not (listed and other.kind == "organisation" and other.name not in SHOWN_NAMES
-                                      and all(doc[k].lower_ in ROLE_HEADS | ROLE_MODIFIERS
+                                      and all(doc[k].lower_ in ROLE_HEADS or doc[k].lower_ in ROLE_MODIFIERS
                                               for k in range(other.start, other.end))):
             break  # another actor: the owner, not part of the role
         if run and tok.text == "-" and not tok.whitespace_ and i > sent_start and not doc[i - 1].whitespace_:

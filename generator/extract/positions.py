@@ -253,15 +253,24 @@ def _inside_accusation(tok) -> bool:
     return False
 
 
+def _voices(ix: Actors, tok, subj):
+    """For a stance in a reported clause: the reporting verb's subject, the parties it stands for, and the
+    parties the stance's own subject stands for; None when no one reports it."""
+    speaker = _reporter(tok)
+    if speaker is None:
+        return None
+    return (speaker, {ix.speaks_for(p) for p, _ in _holders(ix, speaker)},
+            {ix.speaks_for(p) for p, _ in _holders(ix, subj)})
+
+
 def _told_by_another(ix: Actors, tok, subj) -> bool:
     """'Mr Blair said the Tories were planning cuts', 'Liberal critics say the Greens want to ban cars':
     a stance someone else reports of the subject is the reporter's claim, not the subject's own. Only
     a speaker the actor model finds to be the subject's own party keeps it the subject's."""
-    speaker = _reporter(tok)
-    if speaker is None:
+    voices = _voices(ix, tok, subj)
+    if voices is None:
         return False
-    theirs = {ix.speaks_for(p) for p, _ in _holders(ix, speaker)}
-    mine = {ix.speaks_for(p) for p, _ in _holders(ix, subj)}
+    speaker, theirs, mine = voices
     if not theirs:  # no party: the holder's own unnamed voice, or an outside one
         return bool(mine) and speaker.lemma_.lower() not in SOURCES and speaker.lower_ not in SOURCES
     return bool(mine) and not theirs & mine
@@ -276,11 +285,8 @@ def _reporter(tok):
 
 def _own_words(ix: Actors, tok, subj) -> bool:
     """'Ghana said it may reject the deal': the holder's own report of what it may do."""
-    speaker = _reporter(tok)
-    if speaker is None:
-        return False
-    theirs = {ix.speaks_for(p) for p, _ in _holders(ix, speaker)}
-    return bool(theirs & {ix.speaks_for(p) for p, _ in _holders(ix, subj)})
+    voices = _voices(ix, tok, subj)
+    return voices is not None and bool(voices[1] & voices[2])
 
 
 def _guessed(tok) -> bool:
