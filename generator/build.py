@@ -48,6 +48,11 @@ class Project:
     articles_option: str = "articles"  # the folder as configured, relative to docs_dir
     serving: bool = False  # under `mkdocs serve`, whose site_url is the dev server's own address
 
+    @property
+    def home(self) -> Path:
+        """The home page the build writes, unless a user wrote their own (:func:`home_is_ours`)."""
+        return self.docs_dir / "index.md"
+
     @classmethod
     def from_config(cls, docs_dir: Path, cfg: BriefingConfig, site_name: str = "Briefings",
                     site_url: str | None = None) -> "Project":
@@ -380,7 +385,7 @@ def build(project: Project, progress: Progress | None = None) -> BuildResult:
             files["feed.json"] = feeds.json_feed(items, project.site_name, project.site_url, project.site_name)
     if not rendered.maps_reused:  # a map taken from the last build was not looked up: its memo entry is still good
         prune_memo(memo, started)
-    home = project.docs_dir / "index.md"
+    home = project.home
     owned = {home: rendered.home} if home_is_ours(home) else {}
     if not owned:
         log.info("%s was written by hand: left as it is", home)

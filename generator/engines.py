@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from . import output
+
 GENERATED_ENV = "BRIEFING_GENERATED"
 """Set for an engine's build that follows our own generation: the plugin does not generate again."""
 
@@ -153,9 +155,7 @@ def site_config(engine: Engine, config_file: Path, docs_dir: Path, articles_rel:
              f"INHERIT: {json.dumps(config_file.name)}",
              f"docs_dir: {json.dumps(mirror.relative_to(config_file.parent).as_posix())}"]
     target = generated_config_path(config_file, engine)
-    text = "\n".join(lines) + "\n"
-    if not target.exists() or target.read_text(encoding="utf-8") != text:
-        target.write_text(text, encoding="utf-8")
+    output.write_if_changed(target, ("\n".join(lines) + "\n").encode("utf-8"))
     return target
 
 

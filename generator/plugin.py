@@ -160,7 +160,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             server.watch(str(self.project.templates))
         docs = os.path.abspath(config["docs_dir"])
         ours = [p for p in (self.project.output, self.project.cache) if p is not None]
-        home = self.project.docs_dir / "index.md"  # the home page the build writes (build.py)
+        home = self.project.home
         if all(hasattr(server, a) for a in ("_rebuild_cond", "_want_rebuild", "observer", "_watched_paths")) \
                 and docs in server._watched_paths:
             server.unwatch(docs)

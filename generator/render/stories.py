@@ -127,7 +127,7 @@ def standing(story: MergedStory, palette: Palette | None = None) -> list[dict]:
                 continue
             speaker = f.party(pos.via or pos.party)  # who said it (a minister for the country)
             for holder in [pos.party] + list(pos.together):
-                party = f.party(f.speaks_for(holder) or holder)
+                party = f.party(f.speaks_for(holder))
                 if party is None:
                     continue
                 said.setdefault(party_key(party), []).append({
@@ -180,13 +180,13 @@ def whats_new_view(story: MergedStory) -> dict | None:
     before: dict[str, tuple[str, set[str]]] = {}  # party key -> (its last stance, every text it stated)
     for e in earlier:
         for pos in e.facts.positions:
-            party = e.facts.party(e.facts.speaks_for(pos.party) or pos.party)
+            party = e.facts.party(e.facts.speaks_for(pos.party))
             if pos.shown and party is not None:
                 last = before.setdefault(party_key(party), ("", set()))
                 before[party_key(party)] = (pos.stance, last[1] | {" ".join(pos.text.lower().split())})
     positions = []
     for pos in f.positions:
-        party = f.party(f.speaks_for(pos.party) or pos.party)
+        party = f.party(f.speaks_for(pos.party))
         if not pos.shown or party is None:
             continue
         stance, texts = before.get(party_key(party), ("", set()))
