@@ -132,6 +132,11 @@ SEARCH_WIDGETS = {
 }
 
 
+SETTLE_MS = 250
+SETTLE_READS = 20
+"""How long search results may keep changing after the last key (20 x 250 ms), read until two reads agree."""
+
+
 def search(page, words: str, widget: SearchWidget = SEARCH_WIDGETS["mkdocs"]) -> list[str]:
     """Type into the site's search box as a reader does; the result links, best first."""
     if widget.open:
@@ -141,7 +146,18 @@ def search(page, words: str, widget: SearchWidget = SEARCH_WIDGETS["mkdocs"]) ->
     box.fill("")
     box.press_sequentially(words, delay=10)  # the themes search on key events, not on fill()
     page.wait_for_selector(widget.results, timeout=15000)
-    return page.locator(widget.results).evaluate_all("els => els.map(e => e.href)")
+    # results come as the reader types (a first letter's, then the whole word's): read them once they settle
+    def read() -> list[str]:
+        return page.locator(widget.results).evaluate_all("els => els.map(e => e.href)")
+
+    found = read()
+    for _ in range(SETTLE_READS):
+        page.wait_for_timeout(SETTLE_MS)
+        again = read()
+        if again == found:
+            break
+        found = again
+    return found
 
 
 def inject_axe(frame) -> None:
