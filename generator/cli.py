@@ -26,11 +26,18 @@ class Exit(enum.IntEnum):
     """Some input was refused (an article, a URL, a feed); each one is named on standard error, the rest was done."""
     USAGE = 2
     """Bad usage or environment (a missing path, a bad option or configuration, an unwritable folder): nothing was done."""
+    SITE = 3
+    """The briefing pages were generated, but the site engine is missing or its build failed (the line says why)."""
 
 
 class Failure(click.ClickException):
     """A usage or environment error: one line, exit 2."""
     exit_code = Exit.USAGE
+
+
+class SiteFailed(click.ClickException):
+    """The pages were generated and the site was not: one line, exit 3 (not 'nothing was done')."""
+    exit_code = Exit.SITE
 
 
 class Refused(click.ClickException):
@@ -226,7 +233,7 @@ def build_site(project, config_file, engine, strict) -> None:
     try:
         run_engine(project, config_file, engine, strict=strict)
     except EngineError as exc:
-        raise Failure(str(exc)) from None
+        raise SiteFailed(f"{exc} (the briefing pages were generated)") from None
 
 
 @main.command()

@@ -67,3 +67,17 @@ def test_make_site_installs_the_runtime_only_and_make_test_adds_the_test_tools()
 def test_make_serve_takes_host_and_port():
     assert "--dev-addr 127.0.0.1:8000" in make("serve")
     assert "--dev-addr 0.0.0.0:8123" in make("serve", "HOST=0.0.0.0", "PORT=8123")
+
+
+def test_a_site_engine_that_fails_after_generation_exits_3_and_keeps_the_pages(tmp_path, monkeypatch):
+    """Not 2 ("nothing was done"): the briefings were generated, only the site was not built."""
+    from generator import engines
+
+    root = make_project(tmp_path / "p", FIXTURES / "articles")
+    real = engines.importlib.util.find_spec
+    monkeypatch.setattr(engines.importlib.util, "find_spec", lambda name: None if name == "zensical" else real(name))
+    monkeypatch.chdir(root)
+    result = CliRunner().invoke(main, ["build", "--engine", "zensical"])
+    assert result.exit_code == Exit.SITE
+    assert "zensical is not installed" in result.output and "pages were generated" in result.output
+    assert list((root / "content" / "generated").rglob("*.md"))
