@@ -47,19 +47,19 @@ _DAY_WORDS = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, 
 _DATE_WORD = re.compile(rf"\b(?:{_MONTH_RE}|{'|'.join(WEEKDAYS)}|(?:last|this|next) (?:year|month)|ago|"
                         r"1[0-9]\d\d|20\d\d)\b")
 _EXPLICIT_YEAR = re.compile(r"\b(?:1[0-9]\d\d|20\d\d)\b")
-_FUTURE_AUX = frozenset({"will", "'ll", "’ll", "shall", "wo"})
 _RANGE_SPLIT = re.compile(r"\s+(?:and|to|until|through)\s+")
 
 
 def _words(path="timeline_words.tsv") -> dict[str, set]:
-    out: dict[str, set] = {"event": set(), "clock": set()}
+    out: dict[str, set] = {kind: set() for kind in ("event", "clock", "future", "past", "part-of-day", "plan", "term")}
     for _n, (kind, word, *_note) in wordlists.rows(path, key=lambda row: (row[0], row[1].strip())):
         out[kind].add(word.strip())
     return out
 
 
 WORDS = _words()
-"""The word lists of data/timeline_words.tsv: "event" nouns a date in front of dates, "clock" words."""
+"""The word lists of data/timeline_words.tsv by kind: "event" nouns a date in front of dates, "clock" words, the
+"future" and "past" auxiliaries, "part-of-day" nouns, and the "plan" and "term" prepositions."""
 
 DUPLICATE_OVERLAP = 0.4
 """Two events on the same day or month (a year holds many) are one when this share of the smaller one's content words (nouns,
@@ -190,7 +190,7 @@ def _is_future(span) -> bool:
     """Whether the verb a date hangs from speaks of the future ('will meet on Monday')."""
     tok = span.root
     for _ in range(6):
-        if tok.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in tok.children):
+        if tok.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ in WORDS["future"] for c in tok.children):
             return True
         if tok.pos_ == "VERB" and tok.dep_ not in ("xcomp", "advcl", "pcomp", "acl"):
             return False
@@ -255,7 +255,6 @@ def _parts(ent):
 
 
 _MODIFIER_DEPS = frozenset({"compound", "nummod", "amod", "poss", "det", "nmod", "quantmod"})
-_PART_OF_DAY = frozenset({"morning", "afternoon", "evening", "night", "lunchtime", "midday", "noon", "midnight"})
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB"})
 
@@ -283,7 +282,7 @@ def _noun_modified(ent):
         return None
     while head.dep_ == "compound" and head.head.i > head.i:
         head = head.head
-    if head.pos_ not in ("NOUN", "PROPN") or head.i < ent.end or head.lower_ in _PART_OF_DAY:
+    if head.pos_ not in ("NOUN", "PROPN") or head.i < ent.end or head.lower_ in WORDS["part-of-day"]:
         return None  # 'Friday evening' is a date, not a date in front of a noun
     return head
 
@@ -320,14 +319,6 @@ def _background(ent) -> bool:
     return False
 
 
-PLAN_PREPOSITIONS = frozenset({"by", "until", "till"})
-"""A date after one of these is a target or a term ('by 2008', 'has until next week to decide'): what
-something is planned for or lasts until, not when anything happens."""
-TERM_PREPOSITIONS = frozenset({"for"})
-"""A date after one of these is a term only when it is still to come ('the outlook for 2005' in a 2005
-article); a past one is the period a fact is told for ('net income for 2004 was $3.5bn')."""
-
-
 def _deadline(ent) -> str | None:
     """'plan' for a target ('by 2008', 'by the end of 2005'), 'term' for what a date is meant for
     ('for 2005'), 'reference' for a date something is compared with ('slower than in 2004', 'up $3bn from
@@ -343,9 +334,9 @@ def _deadline(ent) -> str | None:
             return None  # 'until a hearing on October 24': the date dates the hearing, not the term
         if head.pos_ in ("VERB", "AUX"):
             return None
-        if head.lower_ in PLAN_PREPOSITIONS and head.dep_ in ("prep", "agent"):  # no date is an agent
+        if head.lower_ in WORDS["plan"] and head.dep_ in ("prep", "agent"):  # no date is an agent
             return "plan"
-        if head.lower_ in TERM_PREPOSITIONS and head.dep_ in ("prep", "agent") and tok.i == ent.root.i:
+        if head.lower_ in WORDS["term"] and head.dep_ in ("prep", "agent") and tok.i == ent.root.i:
             return "term"  # 'for 2005' itself; not 'campaigning for an election in May''
         if head.lower_ == "than" or any(c.lower_ == "than" and c.i < tok.i for c in head.children):
             return "reference"
@@ -390,7 +381,7 @@ def _event_text(ent) -> tuple[str, bool, bool] | None:
         happens = noun.lemma_.lower() in WORDS["event"] or noun.lower_ in WORDS["event"]
         verb = _own_clause(noun) if happens else None
         if verb is not None:  # the tense is the relative clause's: "will be hit by Sunday's quake, which sent..."
-            future = any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in verb.children)
+            future = any(c.dep_ == "aux" and c.lower_ in WORDS["future"] for c in verb.children)
             return _tidy(ent.doc[noun.left_edge.i:noun.right_edge.i + 1].text), future, False
         if not happens:
             return None  # part of a name or a description: 'the 1965 Fender Stratocaster', '2004 results'
@@ -404,9 +395,6 @@ def _event_text(ent) -> tuple[str, bool, bool] | None:
     return clause(ent), _is_future(ent), kind == "term"
 
 
-_PAST_AUX = frozenset({"has", "have", "had", "'ve", "'s", "was", "were"})
-
-
 def _told_as_past(ent) -> bool:
     """Whether the verb a date hangs from tells something that has happened ('grew in 2005', 'has
     launched this year'), not a forecast or a state ('is set to be bigger in 2005', 'may slow this year')."""
@@ -416,7 +404,7 @@ def _told_as_past(ent) -> bool:
             if any(c.dep_ == "aux" and c.tag_ == "MD" for c in tok.children):
                 return False
             return tok.tag_ == "VBD" or tok.tag_ == "VBN" and any(
-                c.dep_ in ("aux", "auxpass") and c.lower_ in _PAST_AUX for c in tok.children)
+                c.dep_ in ("aux", "auxpass") and c.lower_ in WORDS["past"] for c in tok.children)
         if tok.head.i == tok.i:
             return False
         tok = tok.head
