@@ -231,3 +231,39 @@ def test_a_complement_the_parser_makes_of_punctuation_does_not_stop_the_article(
     found = run("They cite the 2004 ballot in Texas, when the state wrongly said that about 8,000 registered "
                 "voters were ex-cons and then purged them from the rolls.")
     assert [f.text for f in found] == ["about 8,000"] and "registered voters" in found[0].what
+
+
+def test_a_scale_word_the_parser_took_for_a_noun_still_counts_what_follows():
+    f = by_text("Across England, about 1.7m people are on hospital waiting lists.")["about 1.7m"]
+    assert f.value == 1.7e6 and f.shown and f.what.startswith("people are on"), (f.what, f.why)
+
+
+def test_a_figure_that_opens_the_text_is_no_amount_of_money_without_a_currency():
+    f = by_text("About 1.7m people are on hospital waiting lists.")["About 1.7m"]
+    assert f.shown and f.what.startswith("people"), (f.what, f.why)
+
+
+def test_fractions_of_a_scale_word():
+    assert figures.value_of("Half a million") == 500_000
+    assert figures.value_of("one and a half million") == 1_500_000
+    assert figures.value_of("a quarter of a million") == 250_000
+    assert figures.value_of("two and a half thousand") == 2_500
+
+
+def test_an_amount_with_its_currency_written_after_it_is_money():
+    found = by_text("The new bypass will cost 4.2m pounds over three years, the county council said.")
+    f = found["4.2m pounds"]
+    assert f.value == 4.2e6 and f.shown, f.why
+    assert "bypass" in f.what and f.source == "the county council"
+
+
+def test_a_verb_that_attributes_only_with_at_does_not_make_its_subject_a_source():
+    found = by_text("The factory closure puts 3,500 jobs at risk, the unions warned.")
+    assert found["3,500"].source == "the unions"
+    found = by_text("Local officials put the number of homes destroyed at 450 after the storm.")
+    assert all(f.source in ("", "local officials") for f in found.values())
+
+
+def test_a_word_with_a_subject_and_an_object_is_the_figures_verb_whatever_its_tag():
+    f = by_text("Officials think that nearly 300,000 teenagers skip class every week.")["nearly 300,000"]
+    assert f.shown and f.what.startswith("teenagers skip class"), (f.what, f.why)

@@ -67,10 +67,13 @@ def _words(path="figure_words.tsv") -> dict:
     out: dict = {"light": set(), "people": set(), "says": set(), "change": {}, "uncounted": set(), "collective": set(),
                  "money-act": {}, "participle": {}, "timeframe": set(), "figure-prep": set(), "agent": {},
                  "total": set(), "auxiliary": set(), "stop": set(), "modal": set(), "future": set(), "scale": set(),
-                 "referring": set(), "numbering": set(), "currency": set()}
+                 "referring": set(), "numbering": set(), "currency": set(),
+                 "fraction": {}, "says-at": set()}
     for _n, (kind, word, *rest) in wordlists.rows(path, key=lambda row: tuple(row[:2])):
         if kind in ("change", "money-act", "participle", "agent"):
             out[kind][word] = rest[0]
+        elif kind == "fraction":
+            out[kind][word] = float(rest[0])
         else:
             out[kind].add(word)
     return out
@@ -104,13 +107,16 @@ def value_of(text: str) -> float | None:
         if word in _WORDS:
             current += _WORDS[word]
             seen = True
+        elif word in WORDS["fraction"]:  # "half a million", "one and a half million", "a quarter of a million"
+            current += WORDS["fraction"][word]
+            seen = True
         elif word in ("a", "an") and not seen and i + 1 < len(words) and words[i + 1] in _SCALE:
             current, seen = 1, True
         elif word in _SCALE and word not in ("k", "m", "b", "mn", "bn", "tn") and seen:
             if _SCALE[word] >= 1000:
-                total, current = total + max(current, 1) * _SCALE[word], 0
+                total, current = total + (current or 1) * _SCALE[word], 0
             else:
-                current = max(current, 1) * _SCALE[word]
+                current = (current or 1) * _SCALE[word]
     return float(total + current) if seen else None
 
 
@@ -137,6 +143,16 @@ def _of_noun(span):
             if tok.dep_ == "pobj" and tok.head.i == span.end:
                 return tok if tok.pos_ in ("NOUN", "PROPN", "VERB") else None
     return None
+
+
+def _after_scale(span):
+    """The noun right after a figure that ends in a scale word the parser took for a noun of its own
+    ("1.7m people are waiting": "m" and "people" both the subject), or None."""
+    doc, root = span.doc, span.root
+    if span[-1].lower_.rstrip(".") not in WORDS["scale"] or span.end >= len(doc) or root.i != span[-1].i:
+        return None
+    noun = doc[span.end]
+    return noun if noun.pos_ == "NOUN" and noun.head.i == root.head.i and noun.dep_ == root.dep_ else None
 
 
 def _verb_tok(tok):
@@ -218,7 +234,8 @@ def _reading(span):
         return label or "", subject, None, label or "", None
     unit = next((t for t in span if t.pos_ == "NOUN" and not t.like_num and not any(c.isdigit() for c in t.text)
                  and t.lower_ not in _VAGUE and t.lower_ not in WORDS["scale"]
-                 and t.lower_ not in ("tens", "dozen", "hundred", "thousand", "million", "billion")), None)
+                 and t.lower_ not in ("tens", "dozen", "hundred", "thousand", "million", "billion")
+                 and t.lemma_.lower() not in WORDS["currency"]), None)  # "1.7m pounds" is an amount of money
     after = _of_noun(span)
     if unit is not None:  # '10 hours', '12 days', '7.8 magnitude', '12 per cent'
         head = _phrase(unit)
@@ -227,6 +244,8 @@ def _reading(span):
         counted = unit
     elif after is not None:
         counted = after
+    elif _after_scale(span) is not None:
+        counted = _after_scale(span)
     elif (root.dep_ in ("nummod", "quantmod", "amod", "npadvmod", "nmod") and root.head.pos_ in ("NOUN", "PROPN")
           or root.dep_ == "compound" and root.head.pos_ == "NOUN") and root.head.i >= span.end:
         counted = root.head
@@ -551,6 +570,12 @@ def _noun_pieces(counted, span, head: str) -> list:
     return pieces
 
 
+def _acts_as_verb(tok) -> bool:
+    """A verb, or a word the tagger took for a noun that has a subject and an object of its own ("children
+    skip school" with "skip" tagged a noun): the relations say what it is."""
+    return tok.pos_ in ("VERB", "AUX") or tok.pos_ == "NOUN" and {"nsubj", "dobj"} <= {c.dep_ for c in tok.children}
+
+
 def _clause_verb(owner):
     """The verb of the clause the counted thing (or a conjunct's first) is the subject or object of, and that
     thing; (None, thing) for a light verb ("has 1.2 million members"), but not for one with a predicate ("10%
@@ -558,7 +583,7 @@ def _clause_verb(owner):
     tok = owner
     while tok.dep_ == "conj":
         tok = tok.head
-    if tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "oprd") or tok.head.pos_ not in ("VERB", "AUX"):
+    if tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "oprd") or not _acts_as_verb(tok.head):
         return None, tok
     verb = tok.head
     if verb.lemma_.lower() in WORDS["light"] and not (tok.dep_ == "nsubj" and any(
@@ -783,7 +808,8 @@ def source_of(span) -> str:
     while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
         tok = tok.head  # up to the verb of the figure's own clause
     while True:
-        if tok.pos_ == "VERB" and tok.lemma_.lower() in WORDS["says"]:
+        if tok.pos_ == "VERB" and (tok.lemma_.lower() in WORDS["says"] or tok.lemma_.lower() in WORDS["says-at"]
+                                   and _after_at(span, tok)):
             subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             if subject is not None and subject.pos_ in ("NOUN", "PROPN") and not (span.start <= subject.i < span.end) \
                     and subject.ent_type_ not in ("PERCENT", "CARDINAL", "MONEY", "QUANTITY"):
@@ -792,6 +818,11 @@ def source_of(span) -> str:
         if tok.head.i == tok.i or tok.dep_ not in ("ccomp", "xcomp", "conj", "ROOT") and tok.head.pos_ != "AUX":
             return ""  # a relative or adverbial clause is not what the sayer claims
         tok = tok.head
+
+
+def _after_at(span, verb) -> bool:
+    """Whether the figure is in the verb's 'at' phrase ("put the toll at 300")."""
+    return any(c.dep_ == "prep" and c.lower_ == "at" and c.i < span.start <= c.right_edge.i for c in verb.children)
 
 
 def _source_phrase(tok) -> str:
@@ -829,7 +860,10 @@ def extract(doc) -> list[Figure]:
         if span.end < len(doc) and doc[span.end].lower_.rstrip(".") in WORDS["scale"] and (
                 not doc[span.end - 1].whitespace_ or doc[span.end].lower_.rstrip(".") in ("bn", "mn", "tn")):
             span = doc[span.start:span.end + 1]  # "£479m": the scale the NER left out
-            span.label_ = "MONEY" if text_of(doc)[span.start_char - 1:span.start_char] in "$£€¥" else span.label_
+            sign = text_of(doc)[span.start_char - 1:span.start_char] if span.start_char else ""
+            span.label_ = "MONEY" if sign and sign in "$£€¥" else span.label_  # "1.7m people" is no amount of money
+        if span.label_ != "MONEY" and span[-1].lemma_.lower() in WORDS["currency"]:
+            span = Span(doc, span.start, span.end, label="MONEY")  # "1.7m pounds", "300 euros"
         text = span.text
         lead = re.match(r"the\s+", text, re.I)
         start = span.start_char + (lead.end() if lead else 0)

@@ -51,7 +51,8 @@ _RANGE_SPLIT = re.compile(r"\s+(?:and|to|until|through)\s+")
 
 
 def _words(path="timeline_words.tsv") -> dict[str, set]:
-    out: dict[str, set] = {kind: set() for kind in ("event", "clock", "future", "past", "part-of-day", "plan", "term")}
+    out: dict[str, set] = {kind: set() for kind in ("event", "clock", "future", "past", "part-of-day", "plan", "term",
+                                                  "compare", "compare-prep")}
     for _n, (kind, word, *_note) in wordlists.rows(path, key=lambda row: (row[0], row[1].strip())):
         out[kind].add(word.strip())
     return out
@@ -59,7 +60,8 @@ def _words(path="timeline_words.tsv") -> dict[str, set]:
 
 WORDS = _words()
 """The word lists of data/timeline_words.tsv by kind: "event" nouns a date in front of dates, "clock" words, the
-"future" and "past" auxiliaries, "part-of-day" nouns, and the "plan" and "term" prepositions."""
+"future" and "past" auxiliaries, "part-of-day" nouns, the "plan" and "term" prepositions, and the "compare" and
+"compare-prep" words of a date told for contrast."""
 
 DUPLICATE_OVERLAP = 0.4
 """Two events on the same day or month (a year holds many) are one when this share of the smaller one's content words (nouns,
@@ -322,12 +324,14 @@ def _background(ent) -> bool:
 def _deadline(ent) -> str | None:
     """'plan' for a target ('by 2008', 'by the end of 2005'), 'term' for what a date is meant for
     ('for 2005'), 'reference' for a date something is compared with ('slower than in 2004', 'up $3bn from
-    2003', 'compared with a loss a year ago'); None otherwise."""
+    2003', 'compared with a loss a year ago', 'as in 2001', 'unlike 1992'); None otherwise."""
     tok = ent.root
     for _ in range(5):
         head = tok.head
         if head.i == tok.i:
             return None
+        if _compared(tok, head):
+            return "reference"
         if head.lemma_.lower() == "compare" and head.tag_ == "VBN":
             return "reference"
         if head.pos_ == "NOUN" and head.lemma_.lower() in WORDS["event"] and tok.dep_ == "prep":
@@ -345,6 +349,19 @@ def _deadline(ent) -> str | None:
             return "reference"  # 'an increase of 62,000 units from 2003'
         tok = head
     return None
+
+
+def _compared(tok, head) -> bool:
+    """Whether a date (or the preposition over it) is one something is compared with: governed by a word of
+    timeline_words.tsv compare ("unlike 2001"), or a preposition right after or under a compare-prep word ("as
+    in 2001", "like in 1992", however the parser hung "like")."""
+    if tok.dep_ == "pobj" and head.lower_ in WORDS["compare"]:
+        return True
+    if tok.dep_ != "prep" or tok.pos_ != "ADP":
+        return False
+    before = tok.doc[tok.i - 1] if tok.i else None
+    return head.lower_ in WORDS["compare-prep"] and head.i < tok.i or before is not None and before.lower_ in WORDS[
+        "compare-prep"]
 
 
 _NAME_LABELS = frozenset({"LAW", "ORG", "WORK_OF_ART", "PRODUCT", "FAC"})
@@ -418,13 +435,25 @@ def _content(doc, event: Event) -> set[str]:
 
 
 def _same_event(a: set[str], b: set[str]) -> bool:
-    shared = len(a & b)
+    """Whether two tellings of a date share enough content words to be one event; a word and another that
+    begins with it are one word ("meet" and "meeting", "launch" and "launched"), when the shorter has at
+    least SAME_STEM letters."""
+    shared = sum(1 for w in a if any(_one_word(w, v) for v in b))
     return shared >= DUPLICATE_SHARED and shared >= DUPLICATE_OVERLAP * min(len(a), len(b))
+
+
+SAME_STEM = 4
+"""The fewest letters a word needs for a longer word that begins with it to count as the same word."""
+
+
+def _one_word(a: str, b: str) -> bool:
+    short, long_ = sorted((a, b), key=len)
+    return short == long_ or len(short) >= SAME_STEM and long_.startswith(short)
 
 
 def extract(doc, published: dt.date | None) -> list[Event]:
     out: list[Event] = []
-    seen: list[tuple[str, set[str]]] = []
+    seen: list[tuple[str, set[str], int]] = []
     full = text_of(doc)  # Doc.text is rebuilt on every access: once, not once per date
     for ent in doc.ents:
         if ent.label_ not in ("DATE", "EVENT"):
@@ -448,8 +477,9 @@ def extract(doc, published: dt.date | None) -> list[Event]:
                 continue  # 'set to be bigger in 2005' in a 2005 article: a forecast of the article's own year
             item = Event(date=date, precision=precision, text=text, start=start, end=end, event=event)
             words = _content(doc, item)
-            if precision != "year" and any(d == date and _same_event(words, w) for d, w in seen):
-                continue  # one event told twice: the first telling stays
-            seen.append((date, words))
+            sent = ent.sent.start
+            if any(d == date and (s == sent or precision != "year" and _same_event(words, w)) for d, w, s in seen):
+                continue  # one event told twice (in one sentence, or on one day or month): the first telling stays
+            seen.append((date, words, sent))
             out.append(item)
     return out
