@@ -267,3 +267,8 @@ def test_a_verb_that_attributes_only_with_at_does_not_make_its_subject_a_source(
 def test_a_word_with_a_subject_and_an_object_is_the_figures_verb_whatever_its_tag():
     f = by_text("Officials think that nearly 300,000 teenagers skip class every week.")["nearly 300,000"]
     assert f.shown and f.what.startswith("teenagers skip class"), (f.what, f.why)
+
+
+def test_a_number_the_ner_left_untagged_still_counts_its_noun():
+    f = by_text("In one county alone 900 drivers were warned they would lose their licences unless their fines were paid.")
+    assert f["900"].shown and f["900"].what == "drivers were warned they would lose their licences", f["900"].what

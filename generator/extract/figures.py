@@ -329,7 +329,7 @@ def _compressed(tok) -> list:
     if tok.pos_ in ("VERB", "AUX"):  # "about tightening up the regulation": the verb, its particle and object
         parts = [c for c in tok.children if c.dep_ in ("prt", "neg", "aux") and (c.dep_ != "aux" or c.i == tok.i - 1
                                                                                    or c.lower_ == "to")]
-        subject = next((c for c in tok.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
+        subject = next((c for c in tok.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN", "PRON")), None)
         parts += _compressed(subject) if subject is not None and tok.dep_ == "ccomp" else []
         obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
         prep = next((c for c in tok.children if c.dep_ == "prep" and c.i > tok.i), None)
@@ -850,6 +850,10 @@ def extract(doc) -> list[Figure]:
             span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
             if span is not None:
                 spans.append(Span(doc, span.start, span.end, label="MONEY"))
+    for tok in doc:  # "900 drivers were warned": a number the NER did not tag, counting the noun it modifies
+        if not tok.ent_type_ and tok.like_num and any(c.isdigit() for c in tok.text) and tok.dep_ == "nummod" \
+                and tok.head.pos_ == "NOUN" and not any(e.start <= tok.i < e.end for e in spans):
+            spans.append(Span(doc, tok.i, tok.i + 1, label="CARDINAL"))
     for m in _VAGUE_RE.finditer(text_of(doc)):
         if not any(e.start_char <= m.start() < e.end_char or m.start() <= e.start_char < m.end() for e in spans):
             span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
