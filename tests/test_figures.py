@@ -272,3 +272,8 @@ def test_a_word_with_a_subject_and_an_object_is_the_figures_verb_whatever_its_ta
 def test_a_number_the_ner_left_untagged_still_counts_its_noun():
     f = by_text("In one county alone 900 drivers were warned they would lose their licences unless their fines were paid.")
     assert f["900"].shown and f["900"].what == "drivers were warned they would lose their licences", f["900"].what
+
+
+def test_a_participle_whose_phrase_the_label_leaves_out_is_left_out_too():
+    f = by_text("In the poll, 14% of people aged between 18 and 34 said they never voted.")["14%"]
+    assert "aged" not in f.what and f.what.startswith("of people said"), f.what

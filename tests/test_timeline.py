@@ -221,3 +221,15 @@ def test_one_date_told_twice_in_a_sentence_is_one_entry():
 def test_a_word_and_its_longer_form_are_one_word_when_events_are_compared():
     found = run("The minister opened the new bridge on 3 March. The opening of the bridge on 3 March drew crowds.")
     assert [e.date for e in found].count("2021-03-03") == 1, [(e.date, e.event) for e in found]
+
+
+def test_a_date_of_what_only_could_happen_is_no_event():
+    assert "5 May" not in dates("The referendum could be held on 5 May, officials said.")
+    assert dates("The referendum was held on 5 February, officials said.")["5 February"] == ("2021-02-05", "day")
+
+
+def test_a_date_in_a_clause_on_a_person_dates_that_clause_not_the_sentence():
+    [e] = run("Jane Marsh, one of the councillors elected in 2014, told the inquiry the rules had changed.")
+    assert e.date == "2014" and e.event == "the councillors elected in 2014"
+    [e] = run("The summit held in Vienna on Thursday ended without an agreement.")
+    assert e.event.rstrip(".").endswith("ended without an agreement")

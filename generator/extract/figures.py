@@ -566,8 +566,16 @@ def _noun_pieces(counted, span, head: str) -> list:
         if c.dep_ == "acl" and c.i > counted.i and c.pos_ == "VERB" and c.lemma_.lower() not in WORDS["says"] and (
                 c.tag_ in ("VBG", "VBN") or any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
             words, parts = _verb_group(c, counted, span, written=True)
-            pieces.extend([tuple(words)] + parts if words else [])
+            if words and (parts or not _left_out(c)):
+                pieces.extend([tuple(words)] + parts)
     return pieces
+
+
+def _left_out(verb) -> bool:
+    """Whether a participle has an object or a phrase after it that no label part keeps (a date, an age:
+    "adults aged 18 or over"): without it, the participle dangles ("adults aged")."""
+    return any(c.dep_ in ("dobj", "npadvmod", "prep", "attr", "oprd", "advmod") and c.i > verb.i
+               for c in verb.children)
 
 
 def _acts_as_verb(tok) -> bool:

@@ -52,7 +52,7 @@ _RANGE_SPLIT = re.compile(r"\s+(?:and|to|until|through)\s+")
 
 def _words(path="timeline_words.tsv") -> dict[str, set]:
     out: dict[str, set] = {kind: set() for kind in ("event", "clock", "future", "past", "part-of-day", "plan", "term",
-                                                  "compare", "compare-prep")}
+                                                  "compare", "compare-prep", "modal")}
     for _n, (kind, word, *_note) in wordlists.rows(path, key=lambda row: (row[0], row[1].strip())):
         out[kind].add(word.strip())
     return out
@@ -60,7 +60,7 @@ def _words(path="timeline_words.tsv") -> dict[str, set]:
 
 WORDS = _words()
 """The word lists of data/timeline_words.tsv by kind: "event" nouns a date in front of dates, "clock" words, the
-"future" and "past" auxiliaries, "part-of-day" nouns, the "plan" and "term" prepositions, and the "compare" and
+"future", "past" and "modal" auxiliaries, "part-of-day" nouns, the "plan" and "term" prepositions, and the "compare" and
 "compare-prep" words of a date told for contrast."""
 
 DUPLICATE_OVERLAP = 0.4
@@ -407,9 +407,38 @@ def _event_text(ent) -> tuple[str, bool, bool] | None:
     if _background(ent):
         return None
     kind = _deadline(ent)
-    if kind in ("plan", "reference"):
+    if kind in ("plan", "reference") or noun is None and _possible(ent):
+        return None  # (a date in front of an event noun dates it, however sure: "would join the 23 March strike")
+    return _described(ent) or clause(ent), _is_future(ent), kind == "term"
+
+
+def _possible(ent) -> bool:
+    """Whether the verb a date hangs from tells only a possibility ("could be held on 5 May", "would have
+    banned donations between 2001 and 2003"): a modal of timeline_words.tsv modal among its auxiliaries."""
+    tok = ent.root
+    for _ in range(8):
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
+            return any(c.dep_ == "aux" and c.lower_ in WORDS["modal"] for c in tok.children)
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+def _described(ent) -> str | None:
+    """The noun phrase a date's clause describes, when that clause is a participle one hung on a noun that
+    names no event ("one of the MPs elected in 1997"): what happened then is told of that noun, not of the
+    sentence's main clause ("..., told the committee"). None otherwise (a relative clause is read with the
+    clause it hangs on, see :func:`clause`), or when the phrase is longer than SENTENCE_MAX_TOKENS."""
+    tok = ent.root
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ != "acl" or tok.head.pos_ not in ("NOUN", "PROPN"):
         return None
-    return clause(ent), _is_future(ent), kind == "term"
+    noun = tok.head
+    if noun.lemma_.lower() in WORDS["event"] or noun.right_edge.i - noun.left_edge.i + 1 > SENTENCE_MAX_TOKENS:
+        return None  # "the talks held in Geneva on Tuesday ended without a deal": the sentence tells the event
+    return _tidy(ent.doc[noun.left_edge.i:noun.right_edge.i + 1].text)
 
 
 def _told_as_past(ent) -> bool:
