@@ -233,3 +233,7 @@ def test_a_date_in_a_clause_on_a_person_dates_that_clause_not_the_sentence():
     assert e.date == "2014" and e.event == "the councillors elected in 2014"
     [e] = run("The summit held in Vienna on Thursday ended without an agreement.")
     assert e.event.rstrip(".").endswith("ended without an agreement")
+
+
+def test_a_date_of_an_event_noun_holds_under_a_modal():
+    assert dates("The ban would stay in force until a tribunal hearing on 2 April.")["2 April"] == ("2021-04-02", "day")

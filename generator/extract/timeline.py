@@ -414,9 +414,13 @@ def _event_text(ent) -> tuple[str, bool, bool] | None:
 
 def _possible(ent) -> bool:
     """Whether the verb a date hangs from tells only a possibility ("could be held on 5 May", "would have
-    banned donations between 2001 and 2003"): a modal of timeline_words.tsv modal among its auxiliaries."""
+    banned donations between 2001 and 2003"): a modal of timeline_words.tsv modal among its auxiliaries. A date
+    that dates an event noun on the way up dates that event ("would remain in place until a hearing on 24
+    October")."""
     tok = ent.root
     for _ in range(8):
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in WORDS["event"]:
+            return False
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
             return any(c.dep_ == "aux" and c.lower_ in WORDS["modal"] for c in tok.children)
         if tok.head.i == tok.i:
