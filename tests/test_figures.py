@@ -277,3 +277,11 @@ def test_a_number_the_ner_left_untagged_still_counts_its_noun():
 def test_a_participle_whose_phrase_the_label_leaves_out_is_left_out_too():
     f = by_text("In the poll, 14% of people aged between 18 and 34 said they never voted.")["14%"]
     assert "aged" not in f.what and f.what.startswith("of people said"), f.what
+
+
+def test_a_figure_a_change_arrives_at_is_the_new_level_of_its_subject():
+    # "£780m." also ends a sentence: its "m." is the scale, no unit
+    found = by_text("The bill for the new stadium has risen to £780m. The council's majority was cut to 1,200.")
+    assert found["£780m"].shown and found["£780m"].what == "the bill for the new stadium after a rise"
+    assert found["1,200"].shown and found["1,200"].what == "the council's majority after a cut"
+

@@ -199,14 +199,38 @@ def _change(span):
         subject = holder.head  # "shares, which have advanced 4%"
     if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
         return None, None
+    return f"{noun} in {_subject_phrase(subject)}", subject
+
+
+def _subject_phrase(subject) -> str:
+    """A subject as a label names it: with its 'the' and what it is 'of' ("the numbers of Asians")."""
     phrase = _phrase(subject)
     if any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children):
         phrase = "the " + phrase
     of = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
     if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
-        phrase += f" of {_phrase(obj)}"  # "the numbers of Asians"
-    return f"{noun} in {phrase}", subject
+        phrase += f" of {_phrase(obj)}"
+    return phrase
+
+
+def _level(span):
+    """What a figure is the new level of, after the change a verb of figure_words.tsv change says: "the cost
+    of the project has risen to £1.7bn" -> "the cost of the project after a rise"; (None, None) when the
+    figure is no verb's 'to' object or the verb has no noun subject."""
+    root = span.root
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ != "to" or prep.dep_ != "prep":
+        return None, None
+    verb = prep.head
+    noun = WORDS["change"].get(verb.lemma_.lower()) if verb.pos_ == "VERB" else None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if not noun or subject is None or subject.pos_ not in ("NOUN", "PROPN"):
+        return None, None
+    words = list(subject.subtree)
+    said = _said(words) if len(words) <= PHRASE_TOKENS and not any(w.text in ",;()" for w in words) \
+        else _subject_phrase(subject)
+    return f"{said} after a {noun}", subject
 
 
 def _reading(span):
@@ -231,9 +255,11 @@ def _reading(span):
                 return label, noun, None, label, None
             return _phrase(noun, span.end), noun, None, _phrase(noun, span.end), noun  # "a 32% pay cut"
         label, subject = _change(span)
+        if not label:
+            label, subject = _level(span)
         return label or "", subject, None, label or "", None
     unit = next((t for t in span if t.pos_ == "NOUN" and not t.like_num and not any(c.isdigit() for c in t.text)
-                 and t.lower_ not in _VAGUE and t.lower_ not in WORDS["scale"]
+                 and t.lower_ not in _VAGUE and t.lower_.rstrip(".") not in WORDS["scale"]  # "£780m." ends a sentence
                  and t.lower_ not in ("tens", "dozen", "hundred", "thousand", "million", "billion")
                  and t.lemma_.lower() not in WORDS["currency"]), None)  # "1.7m pounds" is an amount of money
     after = _of_noun(span)
@@ -260,6 +286,9 @@ def _reading(span):
         head = f"of {the}{phrase}" if counted is after and _VAGUE_RE.fullmatch(span.text.strip()) is None \
             and unit is None else phrase
         return (f"{phrase} {said}".strip() if said and said not in phrase else phrase), counted, verb, head, owner
+    level, subject = _level(span)
+    if level:  # "the cost has risen to £1.7bn", "Labour's majority was cut to 3,500"
+        return level, subject, None, level, None
     verb = _verb_tok(root)
     said = verb.text.lower() if verb is not None else ""
     if span.label_ == "MONEY":
