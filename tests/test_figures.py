@@ -285,3 +285,12 @@ def test_a_figure_a_change_arrives_at_is_the_new_level_of_its_subject():
     assert found["£780m"].shown and found["£780m"].what == "the bill for the new stadium after a rise"
     assert found["1,200"].shown and found["1,200"].what == "the council's majority after a cut"
 
+
+
+def test_a_participle_keeps_its_place_when_only_a_time_is_left_out():
+    f = by_text("The jail's record is poor, with more than 40% of inmates rearrested within a year of release.")
+    assert f["more than 40%"].shown and f["more than 40%"].what == "of inmates rearrested", f["more than 40%"].what
+
+
+def test_the_second_end_of_a_range_is_no_figure_of_its_own():
+    assert "250" not in by_text("A force of 200-250 Dutch marines has been sent to the island.")

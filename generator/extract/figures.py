@@ -601,10 +601,19 @@ def _noun_pieces(counted, span, head: str) -> list:
 
 
 def _left_out(verb) -> bool:
-    """Whether a participle has an object or a phrase after it that no label part keeps (a date, an age:
-    "adults aged 18 or over"): without it, the participle dangles ("adults aged")."""
+    """Whether a participle has an object or a phrase after it that no label part keeps and that says no
+    time (an age: "people aged between 18 and 34", "adults aged 18 or over"): without it, the participle
+    dangles ("people aged"). Without a phrase that says when, it does not ("prisoners reconvicted within two
+    years")."""
     return any(c.dep_ in ("dobj", "npadvmod", "prep", "attr", "oprd", "advmod") and c.i > verb.i
-               for c in verb.children)
+               and not _says_when(c) for c in verb.children)
+
+
+def _says_when(tok) -> bool:
+    """A phrase that tells a time: a unit of time, a year, or a name (a month, a weekday) in it."""
+    text = " ".join(t.text for t in tok.subtree)
+    return bool(re.search(rf"\b{_UNITS}\b|\b(?:1[5-9]\d\d|20\d\d)\b", text, re.I)) or any(
+        t.is_title and t.ent_type_ == "DATE" for t in tok.subtree)
 
 
 def _acts_as_verb(tok) -> bool:
@@ -889,7 +898,8 @@ def extract(doc) -> list[Figure]:
                 spans.append(Span(doc, span.start, span.end, label="MONEY"))
     for tok in doc:  # "900 drivers were warned": a number the NER did not tag, counting the noun it modifies
         if not tok.ent_type_ and tok.like_num and any(c.isdigit() for c in tok.text) and tok.dep_ == "nummod" \
-                and tok.head.pos_ == "NOUN" and not any(e.start <= tok.i < e.end for e in spans):
+                and tok.head.pos_ == "NOUN" and not any(e.start <= tok.i < e.end for e in spans) \
+                and not (tok.i and doc[tok.i - 1].text in "-–" and not doc[tok.i - 1].whitespace_):  # "100-120 troops"
             spans.append(Span(doc, tok.i, tok.i + 1, label="CARDINAL"))
     for m in _VAGUE_RE.finditer(text_of(doc)):
         if not any(e.start_char <= m.start() < e.end_char or m.start() <= e.start_char < m.end() for e in spans):
