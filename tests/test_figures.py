@@ -294,3 +294,8 @@ def test_a_participle_keeps_its_place_when_only_a_time_is_left_out():
 
 def test_the_second_end_of_a_range_is_no_figure_of_its_own():
     assert "250" not in by_text("A force of 200-250 Dutch marines has been sent to the island.")
+
+
+def test_what_indicates_a_figure_is_its_source():
+    f = by_text("He said the latest survey indicated four million families in Scotland would pay more after the change.")
+    assert f["four million"].source == "the latest survey"
