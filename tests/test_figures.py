@@ -299,3 +299,8 @@ def test_the_second_end_of_a_range_is_no_figure_of_its_own():
 def test_what_indicates_a_figure_is_its_source():
     f = by_text("He said the latest survey indicated four million families in Scotland would pay more after the change.")
     assert f["four million"].source == "the latest survey"
+
+
+def test_an_amount_keeps_its_money_when_its_scale_is_added_after_the_ner():
+    f = by_text("Officials counted almost £25m in unpaid fines across the region.")["almost £25m"]
+    assert f.shown and f.what == "in unpaid fines across the region counted by officials", (f.what, f.why)

@@ -910,9 +910,11 @@ def extract(doc) -> list[Figure]:
     for span in sorted(spans, key=lambda s: s.start_char):
         if span.end < len(doc) and doc[span.end].lower_.rstrip(".") in WORDS["scale"] and (
                 not doc[span.end - 1].whitespace_ or doc[span.end].lower_.rstrip(".") in ("bn", "mn", "tn")):
+            label = span.label_
             span = doc[span.start:span.end + 1]  # "£479m": the scale the NER left out
             sign = text_of(doc)[span.start_char - 1:span.start_char] if span.start_char else ""
-            span.label_ = "MONEY" if sign and sign in "$£€¥" else span.label_  # "1.7m people" is no amount of money
+            span.label_ = "MONEY" if sign and sign in "$£€¥" else label  # "1.7m people" is no amount of money;
+            # "almost £40m" keeps the NER's MONEY
         if span.label_ != "MONEY" and span[-1].lemma_.lower() in WORDS["currency"]:
             span = Span(doc, span.start, span.end, label="MONEY")  # "1.7m pounds", "300 euros"
         text = span.text
