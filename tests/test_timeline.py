@@ -237,3 +237,8 @@ def test_a_date_in_a_clause_on_a_person_dates_that_clause_not_the_sentence():
 
 def test_a_date_of_an_event_noun_holds_under_a_modal():
     assert dates("The ban would stay in force until a tribunal hearing on 2 April.")["2 April"] == ("2021-04-02", "day")
+
+
+def test_consecutive_years_listed_together_are_a_period_not_events():
+    found = run("Councils spent almost £30m on consultants in 2011, 2012 and 2013, the audit found.")
+    assert not any(e.date in ("2011", "2012", "2013") for e in found), [(e.date, e.text) for e in found]

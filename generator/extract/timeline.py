@@ -391,7 +391,7 @@ def _dates_in_event_name(ent, full: str):
 def _event_text(ent) -> tuple[str, bool, bool] | None:
     """What the date dates, whether that is to come and whether the date is a term ('for 2005', shown only
     when past), or None when it dates nothing a timeline can show."""
-    if _clock(ent) or _after_a_name(ent):
+    if _clock(ent) or _after_a_name(ent) or _in_a_period(ent):
         return None
     noun = ent.root if ent.label_ == "EVENT" else _noun_modified(ent)
     if noun is not None and ent.label_ != "EVENT":
@@ -443,6 +443,22 @@ def _described(ent) -> str | None:
     if noun.lemma_.lower() in WORDS["event"] or noun.right_edge.i - noun.left_edge.i + 1 > SENTENCE_MAX_TOKENS:
         return None  # "the talks held in Geneva on Tuesday ended without a deal": the sentence tells the event
     return _tidy(ent.doc[noun.left_edge.i:noun.right_edge.i + 1].text)
+
+
+PERIOD_YEARS = 3
+"""Consecutive years listed together ("in 2001, 2002 and 2003") this many or more tell a period a fact is
+told for (donations over three years), not the years of events; years apart ("elections in 1997, 2001 and
+2005") stay events."""
+
+
+def _in_a_period(ent) -> bool:
+    """Whether a year is one of PERIOD_YEARS or more consecutive years listed together."""
+    tok = ent.root
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    listed = [t for t in tok.subtree if (t.i == tok.i or t.dep_ == "conj") and _YEAR.match(t.text)]
+    years = sorted(int(t.text) for t in listed)
+    return len(years) >= PERIOD_YEARS and all(b - a == 1 for a, b in zip(years, years[1:]))
 
 
 def _told_as_past(ent) -> bool:
