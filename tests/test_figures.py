@@ -304,3 +304,13 @@ def test_what_indicates_a_figure_is_its_source():
 def test_an_amount_keeps_its_money_when_its_scale_is_added_after_the_ner():
     f = by_text("Officials counted almost £25m in unpaid fines across the region.")["almost £25m"]
     assert f.shown and f.what == "in unpaid fines across the region counted by officials", (f.what, f.why)
+
+
+def test_a_prefixed_irregular_verb_takes_its_participle():
+    f = by_text("A new board will oversee the £4.5m budget.")["£4.5m"]
+    assert f.what == "budget to be overseen by a new board", f.what
+
+
+def test_a_pronoun_whose_clause_is_left_out_is_left_out_too():
+    f = by_text("The plan would raise £3bn by charging a 50% tax to those earning more than £150,000.")["50%"]
+    assert "those" not in f.what, f.what

@@ -68,7 +68,7 @@ def _words(path="figure_words.tsv") -> dict:
                  "money-act": {}, "participle": {}, "timeframe": set(), "figure-prep": set(), "agent": {},
                  "total": set(), "auxiliary": set(), "stop": set(), "modal": set(), "future": set(), "scale": set(),
                  "referring": set(), "numbering": set(), "currency": set(),
-                 "fraction": {}, "says-at": set()}
+                 "fraction": {}, "says-at": set(), "verb-prefix": set()}
     for _n, (kind, word, *rest) in wordlists.rows(path, key=lambda row: tuple(row[:2])):
         if kind in ("change", "money-act", "participle", "agent"):
             out[kind][word] = rest[0]
@@ -331,7 +331,7 @@ def participle(verb) -> str:
     if verb.tag_ == "VBN":
         return verb.lower_
     lemma = verb.lemma_.lower()
-    known = WORDS["participle"].get(lemma) or WORDS["money-act"].get(lemma)
+    known = WORDS["participle"].get(lemma) or WORDS["money-act"].get(lemma) or _prefixed_participle(lemma)
     if known:
         return known
     if verb.tag_ == "VBD":
@@ -343,6 +343,16 @@ def participle(verb) -> str:
     if re.fullmatch(r"[^aeiou]*[^aeiou][aeiou][bdglmnprt]", lemma):
         return lemma + lemma[-1] + "ed"  # "plan" -> "planned", "scrap" -> "scrapped"
     return lemma + "ed"
+
+
+def _prefixed_participle(lemma: str) -> str | None:
+    """The participle of a prefixed irregular verb (figure_words.tsv verb-prefix + participle): "oversee" ->
+    "overseen"; None when the verb is no such one."""
+    for prefix in WORDS["verb-prefix"]:
+        base = lemma[len(prefix):]
+        if lemma.startswith(prefix) and base in WORDS["participle"]:
+            return prefix + WORDS["participle"][base]
+    return None
 
 
 def _is_date(tok) -> bool:
@@ -659,6 +669,8 @@ def _cut_short(piece, toks) -> bool:
     last = toks[-1] if toks else None
     if last is not None and not last.whitespace_ and last.i + 1 < len(last.doc) and last.doc[last.i + 1].text in "-–":
         return True
+    if last is not None and last.pos_ == "PRON" and any(c.dep_ in ("acl", "relcl") for c in last.children):
+        return True  # "charged to those" of "to those earning more than £100,000": the clause was the point
     return isinstance(piece, list) and bool(toks) and toks[-1].pos_ in ("ADJ", "DET", "ADP", "CCONJ", "PART") \
         and toks[-1].dep_ not in ("acomp", "prt", "case")
 
