@@ -231,3 +231,86 @@ def test_a_complement_the_parser_makes_of_punctuation_does_not_stop_the_article(
     found = run("They cite the 2004 ballot in Texas, when the state wrongly said that about 8,000 registered "
                 "voters were ex-cons and then purged them from the rolls.")
     assert [f.text for f in found] == ["about 8,000"] and "registered voters" in found[0].what
+
+
+def test_a_scale_word_the_parser_took_for_a_noun_still_counts_what_follows():
+    f = by_text("Across England, about 1.7m people are on hospital waiting lists.")["about 1.7m"]
+    assert f.value == 1.7e6 and f.shown and f.what.startswith("people are on"), (f.what, f.why)
+
+
+def test_a_figure_that_opens_the_text_is_no_amount_of_money_without_a_currency():
+    f = by_text("About 1.7m people are on hospital waiting lists.")["About 1.7m"]
+    assert f.shown and f.what.startswith("people"), (f.what, f.why)
+
+
+def test_fractions_of_a_scale_word():
+    assert figures.value_of("Half a million") == 500_000
+    assert figures.value_of("one and a half million") == 1_500_000
+    assert figures.value_of("a quarter of a million") == 250_000
+    assert figures.value_of("two and a half thousand") == 2_500
+
+
+def test_an_amount_with_its_currency_written_after_it_is_money():
+    found = by_text("The new bypass will cost 4.2m pounds over three years, the county council said.")
+    f = found["4.2m pounds"]
+    assert f.value == 4.2e6 and f.shown, f.why
+    assert "bypass" in f.what and f.source == "the county council"
+
+
+def test_a_verb_that_attributes_only_with_at_does_not_make_its_subject_a_source():
+    found = by_text("The factory closure puts 3,500 jobs at risk, the unions warned.")
+    assert found["3,500"].source == "the unions"
+    found = by_text("Local officials put the number of homes destroyed at 450 after the storm.")
+    assert all(f.source in ("", "local officials") for f in found.values())
+
+
+def test_a_word_with_a_subject_and_an_object_is_the_figures_verb_whatever_its_tag():
+    f = by_text("Officials think that nearly 300,000 teenagers skip class every week.")["nearly 300,000"]
+    assert f.shown and f.what.startswith("teenagers skip class"), (f.what, f.why)
+
+
+def test_a_number_the_ner_left_untagged_still_counts_its_noun():
+    f = by_text("In one county alone 900 drivers were warned they would lose their licences unless their fines were paid.")
+    assert f["900"].shown and f["900"].what == "drivers were warned they would lose their licences", f["900"].what
+
+
+def test_a_participle_whose_phrase_the_label_leaves_out_is_left_out_too():
+    f = by_text("In the poll, 14% of people aged between 18 and 34 said they never voted.")["14%"]
+    assert "aged" not in f.what and f.what.startswith("of people said"), f.what
+
+
+def test_a_figure_a_change_arrives_at_is_the_new_level_of_its_subject():
+    # "£780m." also ends a sentence: its "m." is the scale, no unit
+    found = by_text("The bill for the new stadium has risen to £780m. The council's majority was cut to 1,200.")
+    assert found["£780m"].shown and found["£780m"].what == "the bill for the new stadium after a rise"
+    assert found["1,200"].shown and found["1,200"].what == "the council's majority after a cut"
+
+
+
+def test_a_participle_keeps_its_place_when_only_a_time_is_left_out():
+    f = by_text("The jail's record is poor, with more than 40% of inmates rearrested within a year of release.")
+    assert f["more than 40%"].shown and f["more than 40%"].what == "of inmates rearrested", f["more than 40%"].what
+
+
+def test_the_second_end_of_a_range_is_no_figure_of_its_own():
+    assert "250" not in by_text("A force of 200-250 Dutch marines has been sent to the island.")
+
+
+def test_what_indicates_a_figure_is_its_source():
+    f = by_text("He said the latest survey indicated four million families in Scotland would pay more after the change.")
+    assert f["four million"].source == "the latest survey"
+
+
+def test_an_amount_keeps_its_money_when_its_scale_is_added_after_the_ner():
+    f = by_text("Officials counted almost £25m in unpaid fines across the region.")["almost £25m"]
+    assert f.shown and f.what == "in unpaid fines across the region counted by officials", (f.what, f.why)
+
+
+def test_a_prefixed_irregular_verb_takes_its_participle():
+    f = by_text("A new board will oversee the £4.5m budget.")["£4.5m"]
+    assert f.what == "budget to be overseen by a new board", f.what
+
+
+def test_a_pronoun_whose_clause_is_left_out_is_left_out_too():
+    f = by_text("The plan would raise £3bn by charging a 50% tax to those earning more than £150,000.")["50%"]
+    assert "those" not in f.what, f.what

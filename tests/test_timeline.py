@@ -204,3 +204,41 @@ def test_a_year_after_the_name_of_a_law_is_part_of_it():
 def test_a_dated_event_inside_a_term_keeps_its_date():
     found = dates("The order will remain in place until a hearing on October 24, the judge said.")
     assert found == {"October 24": ("2021-10-24", "day")}
+
+
+def test_a_date_told_for_contrast_is_no_event():
+    assert "2016" not in dates("As in 2016, the governing party won the seat comfortably.")
+    assert "1997" not in dates("Like in 1997, the opinion polls were wrong about the result.")
+    assert "2010" not in dates("Unlike 2010, the Liberal Democrats campaigned hard in the north.")
+    assert dates("The party first won the seat as early as 1997.")["as early as 1997"] == ("1997", "year")
+
+
+def test_one_date_told_twice_in_a_sentence_is_one_entry():
+    found = run("The council closed the library in 2015, and since it closed in 2015 nobody has reopened it.")
+    assert [e.date for e in found].count("2015") <= 1, [(e.date, e.text, e.event) for e in found]
+
+
+def test_a_word_and_its_longer_form_are_one_word_when_events_are_compared():
+    found = run("The minister opened the new bridge on 3 March. The opening of the bridge on 3 March drew crowds.")
+    assert [e.date for e in found].count("2021-03-03") == 1, [(e.date, e.event) for e in found]
+
+
+def test_a_date_of_what_only_could_happen_is_no_event():
+    assert "5 May" not in dates("The referendum could be held on 5 May, officials said.")
+    assert dates("The referendum was held on 5 February, officials said.")["5 February"] == ("2021-02-05", "day")
+
+
+def test_a_date_in_a_clause_on_a_person_dates_that_clause_not_the_sentence():
+    [e] = run("Jane Marsh, one of the councillors elected in 2014, told the inquiry the rules had changed.")
+    assert e.date == "2014" and e.event == "the councillors elected in 2014"
+    [e] = run("The summit held in Vienna on Thursday ended without an agreement.")
+    assert e.event.rstrip(".").endswith("ended without an agreement")
+
+
+def test_a_date_of_an_event_noun_holds_under_a_modal():
+    assert dates("The ban would stay in force until a tribunal hearing on 2 April.")["2 April"] == ("2021-04-02", "day")
+
+
+def test_consecutive_years_listed_together_are_a_period_not_events():
+    found = run("Councils spent almost £30m on consultants in 2011, 2012 and 2013, the audit found.")
+    assert not any(e.date in ("2011", "2012", "2013") for e in found), [(e.date, e.text) for e in found]

@@ -48,9 +48,6 @@ _YEAR = re.compile(r"^(?:1[5-9]\d\d|20\d\d)s?$")
 _SCORE = re.compile(r"^\d+\s*[-–]\s*\d+$")
 _CURRENCY = {"$": "dollars", "£": "pounds", "€": "euros", "¥": "yen", "us$": "dollars"}
 _VERB_DEPS = ("dobj", "nsubjpass", "nsubj", "attr", "oprd")
-_STOP = {"of", "in", "to", "for", "on", "the", "a", "an", "and", "by", "from", "with", "at", "its", "his", "her",
-         "their", "our", "my", "your"}
-_SUFFIX = {"m", "bn", "mn", "tn", "k", "b", "million", "billion", "trillion"}
 
 CHANGE_PREPS = ("in", "to", "on", "of")
 """What a change is of: 'a 1% fall in profits', 'a 20% cut to emissions', 'a 5% tax on fuel'."""
@@ -69,10 +66,14 @@ head with its compounds."""
 def _words(path="figure_words.tsv") -> dict:
     out: dict = {"light": set(), "people": set(), "says": set(), "change": {}, "uncounted": set(), "collective": set(),
                  "money-act": {}, "participle": {}, "timeframe": set(), "figure-prep": set(), "agent": {},
-                 "total": set(), "auxiliary": set()}
+                 "total": set(), "auxiliary": set(), "stop": set(), "modal": set(), "future": set(), "scale": set(),
+                 "referring": set(), "numbering": set(), "currency": set(),
+                 "fraction": {}, "says-at": set(), "verb-prefix": set()}
     for _n, (kind, word, *rest) in wordlists.rows(path, key=lambda row: tuple(row[:2])):
         if kind in ("change", "money-act", "participle", "agent"):
             out[kind][word] = rest[0]
+        elif kind == "fraction":
+            out[kind][word] = float(rest[0])
         else:
             out[kind].add(word)
     return out
@@ -106,13 +107,16 @@ def value_of(text: str) -> float | None:
         if word in _WORDS:
             current += _WORDS[word]
             seen = True
+        elif word in WORDS["fraction"]:  # "half a million", "one and a half million", "a quarter of a million"
+            current += WORDS["fraction"][word]
+            seen = True
         elif word in ("a", "an") and not seen and i + 1 < len(words) and words[i + 1] in _SCALE:
             current, seen = 1, True
         elif word in _SCALE and word not in ("k", "m", "b", "mn", "bn", "tn") and seen:
             if _SCALE[word] >= 1000:
-                total, current = total + max(current, 1) * _SCALE[word], 0
+                total, current = total + (current or 1) * _SCALE[word], 0
             else:
-                current = max(current, 1) * _SCALE[word]
+                current = (current or 1) * _SCALE[word]
     return float(total + current) if seen else None
 
 
@@ -139,6 +143,16 @@ def _of_noun(span):
             if tok.dep_ == "pobj" and tok.head.i == span.end:
                 return tok if tok.pos_ in ("NOUN", "PROPN", "VERB") else None
     return None
+
+
+def _after_scale(span):
+    """The noun right after a figure that ends in a scale word the parser took for a noun of its own
+    ("1.7m people are waiting": "m" and "people" both the subject), or None."""
+    doc, root = span.doc, span.root
+    if span[-1].lower_.rstrip(".") not in WORDS["scale"] or span.end >= len(doc) or root.i != span[-1].i:
+        return None
+    noun = doc[span.end]
+    return noun if noun.pos_ == "NOUN" and noun.head.i == root.head.i and noun.dep_ == root.dep_ else None
 
 
 def _verb_tok(tok):
@@ -185,14 +199,38 @@ def _change(span):
         subject = holder.head  # "shares, which have advanced 4%"
     if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
         return None, None
+    return f"{noun} in {_subject_phrase(subject)}", subject
+
+
+def _subject_phrase(subject) -> str:
+    """A subject as a label names it: with its 'the' and what it is 'of' ("the numbers of Asians")."""
     phrase = _phrase(subject)
     if any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children):
         phrase = "the " + phrase
     of = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
     if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
-        phrase += f" of {_phrase(obj)}"  # "the numbers of Asians"
-    return f"{noun} in {phrase}", subject
+        phrase += f" of {_phrase(obj)}"
+    return phrase
+
+
+def _level(span):
+    """What a figure is the new level of, after the change a verb of figure_words.tsv change says: "the cost
+    of the project has risen to £1.7bn" -> "the cost of the project after a rise"; (None, None) when the
+    figure is no verb's 'to' object or the verb has no noun subject."""
+    root = span.root
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ != "to" or prep.dep_ != "prep":
+        return None, None
+    verb = prep.head
+    noun = WORDS["change"].get(verb.lemma_.lower()) if verb.pos_ == "VERB" else None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if not noun or subject is None or subject.pos_ not in ("NOUN", "PROPN"):
+        return None, None
+    words = list(subject.subtree)
+    said = _said(words) if len(words) <= PHRASE_TOKENS and not any(w.text in ",;()" for w in words) \
+        else _subject_phrase(subject)
+    return f"{said} after a {noun}", subject
 
 
 def _reading(span):
@@ -217,10 +255,13 @@ def _reading(span):
                 return label, noun, None, label, None
             return _phrase(noun, span.end), noun, None, _phrase(noun, span.end), noun  # "a 32% pay cut"
         label, subject = _change(span)
+        if not label:
+            label, subject = _level(span)
         return label or "", subject, None, label or "", None
     unit = next((t for t in span if t.pos_ == "NOUN" and not t.like_num and not any(c.isdigit() for c in t.text)
-                 and t.lower_ not in _VAGUE and t.lower_ not in _SUFFIX
-                 and t.lower_ not in ("tens", "dozen", "hundred", "thousand", "million", "billion")), None)
+                 and t.lower_ not in _VAGUE and t.lower_.rstrip(".") not in WORDS["scale"]  # "£780m." ends a sentence
+                 and t.lower_ not in ("tens", "dozen", "hundred", "thousand", "million", "billion")
+                 and t.lemma_.lower() not in WORDS["currency"]), None)  # "1.7m pounds" is an amount of money
     after = _of_noun(span)
     if unit is not None:  # '10 hours', '12 days', '7.8 magnitude', '12 per cent'
         head = _phrase(unit)
@@ -229,6 +270,8 @@ def _reading(span):
         counted = unit
     elif after is not None:
         counted = after
+    elif _after_scale(span) is not None:
+        counted = _after_scale(span)
     elif (root.dep_ in ("nummod", "quantmod", "amod", "npadvmod", "nmod") and root.head.pos_ in ("NOUN", "PROPN")
           or root.dep_ == "compound" and root.head.pos_ == "NOUN") and root.head.i >= span.end:
         counted = root.head
@@ -243,6 +286,9 @@ def _reading(span):
         head = f"of {the}{phrase}" if counted is after and _VAGUE_RE.fullmatch(span.text.strip()) is None \
             and unit is None else phrase
         return (f"{phrase} {said}".strip() if said and said not in phrase else phrase), counted, verb, head, owner
+    level, subject = _level(span)
+    if level:  # "the cost has risen to £1.7bn", "Labour's majority was cut to 3,500"
+        return level, subject, None, level, None
     verb = _verb_tok(root)
     said = verb.text.lower() if verb is not None else ""
     if span.label_ == "MONEY":
@@ -275,8 +321,6 @@ MIN_CONTENT = 2
 """Content words (nouns, verbs, adjectives, numbers) a label needs besides the figure's own: "votes" or
 "members" alone is too thin to say what is counted, "votes won by the Liberal Democrats" is not."""
 
-_MODALS = {"would", "could", "may", "might", "can", "should", "must"}
-_FUTURE = {"will", "shall", "'ll"}
 _COMPLEMENT_DEPS = ("dobj", "attr", "acomp", "prep", "xcomp", "oprd", "agent", "dative", "npadvmod")
 _DROPPED_DEPS = ("punct", "cc", "conj", "relcl", "acl", "advcl", "parataxis", "appos", "ccomp", "mark", "meta")
 
@@ -287,7 +331,7 @@ def participle(verb) -> str:
     if verb.tag_ == "VBN":
         return verb.lower_
     lemma = verb.lemma_.lower()
-    known = WORDS["participle"].get(lemma) or WORDS["money-act"].get(lemma)
+    known = WORDS["participle"].get(lemma) or WORDS["money-act"].get(lemma) or _prefixed_participle(lemma)
     if known:
         return known
     if verb.tag_ == "VBD":
@@ -299,6 +343,16 @@ def participle(verb) -> str:
     if re.fullmatch(r"[^aeiou]*[^aeiou][aeiou][bdglmnprt]", lemma):
         return lemma + lemma[-1] + "ed"  # "plan" -> "planned", "scrap" -> "scrapped"
     return lemma + "ed"
+
+
+def _prefixed_participle(lemma: str) -> str | None:
+    """The participle of a prefixed irregular verb (figure_words.tsv verb-prefix + participle): "oversee" ->
+    "overseen"; None when the verb is no such one."""
+    for prefix in WORDS["verb-prefix"]:
+        base = lemma[len(prefix):]
+        if lemma.startswith(prefix) and base in WORDS["participle"]:
+            return prefix + WORDS["participle"][base]
+    return None
 
 
 def _is_date(tok) -> bool:
@@ -314,7 +368,7 @@ def _compressed(tok) -> list:
     if tok.pos_ in ("VERB", "AUX"):  # "about tightening up the regulation": the verb, its particle and object
         parts = [c for c in tok.children if c.dep_ in ("prt", "neg", "aux") and (c.dep_ != "aux" or c.i == tok.i - 1
                                                                                    or c.lower_ == "to")]
-        subject = next((c for c in tok.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
+        subject = next((c for c in tok.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN", "PRON")), None)
         parts += _compressed(subject) if subject is not None and tok.dep_ == "ccomp" else []
         obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
         prep = next((c for c in tok.children if c.dep_ == "prep" and c.i > tok.i), None)
@@ -369,29 +423,44 @@ def _said(toks) -> str:
     return "".join((t.text if _proper(t) else t.lower_) + (t.whitespace_ or "") for t in toks).strip()
 
 
+def _prep_object(prep, tok, span):
+    """What a preposition hung on ``tok`` governs, when its phrase can complete a label: its object, or a
+    clause or second preposition right after the figure or the word ("up for renegotiation", "described
+    themselves as coming from ..."); None when there is none."""
+    def close() -> bool:  # only a negation, an adverb or a pronoun object between the word and the preposition
+        return 0 < prep.i - tok.i <= 2 and all(t.dep_ in ("neg", "advmod") or t.dep_ == "dobj" and t.pos_ == "PRON"
+                                               for t in tok.doc[tok.i + 1:prep.i])
+    return next((o for o in prep.children if o.dep_ == "pobj" or o.dep_ in ("pcomp", "prep") and (
+        prep.i == span.end or close())), None)
+
+
+def _completes(c, tok, span) -> bool:
+    """Whether a child of the counted noun or its verb is a part that completes what it says: a preposition
+    of the kinds in figure_words.tsv figure-prep whose object is no date and no bare verb, or an object or
+    complement that is no date."""
+    if c.dep_ == "prep":
+        obj = _prep_object(c, tok, span)
+        if obj is None or _is_date(obj) or obj.dep_ == "pobj" and obj.pos_ == "VERB":
+            return False  # "was about tightening up ...", but not "..., with groups sending out monitors"
+        return (obj.lower_ if obj.dep_ == "prep" else c.lower_) in WORDS["figure-prep"]
+    return c.dep_ in _COMPLEMENT_DEPS and not (c.dep_ in ("dobj", "attr", "npadvmod") and _is_date(c))
+
+
 def _complements(tok, owner, span, after: bool = True) -> list[list]:
     """The parts that complete what a counted noun or its verb says: prepositional phrases of the kinds in
-    figure_words.tsv figure-prep that do not say when (timeframe, a date), objects, complements, particles."""
+    figure_words.tsv figure-prep that do not say when (timeframe, a date), objects, complements, particles;
+    of a bare noun phrase only a rate ("£6m a year"), since another one says when."""
     out = []
     for c in tok.children:
         if c == owner or c.i in range(span.start, span.end) or (after and c.i < tok.i) or c.dep_ == "prt":
             continue
         if owner is not None and owner.i <= c.i <= owner.right_edge.i:
             continue
-        if c.dep_ == "prep":
-            obj = next((o for o in c.children if o.dep_ == "pobj" or o.dep_ in ("pcomp", "prep") and (
-                c.i == span.end or 0 < c.i - tok.i <= 2 and all(t.dep_ in ("neg", "advmod") or t.dep_ == "dobj" and t.pos_ == "PRON"
-                                                   for t in tok.doc[tok.i + 1:c.i]))), None)  # "described themselves as"  # "up for renegotiation"
-            if obj is None or _is_date(obj) or obj.dep_ == "pobj" and obj.pos_ == "VERB" \
-                    or (obj.lower_ if obj.dep_ == "prep" else c.lower_) not in WORDS["figure-prep"]:
-                continue  # "was about tightening up ...", but not "..., with groups sending out monitors"
-        elif c.dep_ == "npadvmod":
+        if c.dep_ == "npadvmod":
             if _rate(c):
-                out.append(_compressed(c))  # a rate ("£6m a year") says how much
-            continue  # another bare noun phrase says when
-        elif c.dep_ not in _COMPLEMENT_DEPS or c.dep_ in ("dobj", "attr", "npadvmod") and _is_date(c):
+                out.append(_compressed(c))
             continue
-        if part := _part(c):
+        if _completes(c, tok, span) and (part := _part(c)):
             out.append(part)
     return out
 
@@ -441,47 +510,69 @@ def _verb_group(verb, owner, span, written: bool = False) -> tuple[list, list]:
     thing is its subject ("people were not registered", "workers could take part in strikes"); as a
     participle when it is the object ("£35bn cut from public services", "£2bn to be cut", "quangos to be
     axed by a Conservative government"). Returns the verb's words and the parts that complete it."""
-    doc = verb.doc
-    words: list = []
     if written or owner.dep_ in ("nsubj", "nsubjpass"):
-        lead = [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg", "advmod") and owner.i < c.i < verb.i]
-        start = min([verb.i] + [c.i for c in lead])
-        words = [t for t in doc[start:verb.i + 1] if t.dep_ in ("aux", "auxpass", "neg", "advmod") or t.i == verb.i]
-        words += [c for c in verb.children if c.dep_ in ("prt", "neg") and c.i > verb.i or c.dep_ == "advmod"
-                  and c.i == verb.i + 1 and not list(c.children) and c.pos_ == "ADV"]  # "is not", "trading online"
-        parts = _complements(verb, None if any(a.i == owner.i for a in verb.ancestors) else owner, span)
-        said = next((c for c in verb.children if c.dep_ == "ccomp"), None) if verb.lemma_.lower() in WORDS["says"] \
-            else None
-        if said is not None:  # "87% of adults said politicians did not deliver": what they said is the point
-            parts.append(_part(said) if len(list(said.subtree)) <= PHRASE_TOKENS else _compressed(said))
-    else:
-        aux = [c for c in verb.children if c.dep_ in ("aux", "neg")]
-        modal = next((c.lower_ for c in aux if c.lower_ in _MODALS), None)
-        future = any(c.lower_ in _FUTURE or c.lower_ == "to" for c in aux)
-        neg = any(c.dep_ == "neg" for c in aux)
-        prefix = f"{modal}{' not' if neg else ''} be" if modal else f"{'not ' if neg else ''}to be" if future \
-            else "not" if neg else ""
-        if verb.lemma_.lower() in WORDS["agent"]:
-            prefix = "not" if neg else ""  # "could cost £80m": what it would cost, not something done to it
-        words = ([prefix] if prefix else []) + [participle(verb)] + [c for c in verb.children if c.dep_ == "prt"]
-        parts = [p for p in _complements(verb, owner, span, after=False) if _head_dep(p) != "dobj"
-                 or max(t.i for t in p if not isinstance(t, str)) < owner.i]  # "cost the taxpayer £35,000"; a
-        # second object after the amount is a misparse ("spend £1.5bn on HIV/Aids related work")
-        agent = _agent(verb)
-        if agent is not None and not (span.start <= agent.i < span.end):
-            by = (WORDS["agent"].get(verb.lemma_.lower(), "by"),)
-            rates = [p for p in parts if _head_dep(p) == "npadvmod"]
-            who = [t for t in _part(agent) if not (t.dep_ == "case" and t.head == agent)]  # "by Labour", not "Labour's"
-            parts = rates + [[*by, *who]] + [p for p in parts if p not in rates]  # "saved a year by the plan"
-        parts.sort(key=lambda p: _head_dep(p) not in ("dative", "dobj"))  # "cost the taxpayer"
-    return words, parts
+        return _written_verb(verb, owner), _written_parts(verb, owner, span)
+    return _participle_verb(verb), _participle_parts(verb, owner, span)
+
+
+def _written_verb(verb, owner) -> list:
+    """The verb as the text has it after its subject, with its auxiliaries, negation and a bare adverb or
+    particle ("is not", "could take part", "trading online")."""
+    doc = verb.doc
+    lead = [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg", "advmod") and owner.i < c.i < verb.i]
+    start = min([verb.i] + [c.i for c in lead])
+    words = [t for t in doc[start:verb.i + 1] if t.dep_ in ("aux", "auxpass", "neg", "advmod") or t.i == verb.i]
+    return words + [c for c in verb.children if c.dep_ in ("prt", "neg") and c.i > verb.i or c.dep_ == "advmod"
+                    and c.i == verb.i + 1 and not list(c.children) and c.pos_ == "ADV"]
+
+
+def _written_parts(verb, owner, span) -> list:
+    """What completes a verb told as written; for a saying verb, what was said is the point ("87% of adults
+    said politicians did not deliver")."""
+    parts = _complements(verb, None if any(a.i == owner.i for a in verb.ancestors) else owner, span)
+    said = next((c for c in verb.children if c.dep_ == "ccomp"), None) if verb.lemma_.lower() in WORDS["says"] \
+        else None
+    if said is not None:
+        parts.append(_part(said) if len(list(said.subtree)) <= PHRASE_TOKENS else _compressed(said))
+    return parts
+
+
+def _participle_verb(verb) -> list:
+    """The verb as a participle after its object, with what its auxiliaries make of it: "would be saved",
+    "to be cut", "not paid"; a verb that tells what the thing itself does (figure_words.tsv agent: "cost")
+    takes only the negation."""
+    aux = [c for c in verb.children if c.dep_ in ("aux", "neg")]
+    modal = next((c.lower_ for c in aux if c.lower_ in WORDS["modal"]), None)
+    future = any(c.lower_ in WORDS["future"] or c.lower_ == "to" for c in aux)
+    neg = any(c.dep_ == "neg" for c in aux)
+    prefix = f"{modal}{' not' if neg else ''} be" if modal else f"{'not ' if neg else ''}to be" if future \
+        else "not" if neg else ""
+    if verb.lemma_.lower() in WORDS["agent"]:
+        prefix = "not" if neg else ""  # "could cost £80m": what it would cost, not something done to it
+    return ([prefix] if prefix else []) + [participle(verb)] + [c for c in verb.children if c.dep_ == "prt"]
+
+
+def _participle_parts(verb, owner, span) -> list:
+    """What completes a verb told as a participle: its objects and complements (a second object after the
+    amount is a misparse: "spend £1.5bn on HIV/Aids related work"), then who does it ("by the council"),
+    after a rate and with an indirect object first ("cost the taxpayer £35,000")."""
+    parts = [p for p in _complements(verb, owner, span, after=False) if _head_dep(p) != "dobj"
+             or max(t.i for t in p if not isinstance(t, str)) < owner.i]
+    agent = _agent(verb)
+    if agent is not None and not (span.start <= agent.i < span.end):
+        by = (WORDS["agent"].get(verb.lemma_.lower(), "by"),)
+        rates = [p for p in parts if _head_dep(p) == "npadvmod"]
+        who = [t for t in _part(agent) if not (t.dep_ == "case" and t.head == agent)]  # "by Labour", not "Labour's"
+        parts = rates + [[*by, *who]] + [p for p in parts if p not in rates]  # "saved a year by the plan"
+    parts.sort(key=lambda p: _head_dep(p) not in ("dative", "dobj"))
+    return parts
 
 
 def _content(w) -> bool:
     """A word that says something in a label: a noun, verb, adjective or number of the text, or a participle
     the label made; not an auxiliary, a light verb or a pronoun."""
     if isinstance(w, str):
-        return bool(w) and w not in ("be", "to", "not", "by", "of") and w not in _MODALS
+        return bool(w) and w not in ("be", "to", "not", "by", "of") and w not in WORDS["modal"]
     return w.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "NUM") and w.lemma_.lower() not in WORDS["light"]
 
 
@@ -496,53 +587,111 @@ def full_label(span, head: str, counted, owner) -> tuple[str, int]:
     completes it ("donation to the Labour Party", "people with dementia"), then its verb with what completes
     that ("£960m offered by Gordon Brown to an international scheme"); and how many content words it holds
     besides the figure's own (see MIN_CONTENT)."""
-    pieces: list = [head] if head else []
-    content = len([w for w in re.findall(r"[a-z][\w'-]*", head.lower()) if w not in _STOP]) if head else 0
-    if counted is not None:
-        for part in _complements(counted, None, span):
-            if part[0].lower_ == "of" and head.lower().endswith(_said(part[1:2]).lower()):
-                continue
-            pieces.append(part)
-        for c in counted.children:
-            if c.dep_ == "acl" and c.i > counted.i and c.pos_ == "VERB" and c.lemma_.lower() not in WORDS["says"]:
-                infinitive = any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-                words, parts = _verb_group(c, counted, span, written=True) \
-                    if c.tag_ in ("VBG", "VBN") or infinitive else ([], [])  # "injection to extend leave"
-                pieces.extend([tuple(words)] + parts if words else [])
+    pieces: list = ([head] if head else []) + _noun_pieces(counted, span, head) + _clause_pieces(span, counted, owner)
+    text, content = _assemble(pieces, span, counted, head)
+    return text, content + (len([w for w in re.findall(r"[a-z][\w'-]*", head.lower()) if w not in WORDS["stop"]])
+                            if head else 0)
+
+
+def _noun_pieces(counted, span, head: str) -> list:
+    """What completes the counted noun: its complements (not an 'of' phrase the head says already) and a
+    participle or infinitive clause on it, told as written ("people living in poverty", "injection to
+    extend leave")."""
+    if counted is None:
+        return []
+    pieces: list = [part for part in _complements(counted, None, span)
+                    if not (part[0].lower_ == "of" and head.lower().endswith(_said(part[1:2]).lower()))]
+    for c in counted.children:
+        if c.dep_ == "acl" and c.i > counted.i and c.pos_ == "VERB" and c.lemma_.lower() not in WORDS["says"] and (
+                c.tag_ in ("VBG", "VBN") or any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
+            words, parts = _verb_group(c, counted, span, written=True)
+            if words and (parts or not _left_out(c)):
+                pieces.extend([tuple(words)] + parts)
+    return pieces
+
+
+def _left_out(verb) -> bool:
+    """Whether a participle has an object or a phrase after it that no label part keeps and that says no
+    time (an age: "people aged between 18 and 34", "adults aged 18 or over"): without it, the participle
+    dangles ("people aged"). Without a phrase that says when, it does not ("prisoners reconvicted within two
+    years")."""
+    return any(c.dep_ in ("dobj", "npadvmod", "prep", "attr", "oprd", "advmod") and c.i > verb.i
+               and not _says_when(c) for c in verb.children)
+
+
+def _says_when(tok) -> bool:
+    """A phrase that tells a time: a unit of time, a year, or a name (a month, a weekday) in it."""
+    text = " ".join(t.text for t in tok.subtree)
+    return bool(re.search(rf"\b{_UNITS}\b|\b(?:1[5-9]\d\d|20\d\d)\b", text, re.I)) or any(
+        t.is_title and t.ent_type_ == "DATE" for t in tok.subtree)
+
+
+def _acts_as_verb(tok) -> bool:
+    """A verb, or a word the tagger took for a noun that has a subject and an object of its own ("children
+    skip school" with "skip" tagged a noun): the relations say what it is."""
+    return tok.pos_ in ("VERB", "AUX") or tok.pos_ == "NOUN" and {"nsubj", "dobj"} <= {c.dep_ for c in tok.children}
+
+
+def _clause_verb(owner):
+    """The verb of the clause the counted thing (or a conjunct's first) is the subject or object of, and that
+    thing; (None, thing) for a light verb ("has 1.2 million members"), but not for one with a predicate ("10%
+    of employees are women")."""
+    tok = owner
+    while tok.dep_ == "conj":
+        tok = tok.head
+    if tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "oprd") or not _acts_as_verb(tok.head):
+        return None, tok
+    verb = tok.head
+    if verb.lemma_.lower() in WORDS["light"] and not (tok.dep_ == "nsubj" and any(
+            c.dep_ in ("attr", "acomp", "prep") for c in verb.children)):
+        return None, tok
+    return verb, tok
+
+
+def _clause_pieces(span, counted, owner) -> list:
+    """The clause's verb with what completes it, an indirect object or object first; for an amount of money
+    its rate ("£6m a year": how often, said of the amount, told after its verb, or alone when there is none)."""
+    if owner is None:
+        return []
     rates = [_compressed(c) for c in owner.children if c.dep_ == "npadvmod" and c.i >= span.end and _rate(c)] \
-        if counted is None and owner is not None else []  # "£6m a year": how often, said of the amount, told after its verb
-    verb = None
-    if owner is not None:
-        tok = owner
-        while tok.dep_ == "conj":
-            tok = tok.head
-        if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "oprd") and tok.head.pos_ in ("VERB", "AUX"):
-            verb = tok.head
-            if verb.lemma_.lower() in WORDS["light"] and not (tok.dep_ == "nsubj" and any(
-                    c.dep_ in ("attr", "acomp", "prep") for c in verb.children)):
-                verb = None  # "has 1.2 million members": no verb; "10% of employees are women": a predicate
-    if verb is not None:
-        words, parts = _verb_group(verb, tok, span)
-        lead = [p for p in parts if _head_dep(p) in ("dative", "dobj")]
-        pieces.extend([tuple(words)] + lead + rates + parts[len(lead):])
-        rates = []
-    pieces.extend(rates)
+        if counted is None else []
+    verb, tok = _clause_verb(owner)
+    if verb is None:
+        return rates
+    words, parts = _verb_group(verb, tok, span)
+    lead = [p for p in parts if _head_dep(p) in ("dative", "dobj")]
+    return [tuple(words)] + lead + rates + parts[len(lead):]
+
+
+def _cut_short(piece, toks) -> bool:
+    """A part that ends inside a word ("the Tory co" of "co-chairman") or on a word that wants more ("to
+    stand in winnable"): it says less than none."""
+    last = toks[-1] if toks else None
+    if last is not None and not last.whitespace_ and last.i + 1 < len(last.doc) and last.doc[last.i + 1].text in "-–":
+        return True
+    if last is not None and last.pos_ == "PRON" and any(c.dep_ in ("acl", "relcl") for c in last.children):
+        return True  # "charged to those" of "to those earning more than £100,000": the clause was the point
+    return isinstance(piece, list) and bool(toks) and toks[-1].pos_ in ("ADJ", "DET", "ADP", "CCONJ", "PART") \
+        and toks[-1].dep_ not in ("acomp", "prt", "case")
+
+
+def _assemble(pieces, span, counted, head: str) -> tuple[str, int]:
+    """The label's parts joined in order, each said once (a part whose words are in the figure or said
+    before is left out: "£35bn in wasteful spending" is not cut "in wasteful spending" again, "hike in
+    budget" not "in the budget" again), up to LABEL_TOKENS words; and the content words the parts add."""
     out: list[str] = []
+    content = 0
     used = set(range(span.start, span.end)) | ({counted.i} if counted is not None and head else set())
     for piece in pieces:
         toks = [] if isinstance(piece, str) else [w for w in piece if not isinstance(w, str)]
         if any(t.i in used for t in toks):
-            continue  # said already: "£35bn in wasteful spending" is not cut "in wasteful spending" again
+            continue
         said = {t.lower_ for t in toks if _content(t)}
         if said and not said - set(" ".join(out).lower().split()):
-            continue  # "hike in budget" is not "in the budget" again
+            continue
         used.update(t.i for t in toks)
-        last = toks[-1] if toks else None
-        if last is not None and not last.whitespace_ and last.i + 1 < len(last.doc) and last.doc[last.i + 1].text in "-–":
-            continue  # a part that cuts a word in two ("the Tory co" of "co-chairman")
-        if isinstance(piece, list) and toks and toks[-1].pos_ in ("ADJ", "DET", "ADP", "CCONJ", "PART") \
-                and toks[-1].dep_ not in ("acomp", "prt", "case"):
-            continue  # a part cut short ("to stand in winnable") says less than none
+        if _cut_short(piece, toks):
+            continue
         text = piece if isinstance(piece, str) else _join(piece)
         text = re.sub(r"\s*[\"“”]\s*", " ", text).strip(" ,;:'")
         if not text:
@@ -627,9 +776,9 @@ def _skip(span, text: str) -> bool:
     doc = span.doc
     before = doc[span.start - 1] if span.start else None
     after = doc[span.end] if span.end < len(doc) else None
-    if before is not None and before.lower_ in ("the", "these", "those", "both", "all") and re.fullmatch(r"[a-z]+", low):
+    if before is not None and before.lower_ in WORDS["referring"] and re.fullmatch(r"[a-z]+", low):
         return True  # "the two countries": a reference to things already named, not a count
-    if before is not None and before.lower_ in ("no", "no.", "number", "#", "aged", "age", "page", "chapter"):
+    if before is not None and before.lower_ in WORDS["numbering"]:
         return True
     if after is not None and re.match(r"-?(?:years?|months?|weeks?)-old", text_of(doc)[span.end_char:span.end_char + 12]):
         return True
@@ -673,7 +822,7 @@ def _why(span, text: str, label: str, counted, verb) -> str:
     if percent and counted.lemma_.lower() in set(WORDS["change"].values()) | set(WORDS["change"]) \
             and not label.lower().startswith(("of ", *(f"{counted.lower_} {p} " for p in CHANGE_PREPS))):
         return "nothing it counts"  # "an 82% jump": a change of nothing named
-    if money and counted.lemma_.lower() in ("dollar", "pound", "euro", "yen", "yuan", "rupee", "rouble", "franc"):
+    if money and counted.lemma_.lower() in WORDS["currency"]:
         return "nothing it counts"  # "3000 euros": the currency is no thing paid for
     name = doc[span.start - 1] if span.start else None
     if name is not None and name.is_title and (name.pos_ == "PROPN" or not name.is_sent_start) \
@@ -717,7 +866,8 @@ def source_of(span) -> str:
     while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
         tok = tok.head  # up to the verb of the figure's own clause
     while True:
-        if tok.pos_ == "VERB" and tok.lemma_.lower() in WORDS["says"]:
+        if tok.pos_ == "VERB" and (tok.lemma_.lower() in WORDS["says"] or tok.lemma_.lower() in WORDS["says-at"]
+                                   and _after_at(span, tok)):
             subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             if subject is not None and subject.pos_ in ("NOUN", "PROPN") and not (span.start <= subject.i < span.end) \
                     and subject.ent_type_ not in ("PERCENT", "CARDINAL", "MONEY", "QUANTITY"):
@@ -726,6 +876,11 @@ def source_of(span) -> str:
         if tok.head.i == tok.i or tok.dep_ not in ("ccomp", "xcomp", "conj", "ROOT") and tok.head.pos_ != "AUX":
             return ""  # a relative or adverbial clause is not what the sayer claims
         tok = tok.head
+
+
+def _after_at(span, verb) -> bool:
+    """Whether the figure is in the verb's 'at' phrase ("put the toll at 300")."""
+    return any(c.dep_ == "prep" and c.lower_ == "at" and c.i < span.start <= c.right_edge.i for c in verb.children)
 
 
 def _source_phrase(tok) -> str:
@@ -753,6 +908,11 @@ def extract(doc) -> list[Figure]:
             span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
             if span is not None:
                 spans.append(Span(doc, span.start, span.end, label="MONEY"))
+    for tok in doc:  # "900 drivers were warned": a number the NER did not tag, counting the noun it modifies
+        if not tok.ent_type_ and tok.like_num and any(c.isdigit() for c in tok.text) and tok.dep_ == "nummod" \
+                and tok.head.pos_ == "NOUN" and not any(e.start <= tok.i < e.end for e in spans) \
+                and not (tok.i and doc[tok.i - 1].text in "-–" and not doc[tok.i - 1].whitespace_):  # "100-120 troops"
+            spans.append(Span(doc, tok.i, tok.i + 1, label="CARDINAL"))
     for m in _VAGUE_RE.finditer(text_of(doc)):
         if not any(e.start_char <= m.start() < e.end_char or m.start() <= e.start_char < m.end() for e in spans):
             span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
@@ -760,16 +920,21 @@ def extract(doc) -> list[Figure]:
                 spans.append(span)
     shown: set[tuple[float | None, str]] = set()
     for span in sorted(spans, key=lambda s: s.start_char):
-        if span.end < len(doc) and doc[span.end].lower_.rstrip(".") in _SUFFIX and (
+        if span.end < len(doc) and doc[span.end].lower_.rstrip(".") in WORDS["scale"] and (
                 not doc[span.end - 1].whitespace_ or doc[span.end].lower_.rstrip(".") in ("bn", "mn", "tn")):
+            label = span.label_
             span = doc[span.start:span.end + 1]  # "£479m": the scale the NER left out
-            span.label_ = "MONEY" if text_of(doc)[span.start_char - 1:span.start_char] in "$£€¥" else span.label_
+            sign = text_of(doc)[span.start_char - 1:span.start_char] if span.start_char else ""
+            span.label_ = "MONEY" if sign and sign in "$£€¥" else label  # "1.7m people" is no amount of money;
+            # "almost £40m" keeps the NER's MONEY
+        if span.label_ != "MONEY" and span[-1].lemma_.lower() in WORDS["currency"]:
+            span = Span(doc, span.start, span.end, label="MONEY")  # "1.7m pounds", "300 euros"
         text = span.text
         lead = re.match(r"the\s+", text, re.I)
         start = span.start_char + (lead.end() if lead else 0)
         if text_of(doc)[start - 1:start] in ("$", "£", "€", "¥"):
             start -= 1  # the currency sign belongs to the amount
-        end = span.end_char - (1 if span.text.endswith(".") and span[-1].lower_.rstrip(".") in _SUFFIX else 0)
+        end = span.end_char - (1 if span.text.endswith(".") and span[-1].lower_.rstrip(".") in WORDS["scale"] else 0)
         text = text_of(doc)[start:end]
         if _skip(span, text) or value_of(text) is None or any(a < end and start < b for a, b in taken):
             continue

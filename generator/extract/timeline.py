@@ -47,19 +47,21 @@ _DAY_WORDS = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, 
 _DATE_WORD = re.compile(rf"\b(?:{_MONTH_RE}|{'|'.join(WEEKDAYS)}|(?:last|this|next) (?:year|month)|ago|"
                         r"1[0-9]\d\d|20\d\d)\b")
 _EXPLICIT_YEAR = re.compile(r"\b(?:1[0-9]\d\d|20\d\d)\b")
-_FUTURE_AUX = frozenset({"will", "'ll", "’ll", "shall", "wo"})
 _RANGE_SPLIT = re.compile(r"\s+(?:and|to|until|through)\s+")
 
 
 def _words(path="timeline_words.tsv") -> dict[str, set]:
-    out: dict[str, set] = {"event": set(), "clock": set()}
+    out: dict[str, set] = {kind: set() for kind in ("event", "clock", "future", "past", "part-of-day", "plan", "term",
+                                                  "compare", "compare-prep", "modal")}
     for _n, (kind, word, *_note) in wordlists.rows(path, key=lambda row: (row[0], row[1].strip())):
         out[kind].add(word.strip())
     return out
 
 
 WORDS = _words()
-"""The word lists of data/timeline_words.tsv: "event" nouns a date in front of dates, "clock" words."""
+"""The word lists of data/timeline_words.tsv by kind: "event" nouns a date in front of dates, "clock" words, the
+"future", "past" and "modal" auxiliaries, "part-of-day" nouns, the "plan" and "term" prepositions, and the "compare" and
+"compare-prep" words of a date told for contrast."""
 
 DUPLICATE_OVERLAP = 0.4
 """Two events on the same day or month (a year holds many) are one when this share of the smaller one's content words (nouns,
@@ -190,7 +192,7 @@ def _is_future(span) -> bool:
     """Whether the verb a date hangs from speaks of the future ('will meet on Monday')."""
     tok = span.root
     for _ in range(6):
-        if tok.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in tok.children):
+        if tok.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ in WORDS["future"] for c in tok.children):
             return True
         if tok.pos_ == "VERB" and tok.dep_ not in ("xcomp", "advcl", "pcomp", "acl"):
             return False
@@ -255,7 +257,6 @@ def _parts(ent):
 
 
 _MODIFIER_DEPS = frozenset({"compound", "nummod", "amod", "poss", "det", "nmod", "quantmod"})
-_PART_OF_DAY = frozenset({"morning", "afternoon", "evening", "night", "lunchtime", "midday", "noon", "midnight"})
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB"})
 
@@ -283,7 +284,7 @@ def _noun_modified(ent):
         return None
     while head.dep_ == "compound" and head.head.i > head.i:
         head = head.head
-    if head.pos_ not in ("NOUN", "PROPN") or head.i < ent.end or head.lower_ in _PART_OF_DAY:
+    if head.pos_ not in ("NOUN", "PROPN") or head.i < ent.end or head.lower_ in WORDS["part-of-day"]:
         return None  # 'Friday evening' is a date, not a date in front of a noun
     return head
 
@@ -320,32 +321,26 @@ def _background(ent) -> bool:
     return False
 
 
-PLAN_PREPOSITIONS = frozenset({"by", "until", "till"})
-"""A date after one of these is a target or a term ('by 2008', 'has until next week to decide'): what
-something is planned for or lasts until, not when anything happens."""
-TERM_PREPOSITIONS = frozenset({"for"})
-"""A date after one of these is a term only when it is still to come ('the outlook for 2005' in a 2005
-article); a past one is the period a fact is told for ('net income for 2004 was $3.5bn')."""
-
-
 def _deadline(ent) -> str | None:
     """'plan' for a target ('by 2008', 'by the end of 2005'), 'term' for what a date is meant for
     ('for 2005'), 'reference' for a date something is compared with ('slower than in 2004', 'up $3bn from
-    2003', 'compared with a loss a year ago'); None otherwise."""
+    2003', 'compared with a loss a year ago', 'as in 2001', 'unlike 1992'); None otherwise."""
     tok = ent.root
     for _ in range(5):
         head = tok.head
         if head.i == tok.i:
             return None
+        if _compared(tok, head):
+            return "reference"
         if head.lemma_.lower() == "compare" and head.tag_ == "VBN":
             return "reference"
         if head.pos_ == "NOUN" and head.lemma_.lower() in WORDS["event"] and tok.dep_ == "prep":
             return None  # 'until a hearing on October 24': the date dates the hearing, not the term
         if head.pos_ in ("VERB", "AUX"):
             return None
-        if head.lower_ in PLAN_PREPOSITIONS and head.dep_ in ("prep", "agent"):  # no date is an agent
+        if head.lower_ in WORDS["plan"] and head.dep_ in ("prep", "agent"):  # no date is an agent
             return "plan"
-        if head.lower_ in TERM_PREPOSITIONS and head.dep_ in ("prep", "agent") and tok.i == ent.root.i:
+        if head.lower_ in WORDS["term"] and head.dep_ in ("prep", "agent") and tok.i == ent.root.i:
             return "term"  # 'for 2005' itself; not 'campaigning for an election in May''
         if head.lower_ == "than" or any(c.lower_ == "than" and c.i < tok.i for c in head.children):
             return "reference"
@@ -354,6 +349,19 @@ def _deadline(ent) -> str | None:
             return "reference"  # 'an increase of 62,000 units from 2003'
         tok = head
     return None
+
+
+def _compared(tok, head) -> bool:
+    """Whether a date (or the preposition over it) is one something is compared with: governed by a word of
+    timeline_words.tsv compare ("unlike 2001"), or a preposition right after or under a compare-prep word ("as
+    in 2001", "like in 1992", however the parser hung "like")."""
+    if tok.dep_ == "pobj" and head.lower_ in WORDS["compare"]:
+        return True
+    if tok.dep_ != "prep" or tok.pos_ != "ADP":
+        return False
+    before = tok.doc[tok.i - 1] if tok.i else None
+    return head.lower_ in WORDS["compare-prep"] and head.i < tok.i or before is not None and before.lower_ in WORDS[
+        "compare-prep"]
 
 
 _NAME_LABELS = frozenset({"LAW", "ORG", "WORK_OF_ART", "PRODUCT", "FAC"})
@@ -383,14 +391,14 @@ def _dates_in_event_name(ent, full: str):
 def _event_text(ent) -> tuple[str, bool, bool] | None:
     """What the date dates, whether that is to come and whether the date is a term ('for 2005', shown only
     when past), or None when it dates nothing a timeline can show."""
-    if _clock(ent) or _after_a_name(ent):
+    if _clock(ent) or _after_a_name(ent) or _in_a_period(ent):
         return None
     noun = ent.root if ent.label_ == "EVENT" else _noun_modified(ent)
     if noun is not None and ent.label_ != "EVENT":
         happens = noun.lemma_.lower() in WORDS["event"] or noun.lower_ in WORDS["event"]
         verb = _own_clause(noun) if happens else None
         if verb is not None:  # the tense is the relative clause's: "will be hit by Sunday's quake, which sent..."
-            future = any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in verb.children)
+            future = any(c.dep_ == "aux" and c.lower_ in WORDS["future"] for c in verb.children)
             return _tidy(ent.doc[noun.left_edge.i:noun.right_edge.i + 1].text), future, False
         if not happens:
             return None  # part of a name or a description: 'the 1965 Fender Stratocaster', '2004 results'
@@ -399,12 +407,58 @@ def _event_text(ent) -> tuple[str, bool, bool] | None:
     if _background(ent):
         return None
     kind = _deadline(ent)
-    if kind in ("plan", "reference"):
+    if kind in ("plan", "reference") or noun is None and _possible(ent):
+        return None  # (a date in front of an event noun dates it, however sure: "would join the 23 March strike")
+    return _described(ent) or clause(ent), _is_future(ent), kind == "term"
+
+
+def _possible(ent) -> bool:
+    """Whether the verb a date hangs from tells only a possibility ("could be held on 5 May", "would have
+    banned donations between 2001 and 2003"): a modal of timeline_words.tsv modal among its auxiliaries. A date
+    that dates an event noun on the way up dates that event ("would remain in place until a hearing on 24
+    October")."""
+    tok = ent.root
+    for _ in range(8):
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in WORDS["event"]:
+            return False
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
+            return any(c.dep_ == "aux" and c.lower_ in WORDS["modal"] for c in tok.children)
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+def _described(ent) -> str | None:
+    """The noun phrase a date's clause describes, when that clause is a participle one hung on a noun that
+    names no event ("one of the MPs elected in 1997"): what happened then is told of that noun, not of the
+    sentence's main clause ("..., told the committee"). None otherwise (a relative clause is read with the
+    clause it hangs on, see :func:`clause`), or when the phrase is longer than SENTENCE_MAX_TOKENS."""
+    tok = ent.root
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ != "acl" or tok.head.pos_ not in ("NOUN", "PROPN"):
         return None
-    return clause(ent), _is_future(ent), kind == "term"
+    noun = tok.head
+    if noun.lemma_.lower() in WORDS["event"] or noun.right_edge.i - noun.left_edge.i + 1 > SENTENCE_MAX_TOKENS:
+        return None  # "the talks held in Geneva on Tuesday ended without a deal": the sentence tells the event
+    return _tidy(ent.doc[noun.left_edge.i:noun.right_edge.i + 1].text)
 
 
-_PAST_AUX = frozenset({"has", "have", "had", "'ve", "'s", "was", "were"})
+PERIOD_YEARS = 3
+"""Consecutive years listed together ("in 2001, 2002 and 2003") this many or more tell a period a fact is
+told for (donations over three years), not the years of events; years apart ("elections in 1997, 2001 and
+2005") stay events."""
+
+
+def _in_a_period(ent) -> bool:
+    """Whether a year is one of PERIOD_YEARS or more consecutive years listed together."""
+    tok = ent.root
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    listed = [t for t in tok.subtree if (t.i == tok.i or t.dep_ == "conj") and _YEAR.match(t.text)]
+    years = sorted(int(t.text) for t in listed)
+    return len(years) >= PERIOD_YEARS and all(b - a == 1 for a, b in zip(years, years[1:]))
 
 
 def _told_as_past(ent) -> bool:
@@ -416,7 +470,7 @@ def _told_as_past(ent) -> bool:
             if any(c.dep_ == "aux" and c.tag_ == "MD" for c in tok.children):
                 return False
             return tok.tag_ == "VBD" or tok.tag_ == "VBN" and any(
-                c.dep_ in ("aux", "auxpass") and c.lower_ in _PAST_AUX for c in tok.children)
+                c.dep_ in ("aux", "auxpass") and c.lower_ in WORDS["past"] for c in tok.children)
         if tok.head.i == tok.i:
             return False
         tok = tok.head
@@ -430,13 +484,25 @@ def _content(doc, event: Event) -> set[str]:
 
 
 def _same_event(a: set[str], b: set[str]) -> bool:
-    shared = len(a & b)
+    """Whether two tellings of a date share enough content words to be one event; a word and another that
+    begins with it are one word ("meet" and "meeting", "launch" and "launched"), when the shorter has at
+    least SAME_STEM letters."""
+    shared = sum(1 for w in a if any(_one_word(w, v) for v in b))
     return shared >= DUPLICATE_SHARED and shared >= DUPLICATE_OVERLAP * min(len(a), len(b))
+
+
+SAME_STEM = 4
+"""The fewest letters a word needs for a longer word that begins with it to count as the same word."""
+
+
+def _one_word(a: str, b: str) -> bool:
+    short, long_ = sorted((a, b), key=len)
+    return short == long_ or len(short) >= SAME_STEM and long_.startswith(short)
 
 
 def extract(doc, published: dt.date | None) -> list[Event]:
     out: list[Event] = []
-    seen: list[tuple[str, set[str]]] = []
+    seen: list[tuple[str, set[str], int]] = []
     full = text_of(doc)  # Doc.text is rebuilt on every access: once, not once per date
     for ent in doc.ents:
         if ent.label_ not in ("DATE", "EVENT"):
@@ -460,8 +526,9 @@ def extract(doc, published: dt.date | None) -> list[Event]:
                 continue  # 'set to be bigger in 2005' in a 2005 article: a forecast of the article's own year
             item = Event(date=date, precision=precision, text=text, start=start, end=end, event=event)
             words = _content(doc, item)
-            if precision != "year" and any(d == date and _same_event(words, w) for d, w in seen):
-                continue  # one event told twice: the first telling stays
-            seen.append((date, words))
+            sent = ent.sent.start
+            if any(d == date and (s == sent or precision != "year" and _same_event(words, w)) for d, w, s in seen):
+                continue  # one event told twice (in one sentence, or on one day or month): the first telling stays
+            seen.append((date, words, sent))
             out.append(item)
     return out
