@@ -81,9 +81,10 @@ def find_articles(paths: list[Path], problems: list[Problem] | None = None) -> l
     """Article files under ``paths`` in a stable order (folders are walked).
 
     Only what lies inside a folder is read: a link out of it (to /etc/passwd, say) is skipped, a
-    link to a folder is not followed (``up -> ..`` would walk for ever), and hidden files and
-    folders (``.drafts/``, ``.git/``) are not articles. Each skipped link and unreadable folder is
-    a problem, added to ``problems`` (logged when no list is given)."""
+    link to a folder is not followed (``up -> ..`` would walk for ever), hidden files and folders
+    (``.drafts/``, ``.git/``) are not articles, and neither is anything but a regular file (a named
+    pipe ``x.md`` would block the build on its first read). Each skipped link, file and unreadable
+    folder is a problem, added to ``problems`` (logged when no list is given)."""
     said: list[Problem] = [] if problems is None else problems
     start = len(said)
     found: list[Path] = []
@@ -123,9 +124,12 @@ def _walk(folder: Path, problems: list[Problem]) -> list[Path]:
                 except (OSError, RuntimeError):
                     problems.append(Problem(str(f), "is a broken link", "skipped it"))
                     continue
-                if not real.is_relative_to(root) or not real.is_file():
+                if not real.is_relative_to(root):
                     problems.append(Problem(str(f), f"links outside {folder}", "skipped it"))
                     continue
+            if not f.is_file():  # a named pipe would block the build for ever on open; a device never ends
+                problems.append(Problem(str(f), "is not a regular file (a pipe, socket or device)", "skipped it"))
+                continue
             found.append(f)
     return sorted(found)
 

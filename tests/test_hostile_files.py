@@ -354,3 +354,19 @@ def test_two_site_builds_at_once_on_one_folder_both_succeed(tmp_path):
     assert all(code == 0 for code, _ in outcomes), outcomes
     assert len(list((root / "site" / "generated" / "briefings").glob("*/index.html"))) == 3
     assert not list((root / "content" / "generated").rglob("*.tmp"))
+
+
+# Found by probing the build with messy and hostile articles (branch hostile)
+
+
+def test_a_named_pipe_in_the_articles_folder_is_named_and_does_not_block(tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.md").write_text(GOOD.format(title="Readable"))
+    os.mkfifo(folder / "pipe.md")  # open() would wait for a writer for ever
+    os.symlink("pipe.md", folder / "to-pipe.md")  # a link inside the folder, to the pipe
+    problems: list[ingest.Problem] = []
+    found = ingest.find_articles([folder], problems)
+    assert [p.name for p in found] == ["a.md"]
+    assert sorted(Path(p.path).name for p in problems) == ["pipe.md", "to-pipe.md"]
+    assert all("not a regular file" in str(p) and str(p).endswith("skipped it") for p in problems)
