@@ -220,6 +220,8 @@ def split_front_matter(text: str) -> tuple[dict, str]:
         meta = yaml.load(m.group(1), Loader=FrontMatterLoader) or {}  # noqa: S506 - a SafeLoader, narrowed
     except _AliasUsed as exc:
         raise IngestError(str(exc)) from None
+    except RecursionError:  # the loader recurses once a level: "[[[[...]]]]" of a few thousand
+        raise IngestError("front matter is nested too deeply") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 1})" if mark else ""

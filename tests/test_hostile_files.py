@@ -370,3 +370,19 @@ def test_a_named_pipe_in_the_articles_folder_is_named_and_does_not_block(tmp_pat
     assert [p.name for p in found] == ["a.md"]
     assert sorted(Path(p.path).name for p in problems) == ["pipe.md", "to-pipe.md"]
     assert all("not a regular file" in str(p) and str(p).endswith("skipped it") for p in problems)
+
+
+def test_deeply_nested_front_matter_is_named_by_briefing_add(tmp_path):
+    from click.testing import CliRunner
+
+    from generator.cli import main
+
+    root = make_project(tmp_path / "p")
+    deep = tmp_path / "deep.md"
+    deep.write_text("---\ntitle: Deep\ntags: " + "[" * 5000 + "]" * 5000 + "\n---\n" + GOOD.split("---\n", 2)[2])
+    with pytest.raises(ingest.IngestError, match="nested too deeply"):
+        ingest.article_from_bytes(deep.read_bytes(), "deep.md")
+    result = CliRunner().invoke(main, ["add", "-f", str(root / "mkdocs.yml"), str(deep)])
+    assert result.exit_code == 1, result.output  # cli.Exit.REFUSED
+    assert f"{deep}: front matter is nested too deeply" in result.output
+    assert not list((root / "content" / "articles").iterdir())
