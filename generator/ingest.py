@@ -6,6 +6,7 @@ so that one bad article never stops the rest of the site.
 """
 from __future__ import annotations
 
+import codecs
 import dataclasses
 import datetime as dt
 import hashlib
@@ -135,7 +136,7 @@ def _walk(folder: Path, problems: list[Problem]) -> list[Path]:
 
 
 def decode(data: bytes) -> str:
-    """Text from bytes in UTF-8, UTF-16 (with BOM) or Windows-1252; refuses binary."""
+    """Text from bytes in UTF-8, UTF-16 (with BOM) or Windows-1252 (byte by byte where UTF-8 fails); refuses binary."""
     return decode_noting(data)[0]
 
 
@@ -162,8 +163,18 @@ def decode_noting(data: bytes) -> tuple[str, str | None]:
     except UnicodeDecodeError as exc:
         if exc.start >= len(data) - 3 and len(data) >= MAX_BYTES:  # a character cut by the size cap
             return data[:exc.start].decode("utf-8"), note
-    text = data.decode("cp1252", errors="replace")
-    return text, "not valid UTF-8: read as Windows-1252"
+    text = data.decode("utf-8", errors=_AS_CP1252)
+    return text, "not valid UTF-8: the bytes that are not read as Windows-1252"
+
+
+def _as_cp1252(exc: UnicodeDecodeError) -> tuple[str, int]:
+    """The bytes UTF-8 cannot read, read as Windows-1252: a UTF-8 file with one pasted Windows
+    paragraph keeps its UTF-8 text ("café"), where reading all of it as Windows-1252 made "cafÃ©"."""
+    return exc.object[exc.start:exc.end].decode("cp1252", errors="replace"), exc.end
+
+
+_AS_CP1252 = "briefing-as-cp1252"
+codecs.register_error(_AS_CP1252, _as_cp1252)
 
 
 def clean_text(text: str) -> str:

@@ -386,3 +386,13 @@ def test_deeply_nested_front_matter_is_named_by_briefing_add(tmp_path):
     assert result.exit_code == 1, result.output  # cli.Exit.REFUSED
     assert f"{deep}: front matter is nested too deeply" in result.output
     assert not list((root / "content" / "articles").iterdir())
+
+
+def test_a_utf8_file_with_a_pasted_windows_paragraph_keeps_both(tmp_path):
+    data = ("Officials in Baku said the café stayed open on Monday, \u201cfor now\u201d.\n\n".encode()
+            + "The na\u00efve plan \u2013 officials said \u2013 failed.\n".encode("cp1252"))
+    article, problems = ingest.article_from_bytes(data, "mixed.txt")
+    assert "café stayed open on Monday, \u201cfor now\u201d" in article.text  # the UTF-8 part as written
+    assert "The na\u00efve plan \u2013 officials said \u2013 failed." in article.text  # the Windows part too
+    assert [p.problem for p in problems] == ["not valid UTF-8: the bytes that are not read as Windows-1252"]
+    assert ingest.decode("Caf\u00e9 \u0081".encode("cp1252", errors="ignore") + b"\x81") == "Caf\u00e9 \ufffd"
