@@ -56,6 +56,11 @@ HTML_SECONDS = 20.0
 with 200,000 of them took minutes), so pages are read in a worker process that is stopped at this
 budget, and the page becomes a warning rather than a stalled build."""
 
+MAX_FRONT_MATTER = 20_000
+"""Characters of YAML front matter read (a title, date, source, URL and tags take a few hundred, and
+each value is cut to 1,000 when used). Longer front matter is left out with a warning: the YAML
+loader is slow on megabytes, and the cut that :data:`MAX_MARKUP` makes must not fall inside it."""
+
 MIN_HTML_WORDS = 25
 """Fewer words than this out of a web page means menus and footers, not an article."""
 
@@ -222,13 +227,21 @@ FrontMatterLoader.yaml_implicit_resolvers = {
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
 
 
-def split_front_matter(text: str) -> tuple[dict, str]:
-    """YAML front matter (between ``---`` lines) and the body."""
+def split_front_matter(text: str, problems: list | None = None, name: str = "") -> tuple[dict, str]:
+    """YAML front matter (between ``---`` lines) and the body. Front matter longer than
+    :data:`MAX_FRONT_MATTER` is left out with a warning (or raises IngestError when no ``problems``
+    list is given); the body after it is kept."""
     m = re.match(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", text, re.S)
     if not m:
         return {}, text
+    if len(m.group(1)) > MAX_FRONT_MATTER:
+        message = f"front matter has {len(m.group(1)):,} characters, over {MAX_FRONT_MATTER:,}"
+        if problems is None:
+            raise IngestError(message)
+        problems.append(Problem(name, message, "left the front matter out", fatal=False))
+        return {}, text[m.end():]
     try:
-        meta = yaml.load(m.group(1), Loader=FrontMatterLoader) or {}  # noqa: S506 - a SafeLoader, narrowed
+        meta = yaml.load(clean_text(m.group(1)), Loader=FrontMatterLoader) or {}  # noqa: S506 - a SafeLoader, narrowed
     except _AliasUsed as exc:
         raise IngestError(str(exc)) from None
     except RecursionError:  # the loader recurses once a level: "[[[[...]]]]" of a few thousand
@@ -401,11 +414,13 @@ def article_from_bytes(data: bytes, name: str, published: dt.date | None = None)
     if suffix in (".html", ".htm") or (suffix not in SUFFIXES and raw.lstrip()[:15].lower().startswith(("<!doctype", "<html"))):
         meta, body = html_to_article_fields(clean.text(raw))
     else:
-        if len(raw) > MAX_MARKUP:
-            problems.append(Problem(name, f"file has {len(raw):,} characters",
+        # the front matter is found before the text is cut: a cut through it made it article text
+        meta, body = split_front_matter(raw.replace("\r\n", "\n").replace("\r", "\n").lstrip(), problems, name)
+        if len(body) > MAX_MARKUP:
+            problems.append(Problem(name, f"file has {len(body):,} characters",
                                     f"read the first {MAX_MARKUP:,}", fatal=False))
-            raw = raw[:MAX_MARKUP]
-        meta, body = split_front_matter(clean_text(raw))
+            body = body[:MAX_MARKUP]
+        body = clean_text(body)
         if suffix in (".md", ".markdown"):
             body = markdown_to_text(body)
     text = clean_text(body)

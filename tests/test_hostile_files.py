@@ -396,3 +396,25 @@ def test_a_utf8_file_with_a_pasted_windows_paragraph_keeps_both(tmp_path):
     assert "The na\u00efve plan \u2013 officials said \u2013 failed." in article.text  # the Windows part too
     assert [p.problem for p in problems] == ["not valid UTF-8: the bytes that are not read as Windows-1252"]
     assert ingest.decode("Caf\u00e9 \u0081".encode("cp1252", errors="ignore") + b"\x81") == "Caf\u00e9 \ufffd"
+
+
+@pytest.mark.parametrize("size", [30_000, 600_000])  # over the front matter's cap; also over the text's
+def test_front_matter_too_long_is_left_out_and_never_becomes_article_text(size):
+    body = GOOD.split("---\n", 2)[2]
+    data = f"---\ntitle: {'A' * size}\ntags: [one, two]\n---\n{body}".encode()
+    article, problems = ingest.article_from_bytes(data, "long.md")
+    assert article.text == ingest.clean_text(body)  # no '---', no 'title:' in what the page shows
+    assert article.title.startswith("BAKU") and not article.tags
+    said = [str(p) for p in problems]
+    assert said == [f"long.md: front matter has {size + 24:,} characters, over {ingest.MAX_FRONT_MATTER:,}; "
+                    "left the front matter out"]
+    with pytest.raises(ingest.IngestError, match="front matter has"):
+        ingest.split_front_matter(data.decode())
+
+
+def test_front_matter_of_a_file_cut_at_the_cap_is_still_read():
+    body = "Officials in Baku said on Monday that the talks went on. " * 20_000  # over MAX_MARKUP
+    data = ("\r\n---\r\ntitle: Kept title\r\ntags: [kept]\r\n---\r\n" + body).encode()
+    article, problems = ingest.article_from_bytes(data, "big.txt")
+    assert article.title == "Kept title" and article.tags == ("kept",)
+    assert any("read the first" in str(p) for p in problems)
