@@ -418,3 +418,20 @@ def test_front_matter_of_a_file_cut_at_the_cap_is_still_read():
     article, problems = ingest.article_from_bytes(data, "big.txt")
     assert article.title == "Kept title" and article.tags == ("kept",)
     assert any("read the first" in str(p) for p in problems)
+
+
+def test_briefing_add_keeps_the_tags_and_id_the_users_file_gave(tmp_path):
+    from generator import collect
+
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    given = tmp_path / "given.md"
+    given.write_text(GOOD.format(title="Tagged").replace("published:", "id: my-story\ntags: [truce, Ganja]\n"
+                                                         "sample: true\npublished:"))
+    plain = tmp_path / "plain.md"
+    plain.write_text(GOOD.format(title="Untagged").replace("Monday", "Tuesday"))
+    for f in (given, plain):
+        collect.add_file(f, articles)
+    read = {a.title: a for a in (ingest.read_article(p)[0] for p in sorted(articles.iterdir()))}
+    assert read["Tagged"].tags == ("truce", "Ganja") and read["Tagged"].id == "my-story" and read["Tagged"].sample
+    assert read["Untagged"].tags == () and "id:" not in next(articles.glob("*untagged*")).read_text()
