@@ -122,7 +122,7 @@ def test_characters_xml_cannot_hold_reach_no_page_feed_or_map(tmp_path):
 
 @pytest.mark.parametrize("value", [
     "\ufffe\uffff\U0001fffe\U0010ffff", "\ud800\udfff\udbff", "\x00\x01\x1b\x7f\x85\x9f", "\u202a\u202b\u202c\u202d\u202e",
-    "\u2066\u2067\u2068\u2069\u200e\u200f\u061c"])
+    "\u2066\u2067\u2068\u2069\u200e\u200f\u061c", "\u00ad\u200b\u2060\ufeff\u180e\u2061"])
 def test_clean_text_removes_each_kind_of_unsafe_character(value):
     assert clean.text(f"a{value}b\tc\nd") == "ab\tc\nd"
 
@@ -435,3 +435,13 @@ def test_briefing_add_keeps_the_tags_and_id_the_users_file_gave(tmp_path):
     read = {a.title: a for a in (ingest.read_article(p)[0] for p in sorted(articles.iterdir()))}
     assert read["Tagged"].tags == ("truce", "Ganja") and read["Tagged"].id == "my-story" and read["Tagged"].sample
     assert read["Untagged"].tags == () and "id:" not in next(articles.glob("*untagged*")).read_text()
+
+
+def test_a_word_with_an_invisible_character_inside_is_still_the_word(facts_of):
+    text = ("Azer\u200bbaijan's foreign minister said on Monday in Ba\u00adku that shelling hit the city of "
+            "Gan\u2060ja, and officials in Yere\ufeffvan denied any attack.\n")
+    article, _ = ingest.article_from_bytes(("Zero width\n\n" + text).encode(), "zw.txt")
+    assert "Azerbaijan's foreign minister said on Monday in Baku" in article.text and "Yerevan" in article.text
+    facts = facts_of(article.text)
+    assert {"Baku", "Ganja", "Yerevan"} <= {p.name for p in facts.places}
+    assert "\u200d" in clean.text("\U0001f469\u200d\U0001f692 \u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645")  # joiners stay
