@@ -231,9 +231,11 @@ def split_front_matter(text: str, problems: list | None = None, name: str = "") 
     """YAML front matter (between ``---`` lines) and the body. Front matter longer than
     :data:`MAX_FRONT_MATTER` is left out with a warning (or raises IngestError when no ``problems``
     list is given); the body after it is kept."""
-    m = re.match(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", text, re.S)
-    if not m:
+    if not re.match(r"---[ \t]*\n", text):
         return {}, text
+    m = re.match(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", text, re.S)
+    if not m:  # its keys would be the article's first lines, and '---' its title
+        raise IngestError("front matter has no closing '---' line")
     if len(m.group(1)) > MAX_FRONT_MATTER:
         message = f"front matter has {len(m.group(1)):,} characters, over {MAX_FRONT_MATTER:,}"
         if problems is None:

@@ -445,3 +445,11 @@ def test_a_word_with_an_invisible_character_inside_is_still_the_word(facts_of):
     facts = facts_of(article.text)
     assert {"Baku", "Ganja", "Yerevan"} <= {p.name for p in facts.places}
     assert "\u200d" in clean.text("\U0001f469\u200d\U0001f692 \u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645")  # joiners stay
+
+
+def test_front_matter_without_its_closing_line_is_named():
+    data = ("---\ntitle: Forgot to close\ntags: [x]\n\n" + GOOD.split("---\n", 2)[2]).encode()
+    with pytest.raises(ingest.IngestError, match="front matter has no closing '---' line"):
+        ingest.article_from_bytes(data, "open.md")
+    rule = ingest.article_from_bytes(b"-----\n" + data[4:], "rule.md")[0]  # a longer rule is text
+    assert rule.title == "-----"
