@@ -297,6 +297,31 @@ def text_field(meta: dict, key: str, problems: list | None = None, name: str = "
     return None
 
 
+def tag_list(meta: dict, problems: list, name: str) -> tuple[str, ...]:
+    """The front matter's tags: a list of text (``[truce, Ganja]``), or one line of text whose commas
+    separate them (``truce, Ganja``). Anything else, and a list item that is not text, is left out
+    with a warning. At most 20 tags of 80 characters."""
+    value = meta.get("tags")
+    if value is None or value == "":
+        return ()
+    if isinstance(value, str):
+        value = value.split(",")
+    if not isinstance(value, list):
+        problems.append(Problem(name, f"front matter 'tags' must be a list of text, not {type(value).__name__}",
+                                "left the tags out", fatal=False))
+        return ()
+    def is_text(t) -> bool:
+        return isinstance(t, (str, int, float)) and not isinstance(t, bool)
+
+    kept = [t for t in value[:200] if is_text(t)]
+    odd = next((t for t in value[:200] if not is_text(t)), None)
+    if odd is not None or len(kept) < len(value[:200]):  # None itself is not text either
+        problems.append(Problem(name, f"front matter 'tags' holds a value of type {type(odd).__name__}",
+                                "left that tag out", fatal=False))
+    tags = (" ".join(clean.text(str(t)[:400]).split())[:80] for t in kept)
+    return tuple(t for t in tags if t)[:20]
+
+
 def markdown_to_text(body: str) -> str:
     """Plain prose from a Markdown article: headings, emphasis and links unwrapped.
 
@@ -442,9 +467,7 @@ def article_from_bytes(data: bytes, name: str, published: dt.date | None = None)
     if raw_date is not None and parse_date(raw_date) is None:
         problems.append(Problem(name, f"front matter date {_shown(raw_date)} is not a date", "left the date out",
                                 fatal=False))
-    tags = meta.get("tags") or ()
-    tags = tuple(" ".join(clean.text(str(t)[:400]).split())[:80]
-                 for t in tags[:200] if isinstance(t, (str, int, float)))[:20] if isinstance(tags, list) else ()
+    tags = tag_list(meta, problems, name)
     given_id = front_matter_id(meta.get("id"))
     if meta.get("id") is not None and given_id is None:
         problems.append(Problem(name, f"front matter 'id' must be text, not {type(meta.get('id')).__name__}",

@@ -453,3 +453,15 @@ def test_front_matter_without_its_closing_line_is_named():
         ingest.article_from_bytes(data, "open.md")
     rule = ingest.article_from_bytes(b"-----\n" + data[4:], "rule.md")[0]  # a longer rule is text
     assert rule.title == "-----"
+
+
+@pytest.mark.parametrize("tags, kept, said", [
+    ("ceasefire, Ganja", ("ceasefire", "Ganja"), None),
+    ("[ceasefire, 1, {a: 1}, true]", ("ceasefire", "1"), "front matter 'tags' holds a value of type dict; left that tag out"),
+    ("{a: 1}", (), "front matter 'tags' must be a list of text, not dict; left the tags out"),
+    ("[' ', '']", (), None)])
+def test_tags_a_careless_user_writes_are_kept_or_named(tags, kept, said):
+    data = GOOD.format(title="Tagged").replace("published:", f"tags: {tags}\npublished:").encode()
+    article, problems = ingest.article_from_bytes(data, "t.md")
+    assert article.tags == kept
+    assert [f"t.md: {said}"] == [str(p) for p in problems] if said else not problems
