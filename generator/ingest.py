@@ -145,8 +145,25 @@ def decode(data: bytes) -> str:
     return decode_noting(data)[0]
 
 
-def decode_noting(data: bytes) -> tuple[str, str | None]:
-    """Like :func:`decode`, with a note when the bytes were not plain UTF-8 (for a warning)."""
+_DECLARED_CHARSET = re.compile(rb"""<meta\b[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.I)
+
+
+def declared_charset(head: bytes) -> str | None:
+    """The text encoding a web page declares in its first bytes (``<meta charset=...>``, or the
+    ``http-equiv`` content type), as Python names it; None when it declares none Python decodes."""
+    m = _DECLARED_CHARSET.search(head)
+    if not m:
+        return None
+    try:
+        info = codecs.lookup(m.group(1).decode("ascii"))
+    except LookupError:
+        return None
+    return info.name if getattr(info, "_is_text_encoding", True) else None  # not "zlib" or "rot13"
+
+
+def decode_noting(data: bytes, html: bool = False) -> tuple[str, str | None]:
+    """Like :func:`decode`, with a note when the bytes were not plain UTF-8 (for a warning). A web
+    page (``html``) that is not UTF-8 is read in the encoding it declares, when it declares one."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16"), None
@@ -168,6 +185,12 @@ def decode_noting(data: bytes) -> tuple[str, str | None]:
     except UnicodeDecodeError as exc:
         if exc.start >= len(data) - 3 and len(data) >= MAX_BYTES:  # a character cut by the size cap
             return data[:exc.start].decode("utf-8"), note
+    charset = declared_charset(head[:2048]) if html else None
+    if charset and charset != "utf-8":
+        try:
+            return data.decode(charset, errors="replace"), note
+        except (LookupError, UnicodeError):  # an encoding that cannot decode at all
+            pass
     text = data.decode("utf-8", errors=_AS_CP1252)
     return text, "not valid UTF-8: the bytes that are not read as Windows-1252"
 
@@ -434,10 +457,10 @@ def article_from_bytes(data: bytes, name: str, published: dt.date | None = None)
     if len(data) > MAX_BYTES:
         problems.append(Problem(name, f"file is {len(data):,} bytes", f"read the first {MAX_BYTES:,}", fatal=False))
         data = data[:MAX_BYTES]
-    raw, note = decode_noting(data)
+    suffix = Path(name).suffix.lower()
+    raw, note = decode_noting(data, html=suffix in (".html", ".htm") or suffix not in SUFFIXES)
     if note:
         problems.append(Problem(name, note, "used the text", fatal=False))
-    suffix = Path(name).suffix.lower()
     if suffix in (".html", ".htm") or (suffix not in SUFFIXES and raw.lstrip()[:15].lower().startswith(("<!doctype", "<html"))):
         meta, body = html_to_article_fields(clean.text(raw))
     else:

@@ -465,3 +465,16 @@ def test_tags_a_careless_user_writes_are_kept_or_named(tags, kept, said):
     article, problems = ingest.article_from_bytes(data, "t.md")
     assert article.tags == kept
     assert [f"t.md: {said}"] == [str(p) for p in problems] if said else not problems
+
+
+@pytest.mark.parametrize("declared", ['<meta charset="iso-8859-2">', "<meta charset=ISO-8859-2 />",
+                                      '<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-2">'])
+def test_a_web_page_that_is_not_utf8_is_read_in_the_encoding_it_declares(declared):
+    words = ("Officials in Łódź said on Monday that the talks in Kraków would go on, and the minister "
+             "said in a statement that the truce had held for most of the week in the region. ") * 2
+    page = f"<html><head>{declared}<title>Łódź talks</title></head><body><article><p>{words}</p></article></body></html>"
+    article, problems = ingest.article_from_bytes(page.encode("iso-8859-2"), "page.html")
+    assert "Officials in Łódź said" in article.text and "Kraków" in article.text
+    assert not problems
+    assert ingest.declared_charset(b'<meta charset="zlib">') is None  # a codec, but not a text encoding
+    assert ingest.declared_charset(b'<meta charset="no-such-thing">') is None
