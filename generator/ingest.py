@@ -7,6 +7,7 @@ so that one bad article never stops the rest of the site.
 from __future__ import annotations
 
 import codecs
+import collections
 import dataclasses
 import datetime as dt
 import hashlib
@@ -244,6 +245,17 @@ class FrontMatterLoader(yaml.SafeLoader):
             raise _AliasUsed("YAML aliases (*name) are not allowed in front matter")
         return super().compose_node(parent, index)
 
+    def construct_mapping(self, node, deep=False):
+        """A mapping; a key written twice (YAML keeps the last without a word) is noted in ``repeated``."""
+        if isinstance(node, yaml.MappingNode) and node is self._top:
+            keys = [k.value for k, _ in node.value if isinstance(k, yaml.ScalarNode)]
+            self.repeated = sorted(k for k, n in collections.Counter(keys).items() if n > 1)
+        return super().construct_mapping(node, deep=deep)
+
+    def get_single_node(self):
+        self._top = super().get_single_node()
+        return self._top
+
 
 FrontMatterLoader.yaml_implicit_resolvers = {
     first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
@@ -265,8 +277,10 @@ def split_front_matter(text: str, problems: list | None = None, name: str = "") 
             raise IngestError(message)
         problems.append(Problem(name, message, "left the front matter out", fatal=False))
         return {}, text[m.end():]
+    loader = FrontMatterLoader(clean_text(m.group(1)))
+    loader.repeated = []
     try:
-        meta = yaml.load(clean_text(m.group(1)), Loader=FrontMatterLoader) or {}  # noqa: S506 - a SafeLoader, narrowed
+        meta = loader.get_single_data() or {}
     except _AliasUsed as exc:
         raise IngestError(str(exc)) from None
     except RecursionError:  # the loader recurses once a level: "[[[[...]]]]" of a few thousand
@@ -275,8 +289,13 @@ def split_front_matter(text: str, problems: list | None = None, name: str = "") 
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 1})" if mark else ""
         raise IngestError(f"malformed YAML front matter{where}") from None
+    finally:
+        loader.dispose()
     if not isinstance(meta, dict):
         raise IngestError("front matter is not a mapping of keys to values")
+    for key in loader.repeated if problems is not None else ():
+        problems.append(Problem(name, f"front matter has the key {_shown(key)} more than once", "used the last",
+                                fatal=False))
     return meta, text[m.end():]
 
 

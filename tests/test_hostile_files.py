@@ -478,3 +478,12 @@ def test_a_web_page_that_is_not_utf8_is_read_in_the_encoding_it_declares(declare
     assert not problems
     assert ingest.declared_charset(b'<meta charset="zlib">') is None  # a codec, but not a text encoding
     assert ingest.declared_charset(b'<meta charset="no-such-thing">') is None
+
+
+def test_a_front_matter_key_written_twice_is_named():
+    data = GOOD.format(title="First").replace("published:", "title: Second\nsource: X\npublished:").encode()
+    article, problems = ingest.article_from_bytes(data, "twice.md")
+    assert article.title == "Second"
+    assert [str(p) for p in problems] == ["twice.md: front matter has the key 'title' more than once; used the last"]
+    nested = b"---\ntitle: T\nextra: {a: 1, a: 2}\n---\nOfficials said on Monday that talks went on.\n"
+    assert not ingest.article_from_bytes(nested, "n.md")[1]  # only the keys the article uses, at the top
