@@ -487,3 +487,16 @@ def test_a_front_matter_key_written_twice_is_named():
     assert [str(p) for p in problems] == ["twice.md: front matter has the key 'title' more than once; used the last"]
     nested = b"---\ntitle: T\nextra: {a: 1, a: 2}\n---\nOfficials said on Monday that talks went on.\n"
     assert not ingest.article_from_bytes(nested, "n.md")[1]  # only the keys the article uses, at the top
+
+
+def test_every_line_of_a_build_names_its_file_the_same_way(tmp_path):
+    root = make_project(tmp_path / "p")
+    articles = root / "content" / "articles"
+    (articles / "a.md").write_text(GOOD.format(title="Readable"))
+    (articles / "empty.md").write_text("")
+    (articles / "out.md").symlink_to(tmp_path / "elsewhere.md")
+    (tmp_path / "elsewhere.md").write_text(GOOD.format(title="Outside"))
+    os.mkfifo(articles / "pipe.md")
+    result = build(project_of(root))
+    assert sorted(str(p).split(":")[0] for p in result.problems) == [
+        "content/articles/empty.md", "content/articles/out.md", "content/articles/pipe.md"]
