@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import gc
 import hashlib
 import json
@@ -143,12 +144,19 @@ def read_articles(project: Project, snapshot: Path | None = None) -> tuple[list[
     taken from ``snapshot`` instead of being read again."""
     articles, problems = [], []
     root = project.docs_dir.parent
-    known, fresh = load_snapshot(snapshot), {}
-    for path in ingest.find_articles([project.articles], problems):
+
+    def name_of(path: Path) -> str:
+        """How every line names a file: from the project's folder (``content/articles/x.md``)."""
         try:
-            name = path.relative_to(root).as_posix()
+            return path.relative_to(root).as_posix()
         except ValueError:
-            name = str(path)
+            return str(path)
+
+    known, fresh = load_snapshot(snapshot), {}
+    found_files = ingest.find_articles([project.articles], problems)
+    problems = [dataclasses.replace(p, path=name_of(Path(p.path))) for p in problems]  # links, pipes, folders
+    for path in found_files:
+        name = name_of(path)
         try:
             st = path.stat()
             stamp = (name, st.st_size, st.st_ino, st.st_mtime_ns, st.st_ctime_ns)

@@ -206,13 +206,21 @@ def article_file(article, articles_dir: Path) -> Path:
     return path
 
 
-def render_article(article) -> bytes:
+def render_article(article, name: str | None = None) -> bytes:
+    """The article as a file with its front matter: everything the user's file said that the site
+    uses (its tags, and an ``id:`` it gave, the one ingest did not make from ``name``) is kept."""
     meta = {"title": article.title}
     if article.published:
         meta["published"] = article.published
     for key in ("source", "url"):
         if getattr(article, key):
             meta[key] = getattr(article, key)
+    if article.tags:
+        meta["tags"] = list(article.tags)
+    if name is not None and article.id != ingest.article_id(article.text, name):
+        meta["id"] = article.id
+    if article.sample:
+        meta["sample"] = True
     head = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
     return f"---\n{head}---\n{article.text}\n".encode("utf-8")
 
@@ -269,7 +277,7 @@ def _write(data: bytes, name: str, final: str | None, source: str, articles_dir:
         return Added(None, article.title, skipped="the same text is already in the articles")
     target = article_file(article, articles_dir)
     try:
-        atomic_write(target, render_article(article))
+        atomic_write(target, render_article(article, name))
     except OSError as exc:
         raise CollectError(f"{target}: cannot be written ({exc.strerror or exc})") from None
     hashes.add(digest)

@@ -6,6 +6,8 @@ so that one bad article never stops the rest of the site.
 """
 from __future__ import annotations
 
+import codecs
+import collections
 import dataclasses
 import datetime as dt
 import hashlib
@@ -55,6 +57,11 @@ HTML_SECONDS = 20.0
 with 200,000 of them took minutes), so pages are read in a worker process that is stopped at this
 budget, and the page becomes a warning rather than a stalled build."""
 
+MAX_FRONT_MATTER = 20_000
+"""Characters of YAML front matter read (a title, date, source, URL and tags take a few hundred, and
+each value is cut to 1,000 when used). Longer front matter is left out with a warning: the YAML
+loader is slow on megabytes, and the cut that :data:`MAX_MARKUP` makes must not fall inside it."""
+
 MIN_HTML_WORDS = 25
 """Fewer words than this out of a web page means menus and footers, not an article."""
 
@@ -81,9 +88,10 @@ def find_articles(paths: list[Path], problems: list[Problem] | None = None) -> l
     """Article files under ``paths`` in a stable order (folders are walked).
 
     Only what lies inside a folder is read: a link out of it (to /etc/passwd, say) is skipped, a
-    link to a folder is not followed (``up -> ..`` would walk for ever), and hidden files and
-    folders (``.drafts/``, ``.git/``) are not articles. Each skipped link and unreadable folder is
-    a problem, added to ``problems`` (logged when no list is given)."""
+    link to a folder is not followed (``up -> ..`` would walk for ever), hidden files and folders
+    (``.drafts/``, ``.git/``) are not articles, and neither is anything but a regular file (a named
+    pipe ``x.md`` would block the build on its first read). Each skipped link, file and unreadable
+    folder is a problem, added to ``problems`` (logged when no list is given)."""
     said: list[Problem] = [] if problems is None else problems
     start = len(said)
     found: list[Path] = []
@@ -123,20 +131,40 @@ def _walk(folder: Path, problems: list[Problem]) -> list[Path]:
                 except (OSError, RuntimeError):
                     problems.append(Problem(str(f), "is a broken link", "skipped it"))
                     continue
-                if not real.is_relative_to(root) or not real.is_file():
+                if not real.is_relative_to(root):
                     problems.append(Problem(str(f), f"links outside {folder}", "skipped it"))
                     continue
+            if not f.is_file():  # a named pipe would block the build for ever on open; a device never ends
+                problems.append(Problem(str(f), "is not a regular file (a pipe, socket or device)", "skipped it"))
+                continue
             found.append(f)
     return sorted(found)
 
 
 def decode(data: bytes) -> str:
-    """Text from bytes in UTF-8, UTF-16 (with BOM) or Windows-1252; refuses binary."""
+    """Text from bytes in UTF-8, UTF-16 (with BOM) or Windows-1252 (byte by byte where UTF-8 fails); refuses binary."""
     return decode_noting(data)[0]
 
 
-def decode_noting(data: bytes) -> tuple[str, str | None]:
-    """Like :func:`decode`, with a note when the bytes were not plain UTF-8 (for a warning)."""
+_DECLARED_CHARSET = re.compile(rb"""<meta\b[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.I)
+
+
+def declared_charset(head: bytes) -> str | None:
+    """The text encoding a web page declares in its first bytes (``<meta charset=...>``, or the
+    ``http-equiv`` content type), as Python names it; None when it declares none Python decodes."""
+    m = _DECLARED_CHARSET.search(head)
+    if not m:
+        return None
+    try:
+        info = codecs.lookup(m.group(1).decode("ascii"))
+    except LookupError:
+        return None
+    return info.name if getattr(info, "_is_text_encoding", True) else None  # not "zlib" or "rot13"
+
+
+def decode_noting(data: bytes, html: bool = False) -> tuple[str, str | None]:
+    """Like :func:`decode`, with a note when the bytes were not plain UTF-8 (for a warning). A web
+    page (``html``) that is not UTF-8 is read in the encoding it declares, when it declares one."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16"), None
@@ -158,8 +186,24 @@ def decode_noting(data: bytes) -> tuple[str, str | None]:
     except UnicodeDecodeError as exc:
         if exc.start >= len(data) - 3 and len(data) >= MAX_BYTES:  # a character cut by the size cap
             return data[:exc.start].decode("utf-8"), note
-    text = data.decode("cp1252", errors="replace")
-    return text, "not valid UTF-8: read as Windows-1252"
+    charset = declared_charset(head[:2048]) if html else None
+    if charset and charset != "utf-8":
+        try:
+            return data.decode(charset, errors="replace"), note
+        except (LookupError, UnicodeError):  # an encoding that cannot decode at all
+            pass
+    text = data.decode("utf-8", errors=_AS_CP1252)
+    return text, "not valid UTF-8: the bytes that are not read as Windows-1252"
+
+
+def _as_cp1252(exc: UnicodeDecodeError) -> tuple[str, int]:
+    """The bytes UTF-8 cannot read, read as Windows-1252: a UTF-8 file with one pasted Windows
+    paragraph keeps its UTF-8 text ("café"), where reading all of it as Windows-1252 made "cafÃ©"."""
+    return exc.object[exc.start:exc.end].decode("cp1252", errors="replace"), exc.end
+
+
+_AS_CP1252 = "briefing-as-cp1252"
+codecs.register_error(_AS_CP1252, _as_cp1252)
 
 
 def clean_text(text: str) -> str:
@@ -201,27 +245,57 @@ class FrontMatterLoader(yaml.SafeLoader):
             raise _AliasUsed("YAML aliases (*name) are not allowed in front matter")
         return super().compose_node(parent, index)
 
+    def construct_mapping(self, node, deep=False):
+        """A mapping; a key written twice (YAML keeps the last without a word) is noted in ``repeated``."""
+        if isinstance(node, yaml.MappingNode) and node is self._top:
+            keys = [k.value for k, _ in node.value if isinstance(k, yaml.ScalarNode)]
+            self.repeated = sorted(k for k, n in collections.Counter(keys).items() if n > 1)
+        return super().construct_mapping(node, deep=deep)
+
+    def get_single_node(self):
+        self._top = super().get_single_node()
+        return self._top
+
 
 FrontMatterLoader.yaml_implicit_resolvers = {
     first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
 
 
-def split_front_matter(text: str) -> tuple[dict, str]:
-    """YAML front matter (between ``---`` lines) and the body."""
-    m = re.match(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", text, re.S)
-    if not m:
+def split_front_matter(text: str, problems: list | None = None, name: str = "") -> tuple[dict, str]:
+    """YAML front matter (between ``---`` lines) and the body. Front matter longer than
+    :data:`MAX_FRONT_MATTER` is left out with a warning (or raises IngestError when no ``problems``
+    list is given); the body after it is kept."""
+    if not re.match(r"---[ \t]*\n", text):
         return {}, text
+    m = re.match(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", text, re.S)
+    if not m:  # its keys would be the article's first lines, and '---' its title
+        raise IngestError("front matter has no closing '---' line")
+    if len(m.group(1)) > MAX_FRONT_MATTER:
+        message = f"front matter has {len(m.group(1)):,} characters, over {MAX_FRONT_MATTER:,}"
+        if problems is None:
+            raise IngestError(message)
+        problems.append(Problem(name, message, "left the front matter out", fatal=False))
+        return {}, text[m.end():]
+    loader = FrontMatterLoader(clean_text(m.group(1)))
+    loader.repeated = []
     try:
-        meta = yaml.load(m.group(1), Loader=FrontMatterLoader) or {}  # noqa: S506 - a SafeLoader, narrowed
+        meta = loader.get_single_data() or {}
     except _AliasUsed as exc:
         raise IngestError(str(exc)) from None
+    except RecursionError:  # the loader recurses once a level: "[[[[...]]]]" of a few thousand
+        raise IngestError("front matter is nested too deeply") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 1})" if mark else ""
         raise IngestError(f"malformed YAML front matter{where}") from None
+    finally:
+        loader.dispose()
     if not isinstance(meta, dict):
         raise IngestError("front matter is not a mapping of keys to values")
+    for key in loader.repeated if problems is not None else ():
+        problems.append(Problem(name, f"front matter has the key {_shown(key)} more than once", "used the last",
+                                fatal=False))
     return meta, text[m.end():]
 
 
@@ -263,6 +337,31 @@ def text_field(meta: dict, key: str, problems: list | None = None, name: str = "
     problems.append(Problem(name, message, "used the first line as the title" if key == "title" else f"left the {key} out",
                             fatal=False))
     return None
+
+
+def tag_list(meta: dict, problems: list, name: str) -> tuple[str, ...]:
+    """The front matter's tags: a list of text (``[truce, Ganja]``), or one line of text whose commas
+    separate them (``truce, Ganja``). Anything else, and a list item that is not text, is left out
+    with a warning. At most 20 tags of 80 characters."""
+    value = meta.get("tags")
+    if value is None or value == "":
+        return ()
+    if isinstance(value, str):
+        value = value.split(",")
+    if not isinstance(value, list):
+        problems.append(Problem(name, f"front matter 'tags' must be a list of text, not {type(value).__name__}",
+                                "left the tags out", fatal=False))
+        return ()
+    def is_text(t) -> bool:
+        return isinstance(t, (str, int, float)) and not isinstance(t, bool)
+
+    kept = [t for t in value[:200] if is_text(t)]
+    odd = next((t for t in value[:200] if not is_text(t)), None)
+    if odd is not None or len(kept) < len(value[:200]):  # None itself is not text either
+        problems.append(Problem(name, f"front matter 'tags' holds a value of type {type(odd).__name__}",
+                                "left that tag out", fatal=False))
+    tags = (" ".join(clean.text(str(t)[:400]).split())[:80] for t in kept)
+    return tuple(t for t in tags if t)[:20]
 
 
 def markdown_to_text(body: str) -> str:
@@ -377,18 +476,20 @@ def article_from_bytes(data: bytes, name: str, published: dt.date | None = None)
     if len(data) > MAX_BYTES:
         problems.append(Problem(name, f"file is {len(data):,} bytes", f"read the first {MAX_BYTES:,}", fatal=False))
         data = data[:MAX_BYTES]
-    raw, note = decode_noting(data)
+    suffix = Path(name).suffix.lower()
+    raw, note = decode_noting(data, html=suffix in (".html", ".htm") or suffix not in SUFFIXES)
     if note:
         problems.append(Problem(name, note, "used the text", fatal=False))
-    suffix = Path(name).suffix.lower()
     if suffix in (".html", ".htm") or (suffix not in SUFFIXES and raw.lstrip()[:15].lower().startswith(("<!doctype", "<html"))):
         meta, body = html_to_article_fields(clean.text(raw))
     else:
-        if len(raw) > MAX_MARKUP:
-            problems.append(Problem(name, f"file has {len(raw):,} characters",
+        # the front matter is found before the text is cut: a cut through it made it article text
+        meta, body = split_front_matter(raw.replace("\r\n", "\n").replace("\r", "\n").lstrip(), problems, name)
+        if len(body) > MAX_MARKUP:
+            problems.append(Problem(name, f"file has {len(body):,} characters",
                                     f"read the first {MAX_MARKUP:,}", fatal=False))
-            raw = raw[:MAX_MARKUP]
-        meta, body = split_front_matter(clean_text(raw))
+            body = body[:MAX_MARKUP]
+        body = clean_text(body)
         if suffix in (".md", ".markdown"):
             body = markdown_to_text(body)
     text = clean_text(body)
@@ -408,9 +509,7 @@ def article_from_bytes(data: bytes, name: str, published: dt.date | None = None)
     if raw_date is not None and parse_date(raw_date) is None:
         problems.append(Problem(name, f"front matter date {_shown(raw_date)} is not a date", "left the date out",
                                 fatal=False))
-    tags = meta.get("tags") or ()
-    tags = tuple(" ".join(clean.text(str(t)[:400]).split())[:80]
-                 for t in tags[:200] if isinstance(t, (str, int, float)))[:20] if isinstance(tags, list) else ()
+    tags = tag_list(meta, problems, name)
     given_id = front_matter_id(meta.get("id"))
     if meta.get("id") is not None and given_id is None:
         problems.append(Problem(name, f"front matter 'id' must be text, not {type(meta.get('id')).__name__}",

@@ -122,7 +122,7 @@ def test_characters_xml_cannot_hold_reach_no_page_feed_or_map(tmp_path):
 
 @pytest.mark.parametrize("value", [
     "\ufffe\uffff\U0001fffe\U0010ffff", "\ud800\udfff\udbff", "\x00\x01\x1b\x7f\x85\x9f", "\u202a\u202b\u202c\u202d\u202e",
-    "\u2066\u2067\u2068\u2069\u200e\u200f\u061c"])
+    "\u2066\u2067\u2068\u2069\u200e\u200f\u061c", "\u00ad\u200b\u2060\ufeff\u180e\u2061"])
 def test_clean_text_removes_each_kind_of_unsafe_character(value):
     assert clean.text(f"a{value}b\tc\nd") == "ab\tc\nd"
 
@@ -354,3 +354,149 @@ def test_two_site_builds_at_once_on_one_folder_both_succeed(tmp_path):
     assert all(code == 0 for code, _ in outcomes), outcomes
     assert len(list((root / "site" / "generated" / "briefings").glob("*/index.html"))) == 3
     assert not list((root / "content" / "generated").rglob("*.tmp"))
+
+
+# Found by probing the build with messy and hostile articles (branch hostile)
+
+
+def test_a_named_pipe_in_the_articles_folder_is_named_and_does_not_block(tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.md").write_text(GOOD.format(title="Readable"))
+    os.mkfifo(folder / "pipe.md")  # open() would wait for a writer for ever
+    os.symlink("pipe.md", folder / "to-pipe.md")  # a link inside the folder, to the pipe
+    problems: list[ingest.Problem] = []
+    found = ingest.find_articles([folder], problems)
+    assert [p.name for p in found] == ["a.md"]
+    assert sorted(Path(p.path).name for p in problems) == ["pipe.md", "to-pipe.md"]
+    assert all("not a regular file" in str(p) and str(p).endswith("skipped it") for p in problems)
+
+
+def test_deeply_nested_front_matter_is_named_by_briefing_add(tmp_path):
+    from click.testing import CliRunner
+
+    from generator.cli import main
+
+    root = make_project(tmp_path / "p")
+    deep = tmp_path / "deep.md"
+    deep.write_text("---\ntitle: Deep\ntags: " + "[" * 5000 + "]" * 5000 + "\n---\n" + GOOD.split("---\n", 2)[2])
+    with pytest.raises(ingest.IngestError, match="nested too deeply"):
+        ingest.article_from_bytes(deep.read_bytes(), "deep.md")
+    result = CliRunner().invoke(main, ["add", "-f", str(root / "mkdocs.yml"), str(deep)])
+    assert result.exit_code == 1, result.output  # cli.Exit.REFUSED
+    assert f"{deep}: front matter is nested too deeply" in result.output
+    assert not list((root / "content" / "articles").iterdir())
+
+
+def test_a_utf8_file_with_a_pasted_windows_paragraph_keeps_both(tmp_path):
+    data = ("Officials in Baku said the café stayed open on Monday, \u201cfor now\u201d.\n\n".encode()
+            + "The na\u00efve plan \u2013 officials said \u2013 failed.\n".encode("cp1252"))
+    article, problems = ingest.article_from_bytes(data, "mixed.txt")
+    assert "café stayed open on Monday, \u201cfor now\u201d" in article.text  # the UTF-8 part as written
+    assert "The na\u00efve plan \u2013 officials said \u2013 failed." in article.text  # the Windows part too
+    assert [p.problem for p in problems] == ["not valid UTF-8: the bytes that are not read as Windows-1252"]
+    assert ingest.decode("Caf\u00e9 \u0081".encode("cp1252", errors="ignore") + b"\x81") == "Caf\u00e9 \ufffd"
+
+
+@pytest.mark.parametrize("size", [30_000, 600_000])  # over the front matter's cap; also over the text's
+def test_front_matter_too_long_is_left_out_and_never_becomes_article_text(size):
+    body = GOOD.split("---\n", 2)[2]
+    data = f"---\ntitle: {'A' * size}\ntags: [one, two]\n---\n{body}".encode()
+    article, problems = ingest.article_from_bytes(data, "long.md")
+    assert article.text == ingest.clean_text(body)  # no '---', no 'title:' in what the page shows
+    assert article.title.startswith("BAKU") and not article.tags
+    said = [str(p) for p in problems]
+    assert said == [f"long.md: front matter has {size + 24:,} characters, over {ingest.MAX_FRONT_MATTER:,}; "
+                    "left the front matter out"]
+    with pytest.raises(ingest.IngestError, match="front matter has"):
+        ingest.split_front_matter(data.decode())
+
+
+def test_front_matter_of_a_file_cut_at_the_cap_is_still_read():
+    body = "Officials in Baku said on Monday that the talks went on. " * 20_000  # over MAX_MARKUP
+    data = ("\r\n---\r\ntitle: Kept title\r\ntags: [kept]\r\n---\r\n" + body).encode()
+    article, problems = ingest.article_from_bytes(data, "big.txt")
+    assert article.title == "Kept title" and article.tags == ("kept",)
+    assert any("read the first" in str(p) for p in problems)
+
+
+def test_briefing_add_keeps_the_tags_and_id_the_users_file_gave(tmp_path):
+    from generator import collect
+
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    given = tmp_path / "given.md"
+    given.write_text(GOOD.format(title="Tagged").replace("published:", "id: my-story\ntags: [truce, Ganja]\n"
+                                                         "sample: true\npublished:"))
+    plain = tmp_path / "plain.md"
+    plain.write_text(GOOD.format(title="Untagged").replace("Monday", "Tuesday"))
+    for f in (given, plain):
+        collect.add_file(f, articles)
+    read = {a.title: a for a in (ingest.read_article(p)[0] for p in sorted(articles.iterdir()))}
+    assert read["Tagged"].tags == ("truce", "Ganja") and read["Tagged"].id == "my-story" and read["Tagged"].sample
+    assert read["Untagged"].tags == () and "id:" not in next(articles.glob("*untagged*")).read_text()
+
+
+def test_a_word_with_an_invisible_character_inside_is_still_the_word(facts_of):
+    text = ("Azer\u200bbaijan's foreign minister said on Monday in Ba\u00adku that shelling hit the city of "
+            "Gan\u2060ja, and officials in Yere\ufeffvan denied any attack.\n")
+    article, _ = ingest.article_from_bytes(("Zero width\n\n" + text).encode(), "zw.txt")
+    assert "Azerbaijan's foreign minister said on Monday in Baku" in article.text and "Yerevan" in article.text
+    facts = facts_of(article.text)
+    assert {"Baku", "Ganja", "Yerevan"} <= {p.name for p in facts.places}
+    assert "\u200d" in clean.text("\U0001f469\u200d\U0001f692 \u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645")  # joiners stay
+
+
+def test_front_matter_without_its_closing_line_is_named():
+    data = ("---\ntitle: Forgot to close\ntags: [x]\n\n" + GOOD.split("---\n", 2)[2]).encode()
+    with pytest.raises(ingest.IngestError, match="front matter has no closing '---' line"):
+        ingest.article_from_bytes(data, "open.md")
+    rule = ingest.article_from_bytes(b"-----\n" + data[4:], "rule.md")[0]  # a longer rule is text
+    assert rule.title == "-----"
+
+
+@pytest.mark.parametrize("tags, kept, said", [
+    ("ceasefire, Ganja", ("ceasefire", "Ganja"), None),
+    ("[ceasefire, 1, {a: 1}, true]", ("ceasefire", "1"), "front matter 'tags' holds a value of type dict; left that tag out"),
+    ("{a: 1}", (), "front matter 'tags' must be a list of text, not dict; left the tags out"),
+    ("[' ', '']", (), None)])
+def test_tags_a_careless_user_writes_are_kept_or_named(tags, kept, said):
+    data = GOOD.format(title="Tagged").replace("published:", f"tags: {tags}\npublished:").encode()
+    article, problems = ingest.article_from_bytes(data, "t.md")
+    assert article.tags == kept
+    assert [f"t.md: {said}"] == [str(p) for p in problems] if said else not problems
+
+
+@pytest.mark.parametrize("declared", ['<meta charset="iso-8859-2">', "<meta charset=ISO-8859-2 />",
+                                      '<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-2">'])
+def test_a_web_page_that_is_not_utf8_is_read_in_the_encoding_it_declares(declared):
+    words = ("Officials in Łódź said on Monday that the talks in Kraków would go on, and the minister "
+             "said in a statement that the truce had held for most of the week in the region. ") * 2
+    page = f"<html><head>{declared}<title>Łódź talks</title></head><body><article><p>{words}</p></article></body></html>"
+    article, problems = ingest.article_from_bytes(page.encode("iso-8859-2"), "page.html")
+    assert "Officials in Łódź said" in article.text and "Kraków" in article.text
+    assert not problems
+    assert ingest.declared_charset(b'<meta charset="zlib">') is None  # a codec, but not a text encoding
+    assert ingest.declared_charset(b'<meta charset="no-such-thing">') is None
+
+
+def test_a_front_matter_key_written_twice_is_named():
+    data = GOOD.format(title="First").replace("published:", "title: Second\nsource: X\npublished:").encode()
+    article, problems = ingest.article_from_bytes(data, "twice.md")
+    assert article.title == "Second"
+    assert [str(p) for p in problems] == ["twice.md: front matter has the key 'title' more than once; used the last"]
+    nested = b"---\ntitle: T\nextra: {a: 1, a: 2}\n---\nOfficials said on Monday that talks went on.\n"
+    assert not ingest.article_from_bytes(nested, "n.md")[1]  # only the keys the article uses, at the top
+
+
+def test_every_line_of_a_build_names_its_file_the_same_way(tmp_path):
+    root = make_project(tmp_path / "p")
+    articles = root / "content" / "articles"
+    (articles / "a.md").write_text(GOOD.format(title="Readable"))
+    (articles / "empty.md").write_text("")
+    (articles / "out.md").symlink_to(tmp_path / "elsewhere.md")
+    (tmp_path / "elsewhere.md").write_text(GOOD.format(title="Outside"))
+    os.mkfifo(articles / "pipe.md")
+    result = build(project_of(root))
+    assert sorted(str(p).split(":")[0] for p in result.problems) == [
+        "content/articles/empty.md", "content/articles/out.md", "content/articles/pipe.md"]
