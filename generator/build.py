@@ -95,6 +95,13 @@ class BuildResult:
     def failed(self) -> bool:
         return bool(self.problems)  # strict mode: every warning about an article is an error
 
+    @property
+    def undated(self) -> list[str]:
+        """The articles that give no publication date: their pages say so, and the build names each one
+        (a note, not a problem: such an article is used whole, only its relative dates are left out)."""
+        return [f"{f.article.path or f.article.id}: gives no publication date; dates told relative to it "
+                "(\"on Tuesday\", \"last month\") are left out" for f in self.facts if f.article.published is None]
+
 
 def pipeline_version() -> str:
     """Changes whenever what extraction returns may change: our code and data, the model, the gazetteer

@@ -222,6 +222,8 @@ def generate(project, strict) -> None:
 def report(result) -> None:
     for problem in result.problems:
         warn(str(problem))
+    for line in result.undated:
+        click.echo(f"note: {line}", err=True)
     click.echo(f"{len(result.facts)} articles ({result.extracted} extracted, {result.cached} from cache); "
                f"{len(result.written.written)} files written, {result.written.unchanged} unchanged, "
                f"{len(result.written.removed)} removed", err=True)

@@ -122,6 +122,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             raise PluginError(output.cannot_write(exc, self.project.output)) from None
         for problem in result.problems:
             log.warning("warning: %s", problem)
+        for line in result.undated:
+            log.info("note: %s", line)  # not a warning: `mkdocs build --strict` stays green
         log.info("%d articles (%d extracted, %d from cache); %d files written, %d unchanged, %d removed",
                  len(result.facts), result.extracted, result.cached, len(result.written.written),
                  result.written.unchanged, len(result.written.removed))

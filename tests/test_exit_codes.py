@@ -81,3 +81,16 @@ def test_a_site_engine_that_fails_after_generation_exits_3_and_keeps_the_pages(t
     assert result.exit_code == Exit.SITE
     assert "zensical is not installed" in result.output and "pages were generated" in result.output
     assert list((root / "content" / "generated").rglob("*.md"))
+
+
+def test_an_article_without_a_date_is_named_in_a_note_that_strict_mode_does_not_fail_on(tmp_path, monkeypatch):
+    root = make_project(tmp_path / "p")
+    articles = root / "content" / "articles"
+    body = "Talks resume in Geneva\n\n" + "Negotiators met in Geneva on Monday, officials said. " * 5
+    (articles / "dated.md").write_text("---\ntitle: Talks resume\ndate: 2020-11-10\n---\n" + body)
+    (articles / "undated.md").write_text("---\ntitle: Talks resume again\n---\n" + body)
+    monkeypatch.chdir(root)
+    result = CliRunner().invoke(main, ["build", "--no-site", "--strict"])
+    assert result.exit_code == Exit.DONE
+    notes = [line for line in result.stderr.splitlines() if line.startswith("note:")]
+    assert len(notes) == 1 and "undated.md" in notes[0] and "no publication date" in notes[0]
