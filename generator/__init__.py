@@ -8,7 +8,7 @@ import importlib
 
 _API = ("ENGINES", "Analysis", "Article", "BuildResult", "EngineError", "Facts", "Project", "StoryIndex",
         "StoryAssignment", "analyse", "arrival_order", "build_site", "facts_to_json", "group", "home_is_ours",
-        "place_again", "read", "serve_site", "story_index")
+        "read", "serve_site", "story_index")
 
 
 def __getattr__(name: str):

@@ -28,11 +28,11 @@ from .export import facts_to_json
 from .engines import ENGINES, EngineError
 from .model import Article, Facts
 from .render.text import squeeze_html
-from .stories import StoryIndex, refine
+from .stories import StoryIndex
 
 __all__ = ["ENGINES", "Analysis", "Article", "BuildResult", "EngineError", "Facts", "Project", "StoryIndex",
            "StoryAssignment", "analyse", "arrival_order", "build", "build_site", "facts_to_json", "group",
-           "home_is_ours", "place_again", "read", "save_story_index", "serve_site", "squeeze_html", "story_index"]
+           "home_is_ours", "read", "save_story_index", "serve_site", "squeeze_html", "story_index"]
 
 
 def read(paths: Iterable[str | Path], published: dt.date | None = None) -> tuple[list[Article], list[ingest.Problem]]:
@@ -80,16 +80,6 @@ def group(analyses: Iterable[Analysis], index: StoryIndex | None = None
     for analysis in analyses:
         story = index.assign(analysis.features)
         yield analysis, StoryAssignment(story, index.stories[story].title)
-
-
-def place_again(index: StoryIndex, analyses: list[Analysis]) -> dict[str, StoryAssignment]:
-    """Article id -> its story as the site shows it, once :func:`group` has placed ``analyses`` (in
-    their arrival order): the articles left alone in a story are placed again among the others
-    (:func:`generator.stories.refine`); a story is titled by the latest of its articles here."""
-    placed = refine(index, [a.features for a in analyses])
-    titles = {placed[a.features.id]: a.article.title for a in analyses if a.article.title}
-    return {a.features.id: StoryAssignment(sid, titles.get(sid) or index.stories[sid].title)
-            for a in analyses for sid in [placed[a.features.id]]}
 
 
 def build(project: Project, progress=None) -> BuildResult:

@@ -24,7 +24,7 @@ from .model import Article, Facts
 from . import merge
 from .render import feeds, pages
 from .render import stories as story_pages
-from .stories import ArticleFeatures, StoryIndex, features_from_doc, refine
+from .stories import ArticleFeatures, StoryIndex, features_from_doc
 
 log = logging.getLogger("briefing")
 
@@ -278,16 +278,12 @@ def load_story_index(path: Path | None) -> StoryIndex:
 
 
 def group_stories(analysed: Analysed, index: StoryIndex) -> list[merge.MergedStory]:
-    """Assign new articles to stories (earlier assignments stand), place the articles left alone
-    again (stories.refine: ``index`` keeps the streamed assignments) and merge each story's facts."""
-    order = arrival_order([f.article for f in analysed.facts])
-    for i in order:
-        index.assign(analysed.features[i])
-    placed = refine(index, [analysed.features[i] for i in order])
+    """Assign new articles to stories (earlier assignments stand) and merge each story's facts."""
     members: dict[str, list[merge.Source]] = {}
-    for i in order:
+    for i in arrival_order([f.article for f in analysed.facts]):
+        story_id = index.assign(analysed.features[i])
         facts = analysed.facts[i]
-        members.setdefault(placed[analysed.features[i].id], []).append(merge.Source(facts, pages.article_slug(facts)))
+        members.setdefault(story_id, []).append(merge.Source(facts, pages.article_slug(facts)))
     return [merge.merge(sid, index.stories[sid].title, srcs) for sid, srcs in sorted(members.items())]
 
 

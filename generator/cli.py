@@ -316,30 +316,24 @@ def fetch(config_file, feeds, max_items):
 @strict_option
 def stories(paths, fmt, published, state, strict):
     """Group articles into stories, one at a time (streaming), in the site's arrival order: by
-    publication date, then by path; then the articles left alone are placed again among the
-    others, as the site does. One line per article in that order.
+    publication date, then by path; one line per article in that order.
 
     The features and the order are the site build's own (the extracted parties included), so these
     are the stories the site shows."""
     import dataclasses
 
-    from .api import analyse, arrival_order, group, place_again, save_story_index, story_index
+    from .api import analyse, arrival_order, group, save_story_index, story_index
 
     articles, problems = read_inputs(paths, published)
     articles = [articles[i] for i in arrival_order(articles)]
     index = story_index(state)
     out = JsonOutput(fmt)
-    done = []
-    for analysis, _ in group(analyse(articles), index):
+    for analysis, story in group(analyse(articles), index):
         if analysis.problem is not None:  # an extractor failed: the article still joins a story, by its words and names
             problem = dataclasses.replace(analysis.problem, action="grouped it by its words and names alone",
                                           fatal=False)
             problems.append(problem)
             warn(str(problem))
-        done.append(analysis)
-    shown = place_again(index, done)  # as the site shows them: the articles left alone placed again
-    for analysis in done:
-        story = shown[analysis.features.id]
         out.add({"path": analysis.article.path, "story": story.id, "title": story.title})
     out.close()
     if state:

@@ -42,7 +42,6 @@ two years chained a fifth of 1,000 BBC articles into one story.
 from __future__ import annotations
 
 import hashlib
-import json
 import math
 import re
 from collections import Counter
@@ -589,47 +588,6 @@ class StoryIndex:
         if features.dated:
             story.dated[features.dated] = story.dated.get(features.dated, 0) + 1
         story.norm = self._story_norm(story)
-
-
-def refine(index: StoryIndex, articles: list[ArticleFeatures]) -> dict[str, str]:
-    """Article id -> story id, once every article has arrived: an article no later one joined is
-    placed again.
-
-    Why: a streamed article is compared with the stories as they stood when it came, by the
-    document frequencies of the articles before it; the first article of a story that grew only
-    later, or one that came before its story had a clear core, opens a story of its own and stays
-    alone. So each article that is still the only one of its story (in ``articles``' order) is
-    compared again with the other stories, by :meth:`StoryIndex.rank` with every article's
-    frequencies, and joins the best one above the threshold. Nothing else moves: an article in a
-    story of two or more keeps it, so every story page keeps its id (its first article's) and its
-    articles, and a one-article story has no page of its own (it is its briefing). ``index`` is
-    left as it was: the grouping shown is computed from the streamed state each time, the same on
-    a fresh clone. Dev topics, eight orders, B-cubed F1: half a 0.916 -> 0.919, half b 0.933 ->
-    0.939 (bench/README.md).
-    """
-    work: StoryIndex | None = None
-    for features in articles:
-        sid = index.assigned.get(features.id)
-        if sid is None or index.stories[sid].size != 1:
-            continue
-        if work is None:  # copied once, only when there is something to place: to_dict is shallow
-            work = StoryIndex.from_dict(json.loads(json.dumps(index.to_dict())))
-        story = work.stories.get(sid)
-        if story is None or story.size != 1:  # an earlier lone article joined it here
-            continue
-        del work.stories[sid]
-        for term in story.terms:
-            work.postings[term].remove(sid)
-        scored = work.rank(features)
-        if scored and scored[0][0] > work.params.threshold:
-            work._add(work.stories[scored[0][1]], features)
-            work.assigned[features.id] = scored[0][1]
-        else:
-            work.stories[sid] = story
-            for term in story.terms:
-                work.postings[term].append(sid)
-    placed = work.assigned if work is not None else index.assigned
-    return {a.id: placed[a.id] for a in articles if a.id in placed}
 
 
 def story_id_for(features: ArticleFeatures) -> str:

@@ -412,36 +412,3 @@ def test_a_name_common_across_stories_earns_no_agreement():
     assert index._agreement(newcomer, index.stories[sid])[1] == 0.0  # naming the US is not enough
     own = index.stories[index.assigned["bg7"]]
     assert index._agreement(ArticleFeatures(id="m", title="", entities={"who:person 7": 1.0}), own)[1] == 1.0
-
-
-# -- a second look once every article has arrived ---------------------------------------------------
-
-from generator.stories import refine  # noqa: E402
-
-
-def _words(ident: str, words: str) -> ArticleFeatures:
-    return ArticleFeatures(id=ident, title=ident, terms={w: 1.0 for w in words.split()})
-
-
-BRIDGE = "bridge collapse traffic engineers city"
-EARLY = [_words("p1", "harbour ferry strike union pay talks"), _words("x", "bridge river inquiry closed repair"),
-         _words("q1", BRIDGE), _words("q2", BRIDGE + " river closed"), _words("q3", BRIDGE + " inquiry repair"),
-         _words("p2", "harbour ferry strike union pay walkout")]
-"""'x' comes before the bridge story has its core ('q1' shares one word with it) and stays alone; the
-bridge story's later articles share its other words."""
-
-
-def test_a_lone_article_joins_the_story_that_grew_after_it():
-    index = StoryIndex(Params(threshold=0.3, w_forward=0.0, w_backward=0.0))  # the score is the cosine alone
-    streamed = {f.id: index.assign(f) for f in EARLY}
-    assert index.stories[streamed["x"]].size == 1
-    before = json.dumps(index.to_dict(), sort_keys=True)
-    placed = refine(index, EARLY)
-    assert placed == dict(streamed, x=streamed["q1"])  # nothing else moves: every story keeps its id
-    assert json.dumps(index.to_dict(), sort_keys=True) == before  # the streamed state is left as it was
-
-
-def test_a_lone_article_like_no_story_stays_alone(features):
-    index = StoryIndex()
-    streamed = {k: index.assign(features[k]) for k in ORDER}
-    assert refine(index, [features[k] for k in ORDER]) == streamed
