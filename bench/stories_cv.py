@@ -171,11 +171,38 @@ def place_lone_again(index, articles) -> dict[str, str]:
     return {a.id: placed[a.id] for a in articles if a.id in placed}
 
 
-def run_rules(items: list[dict], order: list[int], refine: bool = False, **params) -> list:
-    """The shipped StoryIndex in ``order``; ``refine``: then :func:`place_lone_again`."""
+BOTH_WAYS = {
+    "geometric": lambda p, f, b: (p.w_forward + p.w_backward) * (f * b) ** 0.5,
+    "forward-scaled": lambda p, f, b: p.w_forward * f + p.w_backward * b * f,
+}
+"""Ways to join the two directions of the agreement on names (the shipped one is w_forward·f + w_backward·b):
+the geometric mean of the two, weighted by the sum of their weights; or the story's side counted only as
+far as the article's own names are the story's."""
+
+
+def both_ways_index(params, how="geometric"):
+    """A StoryIndex whose agreement on names needs both directions (:data:`BOTH_WAYS`): an article must
+    know the story's names *and* the story the article's, where the shipped sum lets one direction alone
+    carry an article in (tried; not in the product)."""
+    from generator.stories import StoryIndex
+
+    class BothWays(StoryIndex):
+        def similarity(self, features, vector, norm, story, of_its_time=1):
+            p = self.params
+            forward, backward = self._agreement(features, story)
+            return (super().similarity(features, vector, norm, story, of_its_time)
+                    - p.w_forward * forward - p.w_backward * backward + BOTH_WAYS[how](p, forward, backward))
+
+    return BothWays(params)
+
+
+def run_rules(items: list[dict], order: list[int], refine: bool = False, both_ways: str = "",
+              **params) -> list:
+    """The shipped StoryIndex in ``order`` (``both_ways``: :func:`both_ways_index`); ``refine``: then
+    :func:`place_lone_again`."""
     from generator import stories as st
 
-    index = st.StoryIndex(st.Params(**params))
+    index = both_ways_index(st.Params(**params), both_ways) if both_ways else st.StoryIndex(st.Params(**params))
     feats = {i: st.ArticleFeatures(**items[i]["features"]) for i in order}
     pred = [None] * len(items)
     for i in order:
@@ -555,6 +582,12 @@ METHODS = {
     "baseline-1": lambda: [Cosine("c_terms")],
     "rules": lambda: [Rules()],
     "refine": lambda: [Rules(refine=True)],
+    "both-ways": lambda: [Rules("rules, agreement both ways (geometric mean)", both_ways="geometric"),
+                          Rules(calibrated=True),
+                          Rules("rules, agreement both ways (geometric mean)", True, both_ways="geometric")],
+    "both-ways-2": lambda: [Rules("rules, story's side scaled by the article's", both_ways="forward-scaled")],
+    "both-ways-2-cal": lambda: [Rules("rules, story's side scaled by the article's", True,
+                                      both_ways="forward-scaled")],
     "ablate": lambda: [Rules("rules − agreement", w_forward=0.0, w_backward=0.0),
                        Rules("rules − lead person", w_conflict=0.0),
                        Rules("rules − time clash", w_time=0.0),

@@ -115,3 +115,24 @@ def test_a_lone_article_like_no_story_stays_alone():
     apart = [_words("p1", "harbour ferry strike union pay talks"), _words("z", "orchestra concert violin season")]
     streamed = {f.id: index.assign(f) for f in apart}
     assert cv.place_lone_again(index, apart) == streamed
+
+
+def _named(ident: str, words: str, names: dict[str, float]) -> ArticleFeatures:
+    return ArticleFeatures(id=ident, title=ident, terms={**{w: 1.0 for w in words.split()}, **names},
+                           entities=dict(names))
+
+
+def test_agreement_both_ways_keeps_out_an_article_that_shares_only_the_storys_one_name():
+    """The story's only name ('china') is in the article, so the story's side agrees fully; none of the
+    article's own names is the story's. The shipped sum lets that one side carry it in; both ways does not."""
+    others = [_named(f"o{i}", f"topic{i} event{i} matter{i}", {f"who:person {i}": 1.0}) for i in range(12)]
+    story = [_named("s1", "credit bank rates lending growth", {"where:china": 2.0}),
+             _named("s2", "credit bank rates lending inflation", {"where:china": 2.0})]
+    laptop = _named("x", "laptop cheap children school growth",
+                    {"where:china": 0.5, "who:negroponte": 3.0, "org:mit": 2.0})
+    plain, both = StoryIndex(), cv.both_ways_index(Params())
+    for index in (plain, both):
+        for f in others + story:
+            index.assign(f)
+    assert plain.assign(laptop) == plain.assigned["s1"]
+    assert both.assign(laptop) != both.assigned["s1"]
