@@ -48,8 +48,8 @@ def featurise(rows: list[dict], cache: Path) -> list[dict]:
     harness's word space needs; computed once and kept in ``cache``."""
     from generator import stories as st
 
-    key = hashlib.sha1(json.dumps([r["text"] for r in rows]).encode()
-                       + Path(st.__file__).read_bytes()).hexdigest()[:12]
+    key = hashlib.sha1(json.dumps([r["text"] for r in rows]).encode() + Path(st.__file__).read_bytes()
+                       + FEATURISE_VERSION.encode()).hexdigest()[:12]
     path = cache / f"stories_cv-{key}.json"
     if path.exists():
         return json.loads(path.read_text(encoding="utf-8"))
@@ -69,13 +69,47 @@ def featurise(rows: list[dict], cache: Path) -> list[dict]:
         for n, (doc, article) in enumerate(zip(parse(a.text for a in articles), articles)):
             analysis = analyse_one(doc, article)
             words = Counter(t.lower_ for t in doc if t.is_alpha and not t.is_stop and len(t) >= 3)
-            out.append({"features": asdict(analysis.features), "words": dict(words)})
+            out.append({"features": asdict(analysis.features), "words": dict(words),
+                        "model_actors": model_actors(analysis.facts), "triggers": triggers(doc)})
             if n % 50 == 0:
                 print(f"featurised {n}/{len(rows)}", file=sys.stderr, flush=True)
     cache.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(out), encoding="utf-8")
     return out
 
+
+
+FEATURISE_VERSION = "2: model_actors, triggers"
+"""Bumped when ``featurise`` stores something new (part of the cache key)."""
+
+
+def model_actors(facts) -> dict[str, float]:
+    """The actor model's view of who the article is about: its principal parties and the people who speak
+    most (``Facts.principal``, ``Facts.people``), each by its resolved name, weighted by its mentions."""
+    if facts is None:
+        return {}
+    out: dict[str, float] = {}
+    for pid in dict.fromkeys(list(facts.principal) + list(facts.people)):
+        party = facts.party(pid)
+        if party is not None:
+            out[f"{party.kind}:{party.name.lower()}"] = float(max(1, len(party.mentions)))
+    return out
+
+
+def triggers(doc) -> dict[str, float]:
+    """What happens: the lemmas of each sentence's main verb and the verbs coordinated with it
+    (the event trigger of "A quake struck Chile and killed 8": strike, kill), the lead's twice."""
+    from generator.nlp import layout_of
+
+    lead_end = layout_of(doc).lead_end
+    out: Counter = Counter()
+    for sent in doc.sents:
+        root = sent.root
+        heads = [root] + [t for t in root.conjuncts if t.head == root or t.head in root.conjuncts]
+        for t in heads:
+            if t.pos_ == "VERB" and t.is_alpha and not t.is_stop:
+                out[t.lemma_.lower()] += 2.0 if t.idx < lead_end else 1.0
+    return dict(out)
 
 
 # -- evaluation ----------------------------------------------------------------
@@ -101,13 +135,81 @@ def orders(n: int, k: int) -> list[list[int]]:
     return out
 
 
-def run_rules(items: list[dict], order: list[int], **params) -> list:
-    from generator.stories import ArticleFeatures, Params, StoryIndex
+def place_lone_again(index, articles) -> dict[str, str]:
+    """Article id -> story id, once every article has arrived: an article no later one joined is placed
+    again (tried as an order-robust second pass; not in the product, see bench/README.md).
 
-    index = StoryIndex(Params(**params))
+    Each article still alone in its story (in ``articles``' order) is compared again with the other
+    stories by ``StoryIndex.rank`` with every article's document frequencies, and joins the best one
+    above the threshold. Nothing else moves, so every story with a page keeps its id and its articles
+    (a one-article story has no page); ``index`` is left as it was.
+    """
+    from generator.stories import StoryIndex
+
+    work = None
+    for features in articles:
+        sid = index.assigned.get(features.id)
+        if sid is None or index.stories[sid].size != 1:
+            continue
+        if work is None:  # copied once, only when there is something to place: to_dict is shallow
+            work = StoryIndex.from_dict(json.loads(json.dumps(index.to_dict())))
+        story = work.stories[sid]
+        if story.size != 1:  # an earlier lone article joined it here
+            continue
+        del work.stories[sid]
+        for term in story.terms:
+            work.postings[term].remove(sid)
+        scored = work.rank(features)
+        if scored and scored[0][0] > work.params.threshold:
+            work._add(work.stories[scored[0][1]], features)
+            work.assigned[features.id] = scored[0][1]
+        else:
+            work.stories[sid] = story
+            for term in story.terms:
+                work.postings[term].append(sid)
+    placed = work.assigned if work is not None else index.assigned
+    return {a.id: placed[a.id] for a in articles if a.id in placed}
+
+
+BOTH_WAYS = {
+    "geometric": lambda p, f, b: (p.w_forward + p.w_backward) * (f * b) ** 0.5,
+    "forward-scaled": lambda p, f, b: p.w_forward * f + p.w_backward * b * f,
+}
+"""Ways to join the two directions of the agreement on names (the shipped one is w_forward·f + w_backward·b):
+the geometric mean of the two, weighted by the sum of their weights; or the story's side counted only as
+far as the article's own names are the story's."""
+
+
+def both_ways_index(params, how="geometric"):
+    """A StoryIndex whose agreement on names needs both directions (:data:`BOTH_WAYS`): an article must
+    know the story's names *and* the story the article's, where the shipped sum lets one direction alone
+    carry an article in (tried; not in the product)."""
+    from generator.stories import StoryIndex
+
+    class BothWays(StoryIndex):
+        def similarity(self, features, vector, norm, story, of_its_time=1):
+            p = self.params
+            forward, backward = self._agreement(features, story)
+            return (super().similarity(features, vector, norm, story, of_its_time)
+                    - p.w_forward * forward - p.w_backward * backward + BOTH_WAYS[how](p, forward, backward))
+
+    return BothWays(params)
+
+
+def run_rules(items: list[dict], order: list[int], refine: bool = False, both_ways: str = "",
+              **params) -> list:
+    """The shipped StoryIndex in ``order`` (``both_ways``: :func:`both_ways_index`); ``refine``: then
+    :func:`place_lone_again`."""
+    from generator import stories as st
+
+    index = both_ways_index(st.Params(**params), both_ways) if both_ways else st.StoryIndex(st.Params(**params))
+    feats = {i: st.ArticleFeatures(**items[i]["features"]) for i in order}
     pred = [None] * len(items)
     for i in order:
-        pred[i] = index.assign(ArticleFeatures(**items[i]["features"]))
+        pred[i] = index.assign(feats[i])
+    if refine:
+        again = place_lone_again(index, [feats[i] for i in order])
+        pred = [again[feats[i].id] for i in range(len(items))]
     return pred
 
 
@@ -122,24 +224,29 @@ def views(item: dict) -> dict[str, dict[str, float]]:
         "terms": f["terms"],
         "actors": {e: w for e, w in ents.items() if e.startswith(("who:", "org:"))},
         "places": {e: w for e, w in ents.items() if e.startswith("where:")},
+        "model_actors": item.get("model_actors", {}),
+        "triggers": item.get("triggers", {}),
     }
 
 
 MEMBERS = 12
 """The best-matching article is looked for among a story's latest this many (bounded cost per article)."""
-FEATURES = ("c_words", "c_lemmas", "c_terms", "c_actors", "c_places", "m_lemmas", "m_terms", "t_gap", "t_both",
-            "t_near")
+FEATURES = ("c_words", "c_lemmas", "c_terms", "c_actors", "c_places", "c_model_actors", "c_triggers", "m_lemmas",
+            "m_terms", "t_gap", "t_both", "t_near")
 """Similarities of an article and a story: ``c_<space>`` cosine with the story's centroid, ``m_<space>`` with
 its best-matching article, ``t_gap`` the months between the article and the story's nearest dated article
 (/24, capped at 1) when both are dated, ``t_both`` 1 when both are, ``t_near`` = ``t_both`` - ``t_gap``
-(closeness in time; 0 = nothing known, so that being undated is no evidence either way)."""
+(closeness in time; 0 = nothing known, so that being undated is no evidence either way). Spaces
+``model_actors`` (the actor model's principal parties and leading people) and ``triggers`` (main verbs'
+lemmas) are described at :func:`model_actors` and :func:`triggers`."""
 
 
 class Stream:
     """Single-pass clustering: per story, the sum of its articles' unit TF-IDF vectors in each
     space (idf from the stream so far, sublinear tf), its members' vectors, its dates."""
 
-    def __init__(self, spaces=("words", "lemmas", "terms", "actors", "places"), sublinear=True,
+    def __init__(self, spaces=("words", "lemmas", "terms", "actors", "places", "model_actors", "triggers"),
+                 sublinear=True,
                  max_candidates=10, query_terms=30, key_space="terms"):
         self.spaces, self.sublinear = spaces, sublinear
         self.max_candidates, self.query_terms, self.key_space = max_candidates, query_terms, key_space
@@ -344,19 +451,20 @@ class Logistic:
 class Rules:
     """The current generator/stories.py (nothing learned); ``params`` override its Params."""
 
-    def __init__(self, name="rules", calibrated=False, **params):
-        self.name, self.params, self.calibrated = name + (", θ calibrated" if calibrated else ""), params, calibrated
+    def __init__(self, name="rules", calibrated=False, refine=False, **params):
+        self.name = name + (", θ calibrated" if calibrated else "") + (", lone articles placed again" if refine else "")
+        self.params, self.calibrated, self.refine = params, calibrated, refine
 
     def train(self, items, gold):
         self.threshold = None
         if self.calibrated:
             self.threshold = calibrate(items, gold, None, RULE_GRID,
-                                       run=lambda its, o, t: run_rules(its, o, **dict(self.params, threshold=t)))
+                                       run=lambda its, o, t: run_rules(its, o, self.refine, **dict(self.params, threshold=t)))
         return self
 
     def predict(self, items, order):
         params = dict(self.params) if self.threshold is None else dict(self.params, threshold=self.threshold)
-        return run_rules(items, order, **params)
+        return run_rules(items, order, self.refine, **params)
 
 
 RULE_PARTS = ("cos", "fwd", "bwd", "who", "time", "num", "same_time")
@@ -473,6 +581,13 @@ METHODS = {
     "baseline": lambda: [Cosine("c_terms"), Cosine("c_words"), Cosine("c_lemmas")],
     "baseline-1": lambda: [Cosine("c_terms")],
     "rules": lambda: [Rules()],
+    "refine": lambda: [Rules(refine=True)],
+    "both-ways": lambda: [Rules("rules, agreement both ways (geometric mean)", both_ways="geometric"),
+                          Rules(calibrated=True),
+                          Rules("rules, agreement both ways (geometric mean)", True, both_ways="geometric")],
+    "both-ways-2": lambda: [Rules("rules, story's side scaled by the article's", both_ways="forward-scaled")],
+    "both-ways-2-cal": lambda: [Rules("rules, story's side scaled by the article's", True,
+                                      both_ways="forward-scaled")],
     "ablate": lambda: [Rules("rules − agreement", w_forward=0.0, w_backward=0.0),
                        Rules("rules − lead person", w_conflict=0.0),
                        Rules("rules − time clash", w_time=0.0),
@@ -494,6 +609,13 @@ METHODS = {
     "model-3": lambda: [Logistic(["c_words", "c_lemmas", "m_terms", "c_actors", "c_places", "t_near"])],
     "learned-rules": lambda: [LearnedRules(), LearnedRules(("cos", "fwd", "bwd", "time"))],
     "model-1": lambda: [Logistic(["c_terms"])],
+    "linkage": lambda: [Cosine("m_terms")],
+    "spaces-ref": lambda: [Logistic(["c_terms", "m_terms", "c_actors", "c_places", "t_near"])],
+    "spaces": lambda: [Logistic(["c_terms", "m_terms", "c_actors", "c_places", "t_near", "c_model_actors"]),
+                       Logistic(["c_terms", "m_terms", "c_actors", "c_places", "t_near", "c_triggers"]),
+                       Logistic(["c_terms", "m_terms", "c_actors", "c_places", "t_near", "c_model_actors",
+                                 "c_triggers"]),
+                       Logistic(["c_terms", "c_model_actors", "c_triggers"])],
     "model-2": lambda: [Logistic(["c_terms", "m_terms", "c_actors", "c_places", "t_near"]),
                         Logistic(["c_terms", "m_terms", "c_actors", "c_places"])],
 }

@@ -80,3 +80,59 @@ def test_the_rules_parts_can_be_weighted_by_a_learned_model():
     m = cv.LearnedRules().train(ITEMS, GOLD)
     assert m.w[cv.RULE_PARTS.index("cos")] > 0
     assert cv.bcubed_f1(GOLD, m.predict(ITEMS, [1, 0, 3, 2, 5, 4])) == 1.0
+
+
+# -- a second look once every article has arrived ---------------------------------------------------
+
+from generator.stories import ArticleFeatures, Params, StoryIndex  # noqa: E402
+
+
+def _words(ident: str, words: str) -> ArticleFeatures:
+    return ArticleFeatures(id=ident, title=ident, terms={w: 1.0 for w in words.split()})
+
+
+BRIDGE = "bridge collapse traffic engineers city"
+EARLY = [_words("p1", "harbour ferry strike union pay talks"), _words("x", "bridge river inquiry closed repair"),
+         _words("q1", BRIDGE), _words("q2", BRIDGE + " river closed"), _words("q3", BRIDGE + " inquiry repair"),
+         _words("p2", "harbour ferry strike union pay walkout")]
+"""'x' comes before the bridge story has its core ('q1' shares one word with it) and stays alone; the
+bridge story's later articles share its other words."""
+
+
+def test_a_lone_article_joins_the_story_that_grew_after_it():
+    index = StoryIndex(Params(threshold=0.3, w_forward=0.0, w_backward=0.0))  # the score is the cosine alone
+    streamed = {f.id: index.assign(f) for f in EARLY}
+    assert index.stories[streamed["x"]].size == 1
+    before = json.dumps(index.to_dict(), sort_keys=True)
+    placed = cv.place_lone_again(index, EARLY)
+    assert placed == dict(streamed, x=streamed["q1"])  # nothing else moves: every story keeps its id
+    assert json.dumps(index.to_dict(), sort_keys=True) == before  # the streamed state is left as it was
+
+
+
+def test_a_lone_article_like_no_story_stays_alone():
+    index = StoryIndex(Params(threshold=0.3, w_forward=0.0, w_backward=0.0))
+    apart = [_words("p1", "harbour ferry strike union pay talks"), _words("z", "orchestra concert violin season")]
+    streamed = {f.id: index.assign(f) for f in apart}
+    assert cv.place_lone_again(index, apart) == streamed
+
+
+def _named(ident: str, words: str, names: dict[str, float]) -> ArticleFeatures:
+    return ArticleFeatures(id=ident, title=ident, terms={**{w: 1.0 for w in words.split()}, **names},
+                           entities=dict(names))
+
+
+def test_agreement_both_ways_keeps_out_an_article_that_shares_only_the_storys_one_name():
+    """The story's only name ('china') is in the article, so the story's side agrees fully; none of the
+    article's own names is the story's. The shipped sum lets that one side carry it in; both ways does not."""
+    others = [_named(f"o{i}", f"topic{i} event{i} matter{i}", {f"who:person {i}": 1.0}) for i in range(12)]
+    story = [_named("s1", "credit bank rates lending growth", {"where:china": 2.0}),
+             _named("s2", "credit bank rates lending inflation", {"where:china": 2.0})]
+    laptop = _named("x", "laptop cheap children school growth",
+                    {"where:china": 0.5, "who:negroponte": 3.0, "org:mit": 2.0})
+    plain, both = StoryIndex(), cv.both_ways_index(Params())
+    for index in (plain, both):
+        for f in others + story:
+            index.assign(f)
+    assert plain.assign(laptop) == plain.assigned["s1"]
+    assert both.assign(laptop) != both.assigned["s1"]
