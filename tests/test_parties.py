@@ -569,5 +569,15 @@ def test_a_name_met_only_inside_someone_s_quotation_is_not_shown():
     for name in ("Greenfield Trust", "Acme Holdings"):
         assert name not in found or not found[name].shown, (name, found[name].why)
     assert found["Tom Varley"].shown
+    found = shown_parties("Tom Varley will visit a school. He will say the Wessex Party \"can no longer claim the "
+                          "votes of teachers\". Mr Varley will speak at noon.")
+    assert found["Wessex Party"].shown, found["Wessex Party"].why  # named by the reporter, not in the quote
     found = run("Envoys of the Federal Republic of Germany (FRG) arrived on Monday. The FRG said it would sign.")
     assert "FRG" not in {p.name for p in found}, [(p.name, p.aliases) for p in found]
+
+
+def test_a_role_owned_by_the_group_named_before_is_that_group_s():
+    found = run("The Harbour Pilots Guild said the plan was unsafe. Ann Crewe, the group's chairwoman, said "
+                "members were angry.")
+    crewe = named(found, "Ann Crewe")
+    assert crewe.role == "chairwoman" and crewe.affiliation == named(found, "Harbour Pilots Guild").id, crewe

@@ -50,6 +50,7 @@ NOT_ACTORS = ACTOR_WORDS["not-actor"]
 LAW_HEADS = ACTOR_WORDS["law-head"]
 INSTITUTIONS = ACTOR_WORDS["institution"]
 MEMBER_PREPS = ACTOR_WORDS["member-prep"]
+BODY_NOUNS = ACTOR_WORDS["body-noun"]
 
 
 def _generic_institution(name: str) -> bool:
@@ -529,6 +530,7 @@ def _role_phrase(doc, head, by_tok: dict[int, Mention], stop: int | None = None)
         if c.dep_ == "poss":
             for t in c.subtree:
                 owner = owner or _party_at(by_tok, t.i)
+            owner = owner or _body_taken_up(doc, c, by_tok)
             continue
         sub = [t for t in c.subtree if t.i < head.i]
         if any((o := _party_at(by_tok, t.i)) for t in sub):
@@ -554,6 +556,20 @@ def _role_phrase(doc, head, by_tok: dict[int, Mention], stop: int | None = None)
     if len(words) > ROLE_MAX_WORDS:
         words = words[-ROLE_MAX_WORDS:] if head == words[-1] else [head]
     return _words(words), owner
+
+
+def _body_taken_up(doc, tok, by_tok: dict[int, Mention]) -> Mention | None:
+    """The body 'the group' or 'the organisation' takes up ('Ann Lee, the group's chairwoman'): the
+    last organisation named before it in the same or the previous sentence."""
+    if tok.lemma_.lower() not in BODY_NOUNS or not any(c.lower_ == "the" for c in tok.children):
+        return None
+    sent = tok.sent
+    first = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    for i in range(tok.i - 1, first - 1, -1):
+        m = _party_at(by_tok, i, kinds=("organisation",))
+        if m is not None:
+            return m
+    return None
 
 
 def _role_before(doc, m: Mention, by_tok: dict[int, Mention]) -> tuple[str | None, Mention | None]:
@@ -1166,9 +1182,27 @@ def _city_for_country(party: Party, span) -> bool:
         _resolve_country(span.text)[0] is None
 
 
-def _only_quoted(party: Party, quotes) -> bool:
+QUOTE_MARKS = "\"“”‘’'"
+
+
+def _quoted_words(quotes, text: str) -> list[tuple[int, int]]:
+    """The character spans of the words inside quotation marks: a direct quote whole, a mixed one from
+    its first quotation mark on ('He will say Labour "can no longer ..."': Labour is the reporter's)."""
+    out = []
+    for q in quotes:
+        start = q.start
+        if q.kind != "direct":
+            mark = next((i for i in range(q.start, q.end) if text[i] in QUOTE_MARKS), None)
+            if mark is None:
+                continue
+            start = mark
+        out.append((start, q.end))
+    return out
+
+
+def _only_quoted(party: Party, quoted: list[tuple[int, int]]) -> bool:
     """Is every mention of the party inside the words of a quotation (whose speaker is someone else)?"""
-    return bool(party.mentions) and all(any(q.start <= s and e <= q.end for q in quotes) for s, e in party.mentions)
+    return bool(party.mentions) and all(any(a <= s and e <= b for a, b in quoted) for s, e in party.mentions)
 
 
 def mark_shown(doc, parties: list[Party], quotes, positions) -> None:
@@ -1180,11 +1214,12 @@ def mark_shown(doc, parties: list[Party], quotes, positions) -> None:
     by_id = {p.id: p for p in parties}
     speaking = {q.speaker for q in quotes if q.speaker} | {x.party for x in positions if x.shown}
     speaking |= {t for x in positions if x.shown for t in x.together}
+    quoted = _quoted_words(quotes, text_of(doc))
     for p in parties:
         if _generic_institution(p.name):
             p.shown, p.why = False, "an institution named by its kind alone"
             continue
-        if p.id not in speaking and _only_quoted(p, quotes):
+        if p.id not in speaking and _only_quoted(p, quoted):
             p.shown, p.why = False, "named only inside someone's quotation"
             continue
         acts = p.id in speaking or (p.kind == "person" and bool(p.role or len(p.mentions) >= 2))
