@@ -581,3 +581,10 @@ def test_a_role_owned_by_the_group_named_before_is_that_group_s():
                 "members were angry.")
     crewe = named(found, "Ann Crewe")
     assert crewe.role == "chairwoman" and crewe.affiliation == named(found, "Harbour Pilots Guild").id, crewe
+
+
+def test_a_role_keeps_its_initials_and_lower_cases_its_title():
+    found = run("Tom Varley, the MP for Wessex North, was robbed in a park. The Lord Chancellor, Lord Whitcombe, "
+                "agreed the law was unfair.")
+    assert named(found, "Tom Varley").role == "MP", named(found, "Tom Varley").role
+    assert named(found, "Whitcombe").role == "lord chancellor", [(p.name, p.role) for p in found]

@@ -502,12 +502,14 @@ def _personal(tok) -> bool:
 
 
 def _words(toks) -> str:
-    """Lower-case a role's words, except proper nouns; words the tokenizer split at a hyphen stay one
-    ('director-general')."""
-    vocab = ROLE_HEADS | ROLE_MODIFIERS | PERSON_NOUNS | FORMER
+    """Lower-case a role's words, except proper nouns and initials ('MP'); words the tokenizer split at a
+    hyphen stay one ('director-general'). A title in a role is a word of it ('lord chancellor')."""
+    vocab = ROLE_HEADS | ROLE_MODIFIERS | PERSON_NOUNS | FORMER | TITLES
     out = ""
     for n, t in enumerate(toks):
-        word = t.text if t.pos_ == "PROPN" and not t.is_sent_start and t.lower_ not in vocab else t.lower_
+        initials = len(t.text) > 1 and t.text.isalpha() and t.text.isupper()
+        word = t.text if initials or (t.pos_ == "PROPN" and not t.is_sent_start and t.lower_ not in vocab) \
+            else t.lower_
         joined = n and (t.text == "-" or toks[n - 1].text == "-") and toks[n - 1].i == t.i - 1
         out += word if not n or joined else " " + word
     return out
