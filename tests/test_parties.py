@@ -507,3 +507,84 @@ def test_a_role_the_ner_took_for_a_body_of_several_words_stays_the_role():
     pike = named(found, "Ann Pike")
     assert pike.role == "shadow home secretary", pike.role
     assert not [p for p in found if p.name == "Shadow Home"], [p.name for p in found]
+
+
+def test_a_gloss_after_a_spaced_dash_and_an_ex_prefix_are_no_part_of_a_name():
+    found = run("The new movement, Fidelis - Latin for faithful - was launched on Monday by Carla Dunmore. "
+                "Ms Dunmore said Fidelis would stand in every seat.")
+    names = {p.name for p in found}
+    assert not [n for n in names if "Latin" in n], names
+    assert "Fidelis" in names, names
+    doc = nlp.load()("Ex-Globex presenter Tom Varley met the Ex-Servicemen Association.")
+    assert parties._trim(doc, 0, 3) == (2, 3)  # 'Ex-Globex' is Globex
+    assert parties._trim(doc, 7, 12) == (8, 12), [t.text for t in doc]  # a name that opens with 'Ex-'
+
+
+def test_an_institution_named_by_its_kind_alone_is_no_party_and_no_affiliation():
+    text = ("The Government said on Monday it would cut fuel duty. Parliament will vote on the plan next week. "
+            "Tom Varley, a Cabinet minister, said the plan was sound. Cabinet minister Ann Crewe agreed.")
+    found = shown_parties(text)
+    for word in ("Government", "Parliament", "Cabinet"):
+        assert word not in found or not found[word].shown, (word, found[word].why)
+    for name in ("Tom Varley", "Ann Crewe"):
+        assert not found[name].affiliation, (name, found[name].affiliation)
+        assert found[name].role and "minister" in found[name].role.lower(), (name, found[name].role)
+
+
+def test_a_short_form_that_ends_a_body_s_full_name_is_that_body():
+    found = run("Northern Fells District Council said it would close the school. A spokesman for Fells District "
+                "Council said the decision was final.")
+    council = [p for p in found if p.name.endswith("Council")]
+    assert len(council) == 1 and council[0].name == "Northern Fells District Council", [p.name for p in found]
+
+
+def test_a_person_is_affiliated_with_the_body_they_are_said_to_be_from_or_of():
+    found = run("Dana Whitfield, from the Rural Schools Alliance, said councils were struggling. "
+                "\"We are furious,\" said Owen Pratt of the Harbour Pilots Guild.")
+    assert named(found, "Dana Whitfield").affiliation == named(found, "Rural Schools Alliance").id
+    assert named(found, "Owen Pratt").affiliation == named(found, "Harbour Pilots Guild").id
+
+
+def test_a_capitalised_role_in_apposition_before_the_name_is_the_role():
+    found = run("The Foreign Secretary, Mara Quill, said talks would resume on Friday.")
+    assert named(found, "Mara Quill").role == "foreign secretary"
+
+
+def test_a_listed_party_name_that_closes_a_longer_name_is_part_of_that_name():
+    found = run("The Wessex Democrats said they would field 20 candidates. Robin Tallis, chairman of the Wessex "
+                "Democrats, said the party was growing.")
+    names = {p.name for p in found}
+    assert "Democratic Party" not in names and "Wessex Democrats" in names, names
+
+
+def test_an_acronym_in_brackets_after_a_place_is_the_place_s_short_name():
+    found = run("Officials from the Danubian Republic (DRP) met envoys on Monday. Later the DRP said the talks "
+                "had failed.")
+    assert "DRP" not in {p.name for p in found}, [p.name for p in found]
+
+
+def test_a_name_met_only_inside_someone_s_quotation_is_not_shown():
+    found = shown_parties("Tom Varley said: \"Neither the Greenfield Trust nor Acme Holdings has told us anything "
+                          "about the plan.\" Mr Varley said he would write to the minister.")
+    for name in ("Greenfield Trust", "Acme Holdings"):
+        assert name not in found or not found[name].shown, (name, found[name].why)
+    assert found["Tom Varley"].shown
+    found = shown_parties("Tom Varley will visit a school. He will say the Wessex Party \"can no longer claim the "
+                          "votes of teachers\". Mr Varley will speak at noon.")
+    assert found["Wessex Party"].shown, found["Wessex Party"].why  # named by the reporter, not in the quote
+    found = run("Envoys of the Federal Republic of Germany (FRG) arrived on Monday. The FRG said it would sign.")
+    assert "FRG" not in {p.name for p in found}, [(p.name, p.aliases) for p in found]
+
+
+def test_a_role_owned_by_the_group_named_before_is_that_group_s():
+    found = run("The Harbour Pilots Guild said the plan was unsafe. Ann Crewe, the group's chairwoman, said "
+                "members were angry.")
+    crewe = named(found, "Ann Crewe")
+    assert crewe.role == "chairwoman" and crewe.affiliation == named(found, "Harbour Pilots Guild").id, crewe
+
+
+def test_a_role_keeps_its_initials_and_lower_cases_its_title():
+    found = run("Tom Varley, the MP for Wessex North, was robbed in a park. The Lord Chancellor, Lord Whitcombe, "
+                "agreed the law was unfair.")
+    assert named(found, "Tom Varley").role == "MP", named(found, "Tom Varley").role
+    assert named(found, "Whitcombe").role == "lord chancellor", [(p.name, p.role) for p in found]

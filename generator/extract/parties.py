@@ -48,6 +48,14 @@ ADDRESSED = ACTOR_WORDS["addressed"]
 MEDIA_WORDS = ACTOR_WORDS["media-word"]
 NOT_ACTORS = ACTOR_WORDS["not-actor"]
 LAW_HEADS = ACTOR_WORDS["law-head"]
+INSTITUTIONS = ACTOR_WORDS["institution"]
+MEMBER_PREPS = ACTOR_WORDS["member-prep"]
+BODY_NOUNS = ACTOR_WORDS["body-noun"]
+
+
+def _generic_institution(name: str) -> bool:
+    """'Government', 'the Cabinet': an institution named by its kind alone, which names no one body."""
+    return _bare(name) in INSTITUTIONS
 
 
 @dataclass
@@ -79,12 +87,20 @@ def slug(name: str) -> str:
 def _trim(doc, start: int, end: int) -> tuple[int, int]:
     """Drop determiners, titles, possessive endings and punctuation from a span's edges."""
     while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].lower_.rstrip(".") in TITLES
-                           or doc[start].is_punct):
-        start += 1
+                           or doc[start].is_punct or _former_prefix(doc, start, end)):
+        start += 2 if _former_prefix(doc, start, end) else 1
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].lower_ in ("'s", "’s", "'", "’")
                            or doc[end - 1].is_punct):
         end -= 1
     return start, end
+
+
+def _former_prefix(doc, start: int, end: int) -> bool:
+    """'Ex-BBC presenter': 'ex-' before a name that a role word follows says what someone was, and is
+    no part of the body's name ('the Ex-Servicemen Association' keeps it)."""
+    return start + 2 < end < len(doc) and doc[start].lower_ in FORMER and doc[start + 1].text == "-" and \
+        not doc[start].whitespace_ and not doc[start + 1].whitespace_ and doc[end].is_lower and \
+        doc[end].pos_ == "NOUN"
 
 
 def _text(doc, start: int, end: int) -> str:
@@ -200,6 +216,9 @@ def _person_name_ok(name: str) -> bool:
     return len(words) > 1 or (len(name) > 2 and not name.isupper())
 
 
+DASHES = ("-", "–", "—", "--")
+
+
 def _clean_span(doc, start: int, end: int) -> tuple[int, int]:
     """An entity stops at a line break ('... For Mankind\nSpeaking') and before an unclosed bracket, a
     title inside it starts the name ('Describing Mr Jackson'), and so does the name after a job ('Farmer Geoff Brooks')."""
@@ -210,6 +229,9 @@ def _clean_span(doc, start: int, end: int) -> tuple[int, int]:
     for i in range(start + 1, end):
         if doc[i].text == "(" and ")" not in doc[i:end].text:
             end = i  # 'Transport Workers Union (TWU': the name stops before its unclosed bracket
+            break
+        if doc[i].text in DASHES and doc[i].whitespace_ and doc[i - 1].whitespace_:
+            end = i  # 'Veritas - Latin for truth': what follows a spaced dash glosses the name
             break
     for i in range(start + 1, end - 1):
         if doc[i].lower_.rstrip(".") in TITLES:
@@ -480,12 +502,14 @@ def _personal(tok) -> bool:
 
 
 def _words(toks) -> str:
-    """Lower-case a role's words, except proper nouns; words the tokenizer split at a hyphen stay one
-    ('director-general')."""
-    vocab = ROLE_HEADS | ROLE_MODIFIERS | PERSON_NOUNS | FORMER
+    """Lower-case a role's words, except proper nouns and initials ('MP'); words the tokenizer split at a
+    hyphen stay one ('director-general'). A title in a role is a word of it ('lord chancellor')."""
+    vocab = ROLE_HEADS | ROLE_MODIFIERS | PERSON_NOUNS | FORMER | TITLES
     out = ""
     for n, t in enumerate(toks):
-        word = t.text if t.pos_ == "PROPN" and not t.is_sent_start and t.lower_ not in vocab else t.lower_
+        initials = len(t.text) > 1 and t.text.isalpha() and t.text.isupper()
+        word = t.text if initials or (t.pos_ == "PROPN" and not t.is_sent_start and t.lower_ not in vocab) \
+            else t.lower_
         joined = n and (t.text == "-" or toks[n - 1].text == "-") and toks[n - 1].i == t.i - 1
         out += word if not n or joined else " " + word
     return out
@@ -493,7 +517,7 @@ def _words(toks) -> str:
 
 def _party_at(by_tok: dict[int, Mention], i: int, kinds=("country", "organisation")) -> Mention | None:
     m = by_tok.get(i)
-    return m if m is not None and m.kind in kinds else None
+    return m if m is not None and m.kind in kinds and not _generic_institution(m.name) else None
 
 
 def _role_phrase(doc, head, by_tok: dict[int, Mention], stop: int | None = None) -> tuple[str | None, Mention | None]:
@@ -508,6 +532,7 @@ def _role_phrase(doc, head, by_tok: dict[int, Mention], stop: int | None = None)
         if c.dep_ == "poss":
             for t in c.subtree:
                 owner = owner or _party_at(by_tok, t.i)
+            owner = owner or _body_taken_up(doc, c, by_tok)
             continue
         sub = [t for t in c.subtree if t.i < head.i]
         if any((o := _party_at(by_tok, t.i)) for t in sub):
@@ -535,6 +560,20 @@ def _role_phrase(doc, head, by_tok: dict[int, Mention], stop: int | None = None)
     return _words(words), owner
 
 
+def _body_taken_up(doc, tok, by_tok: dict[int, Mention]) -> Mention | None:
+    """The body 'the group' or 'the organisation' takes up ('Ann Lee, the group's chairwoman'): the
+    last organisation named before it in the same or the previous sentence."""
+    if tok.lemma_.lower() not in BODY_NOUNS or not any(c.lower_ == "the" for c in tok.children):
+        return None
+    sent = tok.sent
+    first = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    for i in range(tok.i - 1, first - 1, -1):
+        m = _party_at(by_tok, i, kinds=("organisation",))
+        if m is not None:
+            return m
+    return None
+
+
 def _role_before(doc, m: Mention, by_tok: dict[int, Mention]) -> tuple[str | None, Mention | None]:
     """Titles glued to a name: 'Russia's foreign minister Sergei Lavrov', 'Interior minister Daniel Otieno',
     'Party leader Joana Ferreira', 'Bolton boss Sam Allardyce' (Bolton the owner)."""
@@ -545,9 +584,11 @@ def _role_before(doc, m: Mention, by_tok: dict[int, Mention]) -> tuple[str | Non
         tok = doc[i]
         low = tok.lower_
         other = by_tok.get(i)
-        listed = low in ROLE_HEADS or low in ROLE_MODIFIERS
+        listed = low in ROLE_HEADS or low in ROLE_MODIFIERS or bool(
+            run and other is not None and _generic_institution(other.name))  # 'Cabinet minister Ann Lee'
         if other is not None and not (listed and other.kind == "organisation" and other.name not in SHOWN_NAMES
                                       and all(doc[k].lower_ in ROLE_HEADS or doc[k].lower_ in ROLE_MODIFIERS
+                                              or _generic_institution(other.name)
                                               for k in range(other.start, other.end))):
             break  # another actor: the owner, not part of the role
         if run and tok.text == "-" and not tok.whitespace_ and i > sent_start and not doc[i - 1].whitespace_:
@@ -607,17 +648,17 @@ def _role_appos(doc, m: Mention, by_tok: dict[int, Mention], need_person: bool =
     """Appositives: 'Ilham Aliyev, the president of Azerbaijan', 'Lavrov, Russia's top diplomat',
     'Anna Schmid, a teacher', and before the name 'The mayor of Malatya, Kemal Ozturk, told'."""
     root = doc[m.start:m.end].root
-    cands = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN" and c.i >= m.end]
+    cands = [c for c in root.children if c.dep_ == "appos" and _role_noun(c) and c.i >= m.end]
     if root.dep_ == "appos" and root.head.i < m.start:
         head = root.head
         if head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ == "NOUN":
             head = head.head.head  # 'The mayor of Malatya, Kemal Ozturk': hung on Malatya by the parser
-        if head.pos_ == "NOUN":
+        if _role_noun(head):
             cands.append(head)
     for app in cands:
         if app.i in by_tok or (need_person and not _personal(app)):
             continue
-        if app.tag_ != "NN" or any(c.dep_ == "nummod" for c in app.children):
+        if app.tag_ not in ("NN", "NNP") or any(c.dep_ == "nummod" for c in app.children):
             continue  # 'Rubio, two colleagues': a role is one person's
         if not need_person and not _personal(app) and not (
                 app.lower_.endswith(AGENTIVE) and any(c.dep_ in ("det", "poss") for c in app.children)):
@@ -625,6 +666,24 @@ def _role_appos(doc, m: Mention, by_tok: dict[int, Mention], need_person: bool =
         stop = m.start if app.i < m.start else None
         return _role_phrase(doc, app, by_tok, stop)
     return None, None
+
+
+def _role_noun(tok) -> bool:
+    """A common noun, or a role head written with a capital ('The Foreign Secretary, Ann Lee,')."""
+    return tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.lower_ in ROLE_HEADS)
+
+
+def _member_of(doc, m: Mention, by_tok: dict[int, Mention]) -> Mention | None:
+    """The body or country a person is said to be of or from, right after the name: 'David Rogers,
+    from the LGA, said', 'said Ann Lee of the Law Society'."""
+    root = doc[m.start:m.end].root
+    for prep in root.rights:
+        after_name = prep.i == m.end or (prep.i == m.end + 1 and doc[m.end].text == ",")
+        if prep.dep_ != "prep" or prep.lower_ not in MEMBER_PREPS or not after_name:
+            continue
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        return _party_at(by_tok, obj.i) if obj is not None else None
+    return None
 
 
 def _name_like(doc, m: Mention) -> bool:
@@ -900,16 +959,39 @@ def _listed_names(doc, mentions: list[Mention]) -> list[Mention]:
             name = SAME_ACTOR.get(toks.text.lower())
             if name is None:
                 continue
-            inside = [m for m in mentions if i <= m.start and m.end <= i + n]
-            if any(m.start < i + n and i < m.end for m in mentions if m not in inside):
+            start = _name_opening(doc, i)
+            if start < i:  # 'the English Democrats': a name of its own, not the Democratic Party
+                name = _text(doc, start, i + n)
+            inside = [m for m in mentions if start <= m.start and m.end <= i + n]
+            if any(m.start < i + n and start < m.end for m in mentions if m not in inside):
                 break  # part of a longer name ('Labour Party conference' is found as it is)
             for m in inside:
                 mentions.remove(m)
-            out.append(Mention(i, i + n, "organisation", name, surface=toks.text))
+            out.append(Mention(start, i + n, "organisation", name, surface=_text(doc, start, i + n)))
             i += n - 1
             break
         i += 1
     return out
+
+
+def _name_opening(doc, i: int) -> int:
+    """Where a longer name starts that the listed name at token ``i`` closes: proper nouns glued to it
+    in the parse ('the English Democrats'). A state's name or demonym ('US Democrats') owns the body
+    and is no part of its name; a title or a role word is no part of it either."""
+    j = i
+    while j > 0:
+        t = doc[j - 1]
+        if t.pos_ != "PROPN" or not t.is_alpha or not t.text[:1].isupper() or t.head.i < i \
+                or t.dep_ not in ("compound", "amod", "nmod"):
+            break
+        low = t.lower_.rstrip(".")
+        if low in TITLES or low in ROLE_HEADS or low in ROLE_MODIFIERS or low in FORMER or \
+                _resolve_country(t.text)[0] is not None or SAME_ACTOR.get(low):
+            break
+        j -= 1
+    return j
+
+
 ACRONYM_SKIP = {"of", "the", "and", "for", "&", "in", "on", "to", "de", "du", "des", "la", "le", "et", "y"}
 """Words an acronym may leave out ('International Committee of the Red Cross' is ICRC)."""
 ACRONYM_MAX = 8
@@ -942,6 +1024,40 @@ def _inner_dropped(acronym: str) -> set[str]:
 
 def _bare(name: str) -> str:
     return re.sub(r"^the\s+", "", name.lower())
+
+
+def _longer_by_head(m: Mention, longs: list[Mention]) -> Mention | None:
+    """The one longer body's name, met before, that ends in all the words of this name of two words or
+    more: 'Borders Council' after 'Scottish Borders Council' is that council. A name of the alias lists
+    is a body of its own."""
+    words = [w.lower() for w in m.name.split()]
+    if len(words) < 2 or _bare(m.name) in SAME_ACTOR:
+        return None
+    hits = {l.key: l for l in longs if l.kind == "organisation" and l.start < m.start and l.key != m.key
+            and [w.lower() for w in l.name.split()][-len(words):] == words and len(l.name.split()) > len(words)}
+    return next(iter(hits.values())) if len(hits) == 1 else None
+
+
+def _place_acronyms(doc, mentions: list[Mention]) -> list[Mention]:
+    """An acronym in brackets after a place or a country is its short name, no body: 'the Kosovo
+    Republic (RKS)' is a place wherever RKS is named; 'the Federal Republic of Germany (FRG)' is Germany."""
+    by_tok = {t: m for m in mentions for t in range(m.start, m.end)}
+    place_toks = {t for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC") for t in range(e.start, e.end)}
+    defined: dict[str, int] = {}  # acronym -> the token before the bracket that defines it
+    for t in doc[2:len(doc) - 1]:
+        if doc[t.i - 1].text == "(" and doc[t.i + 1].text == ")" and _acronym_shape(t.text):
+            defined.setdefault(t.text, t.i - 2)
+    drop: set[str] = set()
+    for m in mentions:
+        if m.kind != "organisation" or m.name not in defined:
+            continue
+        j = defined[m.name]
+        before = by_tok.get(j)
+        if before is not None and before.kind == "country":
+            m.kind, m.key, m.country, m.name = "country", before.key, before.country, before.name
+        elif before is None and j in place_toks:
+            drop.add(m.key)
+    return [m for m in mentions if m.key not in drop]
 
 
 def _merge_aliases(doc, mentions: list[Mention]) -> dict[str, str]:
@@ -982,6 +1098,10 @@ def _merge_aliases(doc, mentions: list[Mention]) -> dict[str, str]:
                 show[target.key] = target.name
                 continue
         if m.kind == "person":
+            continue
+        if (tail := _longer_by_head(m, longs)) is not None:
+            join(m, tail)  # 'Scottish Borders Council', then 'Borders Council'
+            show[tail.key] = tail.name
             continue
         words = m.name.split()
         for l in longs:
@@ -1064,6 +1184,29 @@ def _city_for_country(party: Party, span) -> bool:
         _resolve_country(span.text)[0] is None
 
 
+QUOTE_MARKS = "\"“”‘’'"
+
+
+def _quoted_words(quotes, text: str) -> list[tuple[int, int]]:
+    """The character spans of the words inside quotation marks: a direct quote whole, a mixed one from
+    its first quotation mark on ('He will say Labour "can no longer ..."': Labour is the reporter's)."""
+    out = []
+    for q in quotes:
+        start = q.start
+        if q.kind != "direct":
+            mark = next((i for i in range(q.start, q.end) if text[i] in QUOTE_MARKS), None)
+            if mark is None:
+                continue
+            start = mark
+        out.append((start, q.end))
+    return out
+
+
+def _only_quoted(party: Party, quoted: list[tuple[int, int]]) -> bool:
+    """Is every mention of the party inside the words of a quotation (whose speaker is someone else)?"""
+    return bool(party.mentions) and all(any(a <= s and e <= b for a, b in quoted) for s, e in party.mentions)
+
+
 def mark_shown(doc, parties: list[Party], quotes, positions) -> None:
     """Precision first: a party is shown only when it acts in the story. It speaks (a quote or a shown
     position), someone shown speaks for it, one of its mentions does, owns, takes part in or is
@@ -1073,7 +1216,14 @@ def mark_shown(doc, parties: list[Party], quotes, positions) -> None:
     by_id = {p.id: p for p in parties}
     speaking = {q.speaker for q in quotes if q.speaker} | {x.party for x in positions if x.shown}
     speaking |= {t for x in positions if x.shown for t in x.together}
+    quoted = _quoted_words(quotes, text_of(doc))
     for p in parties:
+        if _generic_institution(p.name):
+            p.shown, p.why = False, "an institution named by its kind alone"
+            continue
+        if p.id not in speaking and _only_quoted(p, quoted):
+            p.shown, p.why = False, "named only inside someone's quotation"
+            continue
         acts = p.id in speaking or (p.kind == "person" and bool(p.role or len(p.mentions) >= 2))
         if not acts:
             for start, end in p.mentions:
@@ -1089,7 +1239,7 @@ def mark_shown(doc, parties: list[Party], quotes, positions) -> None:
         p.shown, p.why = acts, "" if acts else "only named, never acting"
     for p in parties:  # the bodies and countries that shown people speak for
         owner = by_id.get(p.affiliation) if p.shown and p.affiliation else None
-        if owner is not None and not owner.shown:
+        if owner is not None and not owner.shown and not _generic_institution(owner.name):
             owner.shown, owner.why = True, ""
 
 
@@ -1115,7 +1265,7 @@ def extract(doc, places: list[Place]) -> list[Party]:
             if role is None:
                 role, owner = _role_appos(doc, m, by_tok)
             m.role = role
-            m.own(owner or m.owner)
+            m.own(owner or m.owner or _member_of(doc, m, by_tok))
         elif m.kind == "organisation" and not m.owner_known:
             j = m.start - 1
             if j >= 0 and doc[j].tag_ == "POS":
@@ -1188,6 +1338,7 @@ def extract(doc, places: list[Place]) -> list[Party]:
 
     mentions = _drop_junk(doc, mentions)
     mentions = _drop_places(doc, mentions, _place_surfaces(places, text_of(doc)))
+    mentions = _place_acronyms(doc, mentions)
     show = _merge_aliases(doc, mentions)
 
     # Sentence-level weights: the lead counts, and so does being the one who speaks or acts.
@@ -1246,8 +1397,9 @@ def extract(doc, places: list[Place]) -> list[Party]:
     for via_person in (False, True):
         for key, owner_key in owners.items():
             owner = parties.get(owner_key)
-            if owner is None or owner_key == key or (owner.kind == "person") != via_person:
-                continue
+            if owner is None or owner_key == key or (owner.kind == "person") != via_person or \
+                    _generic_institution(owner.name):
+                continue  # 'the Government's adviser' names no body to be affiliated with
             # 'Aliyev's aide' is Azerbaijan's; 'Clinton spokesman' is Clinton's, who has no other
             parties[key].affiliation = owner.affiliation or owner.id if via_person else owner.id
             if parties[key].country is None:
