@@ -87,13 +87,28 @@ def test_continents_seas_and_world_regions(parse):
     surf = by_surface(WORLD, places.extract(parse(WORLD)))
     europe = surf["European"]
     assert europe.name == "Europe" and europe.kind == "region"
-    assert surf["EU"].name == "Europe"
+    assert surf["EU"].name == "European Union" and surf["EU"].lat == europe.lat
     assert surf["Asian"].name == "Asia"
     me = surf["Middle East"]
     assert 25 < me.lat < 40 and 30 < me.lon < 55
     atlantic = surf["Atlantic"]
     assert atlantic.name == "Atlantic Ocean" and atlantic.country is None
     assert "African" not in surf  # a group of people, not the continent
+
+
+def test_a_body_of_states_is_a_place_only_where_the_text_puts_something_in_it(parse):
+    text = ("Union ministers met in Brussels on Monday, and the EU said Norway may join the European Union. "
+            "Prices in the EU rose, and farmers across the European Union protested.")
+    found, _focus = places.locate(parse(text))
+    eu = next(p for p in found if p.name == "European Union")
+    roles = {text[s:e] + "@" + str(s): r for (s, e), r in zip(eu.mentions, eu.roles)}
+    said, joined = text.index("EU said"), text.index("European Union.")
+    assert roles[f"EU@{said}"] == "in-name" and roles[f"European Union@{joined}"] == "in-name"  # the body acts
+    inside, across = text.index("EU rose"), text.index("European Union protested")
+    assert roles[f"EU@{inside}"] in ("scene", "mentioned") and roles[f"European Union@{across}"] in ("scene", "mentioned")
+    assert eu.pinned  # on the map for the prices and the farmers, not for what the body said
+    only_acts = places.locate(parse("EU ministers agreed new sanctions, and Britain said it would leave the EU."))[0]
+    assert not next(p for p in only_acts if p.name == "European Union").pinned
 
 
 def test_new_york_city_by_default_and_the_state_when_the_text_says_so(parse):
@@ -617,3 +632,44 @@ def test_an_english_region_is_the_region_not_an_airport_of_that_name(parse):
     surf = placed(parse, "Ms Kerr, an MEP for the East Midlands, said jobs in the West Midlands were at risk.")
     assert surf["East Midlands"].kind == "region" and surf["East Midlands"].country == "GB", surf["East Midlands"]
     assert surf["West Midlands"].kind == "region"
+
+
+def test_a_town_and_its_county_told_as_one_entity_are_two_mentions(parse):
+    text = "The championship moves on to Thruxton, Hampshire in May and then to Snetterton, Norfolk in July."
+    surf = placed(parse, text)
+    hampshire = surf["Hampshire"]
+    assert hampshire.country == "GB" and hampshire.kind == "region"  # the county, not the Illinois village
+    # the gazetteer's only Thruxton lies in another county: a town the text puts in Hampshire is not that one
+    assert "Thruxton" not in surf or gazetteer.km(surf["Thruxton"].lat, surf["Thruxton"].lon, 51.2, -1.6) < 80
+
+
+def test_where_someone_was_born_is_not_where_events_happen(parse):
+    text = "The minister, who was born in Melbourne, met farmers in Cardiff on Monday."
+    found, focus = places.locate(parse(text))
+    roles = {p.name: p.roles for p in found}
+    assert roles["Melbourne"] == ["mentioned"] and focus == next(p.id for p in found if p.name == "Cardiff")
+
+
+def test_where_a_speech_was_given_is_a_scene(parse):
+    text = "In a speech in Edinburgh on Friday, the chancellor defended the plan. Britain's economy is stable, she said."
+    found, focus = places.locate(parse(text))
+    edinburgh = next(p for p in found if p.name == "Edinburgh")
+    assert edinburgh.roles == ["scene"] and focus == edinburgh.id
+
+
+def test_a_seat_of_government_that_acts_is_no_place_on_the_map(parse):
+    found, focus = places.locate(parse("The court overruled the White House on Monday, and the White House said it "
+                                       "would appeal."))
+    assert not any(p.pinned for p in found) and focus is None
+    found, _ = places.locate(parse("Protesters gathered outside the White House on Monday."))
+    assert next(p for p in found if p.name == "White House").pinned
+
+
+def test_a_place_given_as_an_example_or_wider_than_a_country_is_not_the_focus(parse):
+    text = "The party wants to switch to a local income tax of the kind seen in the USA, Norway and Switzerland."
+    found, focus = places.locate(parse(text))
+    assert focus is None and all(r == "mentioned" for p in found for r in p.roles)
+    text = ("Ministers met to discuss aid to Africa. The plan for Africa will be published in March, and "
+            "charities said Africa needed fairer trade.")
+    found, focus = places.locate(parse(text))
+    assert any(p.name == "Africa" and p.pinned for p in found) and focus is None  # a continent is a topic here
