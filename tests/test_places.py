@@ -673,3 +673,18 @@ def test_a_place_given_as_an_example_or_wider_than_a_country_is_not_the_focus(pa
             "charities said Africa needed fairer trade.")
     found, focus = places.locate(parse(text))
     assert any(p.name == "Africa" and p.pinned for p in found) and focus is None  # a continent is a topic here
+
+
+def test_one_event_told_once_further_down_is_background_not_the_focus(parse):
+    text = ("The home secretary defended his decision on Monday. He said the courts had been wrong. Critics said "
+            "the law was rushed through in response to the 11 September attacks in the US.")
+    found, focus = places.locate(parse(text))
+    assert next(p for p in found if p.name == "United States").roles == ["scene"] and focus is None
+
+
+def test_the_most_specific_place_of_the_scene_is_the_focus(parse):
+    text = ("The chancellor said the election offered a clear choice. He urged voters not to stay at home. Labour "
+            "would be taking Britain forward, he said, and the Tories taking Britain back. Speaking at the party's "
+            "conference in Gateshead, Mr Brown said the NHS was safe.")
+    found, focus = places.locate(parse(text))
+    assert focus == next(p.id for p in found if p.name == "Gateshead")  # over the country told of twice

@@ -973,8 +973,10 @@ EVENT_NOUNS = {"talks", "meeting", "summit", "conference", "negotiations", "figh
                "killing", "killings", "shooting", "massacre", "raid", "raids", "siege", "assault", "operation",
                "operations", "crackdown", "truce", "flooding", "floods", "earthquake", "fire", "fires", "crash", "ceasefire",
                "hostilities", "incursion", "invasion", "advance", "evacuation", "trial", "hearing", "signing",
-               "deployment", "casualties", "deaths", "damage", "gunfire", "rocket", "rockets", "missile", "missiles"}
-"""Nouns of events: "talks in Geneva", "fighting in Aleppo", "the Moscow summit" happen at the place."""
+               "deployment", "casualties", "deaths", "damage", "gunfire", "rocket", "rockets", "missile", "missiles",
+               "speech", "speeches", "address", "interview", "lecture", "briefing", "debate", "sermon", "hustings"}
+"""Nouns of events: "talks in Geneva", "fighting in Aleppo", "the Moscow summit" happen at the place, and so
+does the occasion of what the article reports was said ("in a speech in Edinburgh")."""
 EVENT_VERBS = {"hit", "shell", "bomb", "attack", "strike", "capture", "seize", "take", "enter", "storm", "besiege",
                "encircle", "surround", "retake", "recapture", "liberate", "occupy", "invade", "raid", "target",
                "rock", "shake", "devastate", "flood", "evacuate", "visit", "reach", "pound", "bombard", "destroy",
@@ -987,10 +989,6 @@ NOT_SCENE_VERBS = {"bear", "born", "grow", "raise", "bring", "educate", "study",
 """Verbs whose place is not where the article's events happen: someone's background ("was born in
 Melbourne", "grew up in Leeds", "studied in Paris", "lives in Kent"; "bring" as in "brought up"), or where
 something is found as an example ("a tax of the kind seen in Norway", "as used in Sweden")."""
-STATEMENT_NOUNS = {"speech", "address", "interview", "statement", "lecture", "briefing", "conference", "remarks",
-                   "announcement", "broadcast", "sermon", "debate"}
-"""Nouns of saying whose place is where something was said: "in a speech in Edinburgh", "a news conference in
-Ankara" (weighed as a statement, SCENE_WEIGHT)."""
 DATELINE = re.compile(r"[ \t]*([A-Z][A-Z .'\-]*[A-Z]|[A-Z][a-z]+(?: [A-Z][a-z]+)*)"
                       r"(?:,\s*[A-Z][\w.]*(?: [A-Z][\w.]*)*)?\s*(?:\([\w ]+\)\s*)?[\u2014\u2013-]+\s")
 """A dateline at the start of a line: "YEREVAN —", "Geneva, Switzerland -", "MOSCOW (Reuters) -"."""
@@ -1003,10 +1001,16 @@ place of an event ("shelling hit X", "talks in X"), a place where something was 
 LEAD_SENTENCES = 2
 LEAD_FACTOR = 1.5
 """Mentions in the article's first sentences weigh this much more for the focus."""
-SPECIFIC_BONUS = 0.5
+SPECIFIC_BONUS = 1.5
 """Within the scene, a place's own weight counts (1 + this × its SPECIFICITY) times: a city told of as
-often as its region or country is the focus ("Stepanakert" over "Nagorno-Karabakh"), a town told of
-once is not over a region told of four times."""
+often as its region or country is the focus ("Stepanakert" over "Nagorno-Karabakh"), and so is a city told
+of once beside its country told of twice ("speaking in Gateshead" over "taking Britain forward"); a town
+told of once is not over a region told of four times."""
+FOCUS_MIN_WEIGHT = SCENE_WEIGHT["dateline"] * LEAD_FACTOR
+"""What a scene must weigh to be the focus: a dateline, one event told in the lead, two events, or an
+event and a statement. One event told once further down ("the 11 September attacks in the US", "taken to war in Iraq")
+is background, not where the article happens: below this the focus falls back to the place named most
+literally, or none."""
 FALLBACK_MENTIONS = 2
 """Without a dateline or a place of events, a place below a country is the focus only when the text names it
 this often: a town named once in passing is not where the article happens."""
@@ -1114,8 +1118,6 @@ def _scene_of(doc, span) -> str | None:
                 return "statement" if gov.lemma_.lower() in REPORT else "event"
             if gov.pos_ in ("NOUN", "PROPN") and gov.lower_ in EVENT_NOUNS:
                 return "event"
-            if gov.pos_ == "NOUN" and gov.lemma_.lower() in STATEMENT_NOUNS:
-                return "statement"  # "in a speech in Edinburgh"
             if gov.pos_ == "NOUN" and gov.dep_ in ("dobj", "nsubjpass"):
                 tok = gov  # "struck an apartment building in Ganja": where the building is struck
                 continue
@@ -1195,8 +1197,8 @@ def focus(places: list[Place], weights: dict[str, float] | None = None,
         return None
     weights = weights or {}
     scene = [p for p in shown if weights.get(p.id, 0.0) > 0]
-    if scene:
-        total = {p.id: sum(weights[q.id] for q in scene if q is p or _near(p, q)) for p in scene}
+    total = {p.id: sum(weights[q.id] for q in scene if q is p or _near(p, q)) for p in scene}
+    if scene and max(total.values()) >= FOCUS_MIN_WEIGHT:
         top = max(scene, key=lambda p: (total[p.id], weights[p.id], -p.mentions[0][0]))
         inside = [p for p in scene if p is top or _near(p, top)]
         return max(inside, key=lambda p: (weights[p.id] * (1 + SPECIFIC_BONUS * SPECIFICITY.get(p.kind, 1.0)),
