@@ -688,3 +688,17 @@ def test_the_most_specific_place_of_the_scene_is_the_focus(parse):
             "conference in Gateshead, Mr Brown said the NHS was safe.")
     found, focus = places.locate(parse(text))
     assert focus == next(p.id for p in found if p.name == "Gateshead")  # over the country told of twice
+
+
+def test_the_adjective_of_a_world_region(parse):
+    surf = placed(parse, "Latin American history shows the perils of such spending, and Latin American leaders agreed.")
+    assert surf["Latin American"].name == "Latin America"  # not the United States of its last word
+
+
+def test_a_place_that_owns_what_an_event_happens_at_is_its_scene(parse):
+    found, focus = places.locate(parse("Chancellor Gordon Brown has visited Kenya's biggest shantytown as he opened a "
+                                       "week-long visit to Africa."))
+    assert focus == next(p.id for p in found if p.name == "Kenya")
+    found, focus = places.locate(parse("Russia's attack on the port was condemned, and Azerbaijan's Defence Ministry "
+                                       "said it had responded."))
+    assert all(p.roles == ["mentioned"] for p in found)  # an attack by Russia is not in Russia

@@ -70,7 +70,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 CONTINENT_ADJECTIVES = {"european": "Europe", "asian": "Asia", "african": "Africa",
-                        "north american": "North America", "south american": "South America"}
+                        "north american": "North America", "south american": "South America",
+                        "latin american": "Latin America"}
 """Adjectives of continents: "European airlines" names Europe as a country adjective names
 its country (GeoWebNews marks both as places)."""
 
@@ -595,7 +596,7 @@ def _inner(surface: str) -> list[Entry]:
 def _candidates(surface: str, how: str) -> list[Entry]:
     if how == "demonym":
         name = _adjective_place(surface)
-        return [e for e in gazetteer.lookup(name) if e.feature in ("country", "continent", "admin1", "territory")][:1] if name else []
+        return [e for e in gazetteer.lookup(name) if e.feature in ("country", "continent", "area", "admin1", "territory")][:1] if name else []
     if how == "part":
         surface = _strip_direction(surface)
     found = gazetteer.lookup(surface.replace(",", ""))[:40]
@@ -1103,6 +1104,9 @@ def _scene_of(doc, span) -> str | None:
             return None
         if tok.dep_ in ("conj", "appos"):
             tok = head
+            continue
+        if tok.dep_ == "poss" and head.pos_ in ("NOUN", "PROPN") and head.lower_ not in EVENT_NOUNS:
+            tok = head  # "visited Kenya's biggest shantytown": where the thing it owns is visited
             continue
         if tok.dep_ == "compound" and head.lemma_.lower() in PLACE_NOUNS:
             tok = head  # "moved into the Kalbajar district"
