@@ -702,3 +702,11 @@ def test_a_place_that_owns_what_an_event_happens_at_is_its_scene(parse):
     found, focus = places.locate(parse("Russia's attack on the port was condemned, and Azerbaijan's Defence Ministry "
                                        "said it had responded."))
     assert all(p.roles == ["mentioned"] for p in found)  # an attack by Russia is not in Russia
+
+
+def test_a_place_ending_a_proper_name_of_another_thing_is_part_of_that_name(parse):
+    found, focus = places.locate(parse("Critics said the image echoed Shylock in Shakespeare's Merchant of Venice, and "
+                                       "the Bank of England said nothing."))
+    assert all(p.roles == ["in-name"] for p in found) and focus is None  # a play, a bank: not places of the story
+    found, _ = places.locate(parse("Troops moved into the Isle of Man on Monday, and residents of Aleppo fled."))
+    assert {p.name: p.pinned for p in found} == {"Isle of Man": True, "Aleppo": True}  # the place's own name

@@ -1031,6 +1031,26 @@ def _dateline_spans(text: str, names: bool = False) -> list[tuple[int, int]]:
     return out
 
 
+NAME_OF_DESIGNATORS = PLACE_NOUNS | {"republic", "kingdom", "state", "states", "isle", "island", "islands", "gulf", "bay",
+                                     "sea", "strait", "straits", "lake", "river", "mount", "vale", "forest", "borough",
+                                     "diocese", "emirate", "principality", "duchy", "federation", "commonwealth"}
+"""Words that, capitalised before "of", name the place itself ("the Province of Quebec", "the Isle of
+Man", "the Republic of Ireland"), not something else named after it."""
+
+
+def _of_a_name(doc, span) -> bool:
+    """Whether the mention ends a proper name of the form "Capitalised of Place" that is not the place's
+    own name: a work ("Shakespeare's Merchant of Venice"), a body ("the Bank of England"), a title
+    ("the Duke of Edinburgh"). The capitalised word must not start the sentence nor say what kind of place
+    it is (``NAME_OF_DESIGNATORS``)."""
+    i = span.start
+    if i < 2 or doc[i - 1].text != "of":
+        return False
+    before = doc[i - 2]
+    return before.text[:1].isupper() and not before.is_sent_start and before.pos_ in ("PROPN", "NOUN") \
+        and before.lower_ not in NAME_OF_DESIGNATORS and before.lemma_.lower() not in NAME_OF_DESIGNATORS
+
+
 def _in_name(doc, s: int, e: int, span) -> bool:
     """Whether the mention at ``s:e`` is part of the name of something else: inside a longer
     organisation's, event's, law's or work's name, or before a noun that makes one ("Kyoto protocol")."""
@@ -1044,6 +1064,8 @@ def _in_name(doc, s: int, e: int, span) -> bool:
                 return True
     if span is None:
         return False
+    if _of_a_name(doc, span):
+        return True
     root = span.root
     head = root.head
     if root.dep_ == "compound" and span.end < len(doc) and doc[span.end].ent_iob_ == "B" and \
