@@ -710,3 +710,9 @@ def test_a_place_ending_a_proper_name_of_another_thing_is_part_of_that_name(pars
     assert all(p.roles == ["in-name"] for p in found) and focus is None  # a play, a bank: not places of the story
     found, _ = places.locate(parse("Troops moved into the Isle of Man on Monday, and residents of Aleppo fled."))
     assert {p.name: p.pinned for p in found} == {"Isle of Man": True, "Aleppo": True}  # the place's own name
+
+
+def test_a_name_the_text_calls_a_town_is_the_town_not_the_airport_named_after_it(parse):
+    found, _ = places.locate(parse("Fighting went on near the town of Lachin on Monday."))
+    lachin = next(p for p in found if p.name == "Lachin")
+    assert lachin.kind == "city" and gazetteer.km(lachin.lat, lachin.lon, 39.64, 46.55) < 20

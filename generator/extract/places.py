@@ -824,6 +824,11 @@ def _extract(doc, context: list[str] | None = None) -> tuple[list[Place], set[st
             cands[k] = _candidates(surf, how)
             how_of[k] = how
     counts = Counter(("demonym:" if how == "demonym" else "") + gazetteer.key(text[s:e]) for s, e, how in mentions)
+    for s, e, how in mentions:  # "the town of Lachin": a town, not the airport named after it
+        k = gazetteer.key(text[s:e])
+        span = doc.char_span(s, e, alignment_mode="expand") if how != "demonym" and k in cands else None
+        if span is not None and _said_place(doc, span.start, span.end):
+            cands[k] = [c for c in cands[k] if c.feature != "airport"]
 
     # Pass 1: priors alone; the context is what that pass finds, weighted by mentions.
     first = {k: max(c, key=_prior) for k, c in cands.items() if c}
