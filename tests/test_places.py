@@ -716,3 +716,11 @@ def test_a_name_the_text_calls_a_town_is_the_town_not_the_airport_named_after_it
     found, _ = places.locate(parse("Fighting went on near the town of Lachin on Monday."))
     lachin = next(p for p in found if p.name == "Lachin")
     assert lachin.kind == "city" and gazetteer.km(lachin.lat, lachin.lon, 39.64, 46.55) < 20
+
+
+def test_a_name_followed_by_the_kind_of_place_it_is_is_a_place(parse):
+    text = ("Armenia is to return the Kalbajar district to Azerbaijan by November 15, the Agdam district by "
+            "November 20 and the Lachin district by December 1.")
+    found = places.extract(parse(text))
+    near = {text[s:e]: gazetteer.km(p.lat, p.lon, 39.9, 46.6) for p in found for s, e in p.mentions}
+    assert near["Kalbajar"] < 100 and near["Agdam"] < 100 and near["Lachin"] < 100  # in the region, none missed

@@ -137,9 +137,14 @@ name counts, however small and under whichever of its GeoNames names."""
 
 
 def _said_place(doc, i: int, j: int) -> bool:
-    """Whether the text calls tokens ``i:j`` a place: "the city of X", or "X, the (main) city"."""
+    """Whether the text calls tokens ``i:j`` a place: "the city of X", "X, the (main) city", "the X district"
+    or "the last district, X,"."""
     if i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lemma_.lower() in PLACE_NOUNS:
         return True
+    if i >= 1 and doc[i - 1].lower_ == "the" and j < len(doc) and doc[j].lower_ in PLACE_NOUNS:
+        return True  # "the Lachin district" (lower case: "the Lachin District Council" is a body's name)
+    if i >= 2 and doc[i - 1].text == "," and doc[i - 2].lower_ in PLACE_NOUNS and j < len(doc) and doc[j].text == ",":
+        return True  # "the last district, Lachin, is due to be returned"
     if j + 1 < len(doc) and doc[j].text == ",":
         for k in range(j + 1, min(j + 5, len(doc))):
             if doc[k].lemma_.lower() in PLACE_NOUNS:
