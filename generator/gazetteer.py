@@ -14,8 +14,10 @@ Sources, all installed packages (nothing is fetched at run time):
   islands no other list holds ("Java", "Mindanao", "Spratly Islands"): ``data/islands.tsv``;
   rivers, lakes, deserts, mountains and valleys ("Euphrates", "Lake Chad", "Sahara", "Hindu
   Kush"): ``data/landforms.tsv``;
-* the European Union ("EU") at Europe's point: it has no point of its own in any list,
-  and news that names it as a place means the territory of its members;
+* the European Union ("EU") at Europe's point, an entry of its own (feature "union": a body of
+  states): it has no point of its own in any list, news that names it as a place means the
+  territory of its members, and news names it far more often as the body that acts ("EU
+  ministers", "join the EU"), which :mod:`generator.extract.places` keeps off the map;
 * airports with an IATA code: airportsdata, under their full names ("London Heathrow
   Airport", "Heathrow Airport") and, weakly, their own part ("Heathrow", "Schiphol"): news
   names busy airports as places ("at Heathrow"), and the only other "Heathrow" is a Florida
@@ -46,13 +48,24 @@ from . import countries, wordlists
 DATA = wordlists.DATA
 
 # Feature ranks: an ambiguous name is a country before a region before a city.
-FEATURES = ("country", "continent", "area", "territory", "island", "landform", "admin1", "city", "airport", "admin2")
-KIND = {"country": "country", "continent": "region", "area": "region", "territory": "region", "island": "region",
+FEATURES = ("country", "continent", "union", "area", "territory", "island", "landform", "admin1", "city", "airport", "admin2")
+KIND = {"country": "country", "continent": "region", "union": "region", "area": "region", "territory": "region", "island": "region",
         "landform": "landform",
         "admin1": "region", "admin2": "region", "city": "city", "airport": "airport"}
 
+UNION_NAMES = ("European Union", "EU")
+UNION_CONTINENT = "EU"
+"""The body of states the index holds, its names, and the continent (by GeoNames code) at whose point it
+is placed."""
+
 WATER_WORD = re.compile(r"\s+(?:Sea|Ocean)$")
 """The word news leaves off a sea's or ocean's name ("the Baltic", "the Arctic")."""
+
+CITY_OF = "city of "
+CITY_OF_POPULATION = 100_000
+"""A town GeoNames files as "City of X" this big is also called "X" by its main name, not as a weak
+alternate: news says "Westminster" for the City of Westminster (and "X" for a smaller "City of X" is
+more often another place)."""
 
 ALT_MIN_POPULATION = 15_000
 """Alternate names are indexed only for towns this big: small towns' alternates are noisy."""
@@ -303,11 +316,12 @@ def build(path: Path) -> None:
                         None, int(c.get("population") or 0), None))
         forms = {c.get("name"), c.get("asciiName"), c.get("toponymName")}
         forms.update(a["name"] for a in c.get("alternateNames", []) if a.get("lang") == "en")
-        if code == "EU":
-            forms.add("European Union")
-            names.append(("=EU", eid, 0))
-        for f in forms - {None}:
+        for f in forms - {None, *UNION_NAMES}:
             names.append((key(f), eid, 0))
+        if code == UNION_CONTINENT:
+            eid = len(entries)
+            entries.append((UNION_NAMES[0], "union", float(c["lat"]), float(c["lng"]), None, 0, None))
+            names.extend((k, eid, 0) for f in UNION_NAMES for k in keys(f))
 
     for feature, rows in (("area", _read_tsv("areas.tsv")), ("island", _read_tsv("islands.tsv")),
                           ("landform", _read_tsv("landforms.tsv"))):
@@ -364,6 +378,8 @@ def build(path: Path) -> None:
         city_ids.setdefault(k, []).append(eid)
         if k.endswith(" city") and pop >= 100_000 and k[:-5] in state_keys:
             names.append((k[:-5], eid, 0))  # "New York" is New York City's own name, not a loose alternate
+        if k.startswith(CITY_OF) and pop >= CITY_OF_POPULATION:
+            names.append((k[len(CITY_OF):], eid, 0))  # "Westminster" is the City of Westminster's own name
         for a in c.get("alternatenames", []):
             if _latin(a) and len(a.replace(".", "")) <= 3 and code_key(a) and pop >= ALT_MIN_POPULATION:
                 names.append((code_key(a), eid, 1))  # "NYC", "LA": as codes, never the words "Mod" or "Boa"

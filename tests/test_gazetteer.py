@@ -85,9 +85,10 @@ def test_the_index_lives_in_the_project_cache_unless_briefing_cache_says_otherwi
 
 def test_seas_and_the_eu_are_indexed():
     assert first("Mediterranean Sea").kind == "water"  # a sea is water, a world region ("Latin America") a region
-    assert first("European Union").name == "Europe"
-    assert first("EU").name == "Europe"
-    assert not any(e.name == "Europe" for e in gazetteer.lookup("Eu"))  # case matters for codes
+    eu, europe = first("European Union"), first("Europe")
+    assert eu.name == "European Union" and eu.feature == "union"  # a body of states, not the continent
+    assert first("EU") == eu and (eu.lat, eu.lon) == (europe.lat, europe.lon)  # placed at Europe's point
+    assert not any(e.feature == "union" for e in gazetteer.lookup("Eu"))  # case matters for codes
     latam = first("Latin America")
     assert latam.kind == "region" and latam.lat < 0
     weak = [e for e in gazetteer.lookup("Atlantic") if e.feature == "area"]
@@ -157,3 +158,9 @@ def test_small_towns_other_names_but_not_their_own_forms():
     from generator.gazetteer import _other_name
     assert _other_name("stepanakert", "khankendi")
     assert not _other_name("montreal east", "montreal est") and not _other_name("louis", "louisville")
+
+
+def test_a_city_filed_as_city_of_is_known_by_its_own_name():
+    westminster = first("Westminster")  # GeoNames: "City of Westminster"; larger than any US Westminster
+    assert westminster.country == "GB" and not westminster.alt
+    assert gazetteer.km(westminster.lat, westminster.lon, 51.5, -0.14) < 10
