@@ -21,6 +21,7 @@ import re
 from .. import wordlists
 from ..nlp import text_of, title_end
 from ..model import Party, Position, Quote
+from . import actors
 from .actors import PRONOUNS, Actors
 from .speakers import dateline
 
@@ -43,9 +44,9 @@ GUESS = WORDS["guess"]["-"]
 """'Togo may oppose', 'Ghana is expected to back': a guess about the holder, not its position."""
 SOURCES = WORDS["source"]["-"]
 """An unnamed reporter that is the holder's own voice ("officials said"), not an outside one ("critics say")."""
-SPEAKS_FOR = WORDS["speaks-for"]["-"]
+SPEAKS_FOR = actors.SPEAKS_FOR
 """A possessor holds what the phrase says only when the head is one of these ("Labour's spokesman"),
-not when it is only named inside it ("Kelly's critics")."""
+not when it is only named inside it ("Kelly's critics"): the actor model's one list."""
 SPEECH = wordlists.speech_verbs()["claim"]
 """Verbs under which a clause is their subject's claim (data/speech_verbs.tsv, use "claim")."""
 EXPRESS = {"reiterate", "repeat", "express", "voice", "signal", "reaffirm", "restate", "stand", "give", "offer",
@@ -408,8 +409,10 @@ def _with_antecedent(ix: Actors, span: tuple[int, int], subj, verb, pid: str) ->
 
 
 def _from_quote(ix: Actors, full: str, q: Quote):
-    """A quote is a position of its speaker: its first sentence, in the speaker's words."""
-    if not q.speaker or q.speaker not in ix.by_id:
+    """A quote is a position of its speaker (or of whom an unnamed spokesman speaks for): its first
+    sentence, in the speaker's words."""
+    speaker = q.speaker or ix.voiced.get(q.start)
+    if not speaker or speaker not in ix.by_id:
         return []
     text = full[q.start:q.end].split("\n")[0]
     cut = len(text)
@@ -425,7 +428,7 @@ def _from_quote(ix: Actors, full: str, q: Quote):
     tail = len(text) - len(text.rstrip(" \t\n\"'“”‘’.,;:"))
     if len(text) - tail - lead < 3:
         return []
-    return [(q.speaker, "states", (q.start + lead, q.start + len(text) - tail))]  # a span of characters
+    return [(speaker, "states", (q.start + lead, q.start + len(text) - tail))]  # a span of characters
 
 
 def _balance(full: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int] | None:

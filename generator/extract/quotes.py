@@ -617,6 +617,8 @@ def extract(doc, parties: list[Party], actors: Actors | None = None) -> list[Quo
                          speaker_name=speaker.name if speaker else None,
                          cue=cue.text if cue is not None else None,
                          kind="direct" if kind == "direct" else "mixed"))
+        if speaker is not None and speaker.voice is not None:
+            actors.voiced[start] = speaker.voice.id
     return out
 
 
@@ -673,5 +675,10 @@ def _speaker(doc, subj, history, inside, parties, actors: Actors) -> sp.Speaker 
     name = sp.name_of(np)
     # a title alone ("the prime minister") is the one person the article gives it (the actor model);
     # the name shown stays the article's words, the party is that person
-    party = sp.party_for(np.start_char, np.end_char, name, parties) or actors.titled(np)
+    party = sp.party_for(np.start_char, np.end_char, name, parties)
+    if party is None or party.kind != "person":  # "Ghana's trade minister": the one holder, not Ghana
+        party = actors.titled(np) or party
+    voice = actors.voice(np)
+    if voice is not None:  # "the prime minister's spokesman said": his words, counted for whom he speaks
+        return sp.Speaker(np.start_char, np.end_char, actors.voice_name(np, voice) or name, None, voice)
     return sp.Speaker(np.start_char, np.end_char, name, party)

@@ -32,12 +32,14 @@ BODY_WORDS = {
 
 @dataclass
 class Speaker:
-    """A resolved speaker: the words of the clause, the name to show, the party."""
+    """A resolved speaker: the words of the clause, the name to show, the party, and (an unnamed
+    spokesman, who is no party) the party the words count for."""
 
     start: int
     end: int
     name: str | None
     party: Party | None
+    voice: Party | None = None
 
 
 def noun_phrase(tok):
