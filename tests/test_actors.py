@@ -142,3 +142,15 @@ def test_a_title_with_a_possessor_is_the_one_holder_affiliated_to_it():
     owusu = next(p for p in f.parties if p.name == "Ama Owusu")
     quote = next(q for q in f.quotes if "waited long enough" in q.text)
     assert quote.speaker == owusu.id  # not Togo's minister, nor Ghana itself
+
+
+def test_it_and_they_are_resolved_by_one_rule_for_quotes_and_positions():
+    f = facts("The Dockers Union met the port owners on Monday. The union's members voted on the offer. "
+              "\"The offer is an insult to every docker,\" it said. It has pledged to strike until May.")
+    ix = Actors(nlp.load()(f.article.text), f.parties)
+    quote = next(q for q in f.quotes if "insult" in q.text)
+    assert quote.speaker == "dockers-union"
+    assert any(p.party == "dockers-union" and p.stance == "pledges" for p in f.positions)
+    doc = ix.doc
+    it = next(t for t in doc if t.lower_ == "it")
+    assert ix.body_before(it)[3] == ix.pronoun(it) == "dockers-union"

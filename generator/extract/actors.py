@@ -19,7 +19,7 @@ from collections import defaultdict
 from .. import wordlists
 from ..model import Facts, Party
 from ..nlp import text_of
-from . import gender
+from . import gender, parties
 from .parties import GOVERNMENT_ROLES, NOT_GOVERNMENT, ORG_HEADS  # one list each, read from data/actor_words.tsv
 
 NAME_ENTS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
@@ -33,6 +33,9 @@ PRONOUNS = PERSON_PRONOUNS | {"it", "they", "its", "their", "them"}
 """The pronouns the model resolves to a party; others ("this", "that", "we") stand for no party of their own."""
 SPEECH = wordlists.speech_verbs()["claim"]
 """Reporting verbs (data/speech_verbs.tsv): their subject is the strongest antecedent of a later pronoun."""
+SPEAKER_BODIES = frozenset(parties.ACTOR_WORDS["speaker-body"])
+"""Heads of a noun phrase that, as the subject of a clause, may be the body a later "it" or "they"
+stands for though no party is named in it ("the campaign said ... It added"): data/actor_words.tsv."""
 SPEAKS_FOR = frozenset(f[2] for _n, f in wordlists.rows("stance_words.tsv") if f[0] == "speaks-for")
 """Heads of a phrase naming someone who speaks for whoever the phrase names ("Labour's spokesman", "a
 Downing Street spokesman"), not someone only named inside it ("Kelly's critics"): data/stance_words.tsv."""
@@ -60,6 +63,9 @@ class Actors:
         self._pronouns: dict[int, str | None] = {}
         self._people: list | None = None
         self.char_party: dict[int, str] = {}
+        self.spoke: list = []
+        """The speakers of the quotes so far, in order (quotes.extract appends them): the first place
+        a later "it" or "they" looks (:meth:`body_before`)."""
         self.voiced: dict[int, str] = {}
         """Quotes (by start) of an unnamed spokesman: the party (:meth:`voice`) the words count for."""
         for p in parties:
@@ -191,23 +197,60 @@ class Actors:
             found = self.person_of(span) if span is not None else None
             self._pronouns[tok.i] = found
             return found
+        found = self.body_before(tok)
+        found = found[3] if found is not None else None
+        self._pronouns[tok.i] = found
+        return found
+
+    def body_before(self, tok, in_quote=None) -> tuple[int, int, str, str | None] | None:
+        """What "it" or "they" at ``tok`` stands for: (start, end, name, party id or None), by one rule
+        for quotes and positions. The body or country quoted last before it (``spoke``: "It said"
+        most often goes on with the body quoted just before), else the party met last as the
+        subject of a reporting verb, else as a subject, else at all, within LOOKBACK tokens, else an
+        organisation the NER names or a subject headed by a body noun (``SPEAKER_BODIES``) that is
+        no party. Names inside quotes (``in_quote``) are not antecedents."""
+        doc, cutoff = self.doc, tok.idx
+        quoted = in_quote or (lambda pos: False)
+        said = [s for s in self.spoke if s.start < cutoff and s.name and not (s.party and s.party.kind == "person")
+                and not _looks_personal(doc, s)]
+        if said:
+            last = max(said, key=lambda s: s.start)
+            return last.start, last.end, last.name, last.party.id if last.party else None
+        found = self._party_before(tok, quoted)
+        if found is not None:
+            return found
+        candidates = [(e.start_char, e.end_char, e.text.strip()) for e in doc.ents
+                      if e.end_char <= cutoff and e.label_ == "ORG" and not quoted(e.start_char)]
+        candidates += [(c.start_char, c.end_char, c.text.strip()) for c in doc.noun_chunks
+                       if c.end_char <= cutoff and c.root.lower_ in SPEAKER_BODIES
+                       and c.root.dep_ in ("nsubj", "nsubjpass") and not quoted(c.start_char)]
+        if not candidates:
+            return None
+        s, e, name = max(candidates)
+        return s, e, name, None
+
+    def _party_before(self, tok, quoted) -> tuple[int, int, str, str] | None:
+        """The body, country or group met last before ``tok`` as the subject of a reporting verb, else
+        as a subject, else at all (a title alone counts as its holder's mention)."""
         best: dict[int, tuple[int, str]] = {}
         for t in self.doc[max(0, tok.i - LOOKBACK):tok.i]:
+            if quoted(t.idx):
+                continue
             pid = self.char_party.get(t.idx)
             if pid is None:
                 titled = self.titled(_phrase(t)) if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("nsubj", "nsubjpass") \
                     else None
                 pid = titled.id if titled is not None else None
-            if pid is None or (self.by_id[pid].kind == "person") != want_person:
+            if pid is None or self.by_id[pid].kind == "person":
                 continue
-            if want_person and not gender.fits(tok.lower_, self.gender(pid)):
-                continue  # "he" is not Elizabeth Blackman
             rank = 2 if t.dep_ == "nsubj" and t.head.lemma_ in SPEECH else 1 if t.dep_ in ("nsubj", "nsubjpass") \
                 else 0
             best[rank] = (t.i, pid)
-        found = next((best[r][1] for r in (2, 1, 0) if r in best), None)
-        self._pronouns[tok.i] = found
-        return found
+        hit = next((best[r] for r in (2, 1, 0) if r in best), None)
+        if hit is None:
+            return None
+        t = self.doc[hit[0]]
+        return t.idx, t.idx + len(t.text), self.by_id[hit[1]].name, hit[1]
 
     def people(self) -> list:
         """Spans naming people, in order: the NER's PERSON entities, less those inside a mention
@@ -297,6 +340,14 @@ class Actors:
         for p in self.parties:
             who = self.speaks_for(p.id)
             p.speaks_for = who if who != p.id else None
+
+
+def _looks_personal(doc, sp) -> bool:
+    """Does a speaker's span name a person (so that "it" is not them)?"""
+    span = doc.char_span(sp.start, sp.end, alignment_mode="expand")
+    if span is None:
+        return False
+    return any(e.label_ == "PERSON" for e in span.ents) or span.root.lower_ in PERSON_PRONOUNS
 
 
 def _is_subject(tok) -> bool:

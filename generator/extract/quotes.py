@@ -466,7 +466,7 @@ def extract(doc, parties: list[Party], actors: Actors | None = None) -> list[Quo
         kinds.append("direct" if statement else "embedded")
         prev_end = seg.end
 
-    history: list[sp.Speaker] = []
+    history: list[sp.Speaker] = actors.spoke  # the speakers so far, which "it said" and positions read
     last_speaker = None
     said_after = False  # the last mixed quote's reporting verb follows it ('Lee "wavered," Baird said.')
     out: list[Quote] = []
