@@ -469,3 +469,11 @@ def test_a_statement_opening_a_paragraph_is_spoken_by_who_reports_speech_at_the_
             "Ann Lee responded by pointing at the map, saying the council had ignored the farmers.\n\n"
             "“We have never been asked what we need for the harbour, not once in ten years.”")
     assert find(run(text), "never been asked").speaker_name == "Ann Lee"  # not the last one quoted
+
+
+def test_a_second_reporting_verb_after_the_quoted_words_is_the_reporters():
+    q = find(run('In a statement, the Harbor Workers Union said the cuts were "cruel", and called for a vote.'),
+             "cruel")
+    assert "called for a vote" not in q.text  # what the union did, not what it said
+    kept = find(run('Anna Weller said the plan was "a mess from the start", and that it would fail.'), "mess")
+    assert "it would fail" in kept.text  # "and that ...": still what she said

@@ -564,6 +564,8 @@ def extract(doc, parties: list[Party], quotes: list[Quote], actors: Actors | Non
     rejects, or claims, best first; ``text`` is always ``doc.text[start:end]``. Holders are read
     through the actor model ``actors`` (built from ``parties`` when not given)."""
     ix = actors if actors is not None else Actors(doc, parties)
+    # TODO(issue 18, reader comments): read no position past where nlp.layout says the article's own text
+    # ends (readers' comments under "Have your say"), once the layout marks it.
     found: list[tuple[str, str, tuple[int, int], str]] = []  # (party, stance, token span, source)
     for tok in doc:
         lemma = tok.lemma_.lower()

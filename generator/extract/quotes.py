@@ -266,8 +266,19 @@ def _cue_for(doc, seg_span, inside, bounds=(0, 1 << 30)) -> tuple[object | None,
 
 
 def _goes_on(tok, child) -> bool:
-    """Does ``tok``, after a comma that follows a quote, continue the reported clause under ``child``?"""
-    return tok.lower_ in ("and", "but", "or")
+    """Does ``tok``, after a comma that follows a quote, continue the reported clause under ``child``?
+    A conjunction does when the parse hangs it inside that clause; one that joins a second verb to the
+    reporting verb ('said the cuts were "cruel", and called for a vote') is the reporter's."""
+    if tok.lower_ not in ("and", "but", "or"):
+        return False
+    if not child.left_edge.i <= tok.head.i <= child.right_edge.i:
+        return False
+    # '... "cruel", and called for a vote' parsed inside the clause: a second reporting verb with no
+    # subject of its own, in the reporting verb's form, is still what the reporter says the speaker did
+    joined = next((c for c in tok.head.children if c.dep_ == "conj" and c.i > tok.i), None)
+    verb = child.head
+    return not (joined is not None and joined.lemma_.lower() in REPORT and joined.tag_ == verb.tag_
+                and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in joined.children))
 
 
 def _cue_subject(verb, inside=lambda pos: False):
@@ -438,6 +449,10 @@ def extract(doc, parties: list[Party], actors: Actors | None = None) -> list[Quo
     text = text_of(doc)
     if not text.strip():
         return []
+    # TODO(issue 18, reader comments): BBC pages end with readers' comments ("Have your say", a name and a
+    # town under each). The layout component (nlp.layout) is to mark where the article's own text ends;
+    # when it does, keep only the quotes before that end (and so the speakers "it said" can reach). No
+    # detector of our own here: one decision, made once, in the layout.
     segs = segments(text)
     if not segs:
         return []
