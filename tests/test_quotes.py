@@ -477,3 +477,10 @@ def test_a_second_reporting_verb_after_the_quoted_words_is_the_reporters():
     assert "called for a vote" not in q.text  # what the union did, not what it said
     kept = find(run('Anna Weller said the plan was "a mess from the start", and that it would fail.'), "mess")
     assert "it would fail" in kept.text  # "and that ...": still what she said
+
+
+def test_a_possessive_speaking_through_a_noun_is_whom_its_pronoun_stands_for():
+    text = ('Tom Varga spoke to farmers in Leeds on Monday. His claim that the plan would "ruin every farm in '
+            'the county" was rejected by the council.')
+    q = find(run(text), "ruin every farm")
+    assert q.speaker_name == "Tom Varga"  # not "His"

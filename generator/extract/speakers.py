@@ -18,7 +18,10 @@ PERSON_PRONOUNS = {"he", "she", "him", "her"}
 THING_PRONOUNS = {"it"}
 GROUP_PRONOUNS = {"they", "them"}
 RELATIVE = {"who", "which", "that", "whom"}
-FIRST_PERSON = {"i", "we", "me", "us", "you"}
+FIRST_PERSON = {"i", "we", "me", "us", "you", "my", "our", "your"}
+POSSESSIVE = {"his": "he", "its": "it", "their": "they"}
+"""A possessor that speaks through a noun ("his claim that ...") stands for whom its pronoun does ("her"
+is one already)."""
 TITLES = re.compile(r"^(?:mr|mrs|ms|miss|dr|sen|rep|gov|gen|prof|president|senator|governor|the)\.?\s+", re.I)
 
 
@@ -190,7 +193,8 @@ def dateline(tok) -> bool:
 
 
 def is_pronoun(tok) -> bool:
-    return tok.lower_ in PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS | RELATIVE | FIRST_PERSON
+    return tok.lower_ in PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS | RELATIVE | FIRST_PERSON \
+        or tok.lower_ in POSSESSIVE
 
 
 def antecedent(tok, history: list[Speaker], in_quote, person_for: bool = False,
@@ -202,7 +206,7 @@ def antecedent(tok, history: list[Speaker], in_quote, person_for: bool = False,
     the one resolver of person pronouns that positions use too.
     """
     doc = tok.doc
-    low = "he" if person_for else tok.lower_
+    low = "he" if person_for else POSSESSIVE.get(tok.lower_, tok.lower_)
     if low in RELATIVE:  # "Sarkissian, who said" -> the noun the clause hangs on
         verb = tok.head
         if verb.dep_ in ("relcl", "acl") and verb.head.i < tok.i:
