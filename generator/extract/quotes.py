@@ -566,6 +566,12 @@ def extract(doc, parties: list[Party], actors: Actors | None = None) -> list[Quo
             right = child.right_edge
             hi = max(first.end, right.idx + len(right.text))
             hi = min(hi, _sentence_end(text, first.end, len(text)))
+            if hi > first.end and text[first.inner_start:first.inner_end].rstrip().endswith((",", ";")):
+                # 'as a "strong leader," drawing criticism': the comma inside the marks ends the statement
+                # as one after them does, unless what follows goes on with the reported clause
+                nxt = [t for t in _tokens(doc, first.end, hi) if not t.is_space]
+                if nxt and not _goes_on(nxt[0], child):
+                    hi = first.end
             for tail in re.finditer(r"[,;:(—–]|\s-\s", text[first.end:hi]):
                 # the statement ends with the quoted words; what follows a comma or dash is comment,
                 # unless it goes on with the reported clause ("... with 'bemused interest,' and there was")
