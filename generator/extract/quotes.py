@@ -568,9 +568,9 @@ def extract(doc, parties: list[Party], actors: Actors | None = None) -> list[Quo
             hi = min(hi, _sentence_end(text, first.end, len(text)))
             if hi > first.end and text[first.inner_start:first.inner_end].rstrip().endswith((",", ";")):
                 # 'as a "strong leader," drawing criticism': the comma inside the marks ends the statement
-                # as one after them does, unless what follows goes on with the reported clause
+                # when the parse hangs what follows outside the reported clause (on the reporting verb)
                 nxt = [t for t in _tokens(doc, first.end, hi) if not t.is_space]
-                if nxt and not _goes_on(nxt[0], child):
+                if nxt and not child.left_edge.i <= nxt[0].i <= child.right_edge.i:
                     hi = first.end
             for tail in re.finditer(r"[,;:(—–]|\s-\s", text[first.end:hi]):
                 # the statement ends with the quoted words; what follows a comma or dash is comment,
