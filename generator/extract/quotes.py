@@ -567,10 +567,12 @@ def extract(doc, parties: list[Party], actors: Actors | None = None) -> list[Quo
             hi = max(first.end, right.idx + len(right.text))
             hi = min(hi, _sentence_end(text, first.end, len(text)))
             if hi > first.end and text[first.inner_start:first.inner_end].rstrip().endswith((",", ";")):
-                # 'as a "strong leader," drawing criticism': the comma inside the marks ends the statement
-                # when the parse hangs what follows outside the reported clause (on the reporting verb)
+                # 'that he has "expanded the party," claiming that ...': the comma inside the marks ends the
+                # statement when what follows is hung outside the reported clause, or is a participle of
+                # another reporting verb (the reporter's account of a second act, wherever the parse hangs it)
                 nxt = [t for t in _tokens(doc, first.end, hi) if not t.is_space]
-                if nxt and not child.left_edge.i <= nxt[0].i <= child.right_edge.i:
+                if nxt and (not child.left_edge.i <= nxt[0].i <= child.right_edge.i
+                            or (nxt[0].tag_ == "VBG" and nxt[0].lemma_.lower() in REPORT)):
                     hi = first.end
             for tail in re.finditer(r"[,;:(—–]|\s-\s", text[first.end:hi]):
                 # the statement ends with the quoted words; what follows a comma or dash is comment,
