@@ -106,3 +106,51 @@ def test_a_reported_clause_opening_with_its_speakers_pronoun_takes_in_the_speake
     assert shown[0].text.startswith("The Dockers Union said it would reject")  # who "it" is, on the page
     other = facts("Ghana said they would never accept the new border.")
     assert not [p for p in other.positions if p.shown and p.text.startswith("Ghana said they")]
+
+
+def test_a_description_alone_is_the_one_body_the_article_names_by_it():
+    f = facts("The Green Party launched its manifesto in Leeds on Monday. "
+              "\"We will scrap the rail subsidy,\" the party said.")
+    quote = next(q for q in f.quotes if "rail subsidy" in q.text)
+    assert quote.speaker == "green-party"
+    two = facts("The Green Party and the Labour Party met in Leeds on Monday. "
+                "\"We will scrap the rail subsidy,\" the party said.")
+    assert next(q for q in two.quotes if "rail subsidy" in q.text).speaker is None  # which party: no one
+    house = facts("The White House held a briefing on Monday. "
+                  "\"The house will stay open to visitors,\" the house said.")
+    assert next(q for q in house.quotes if "stay open" in q.text).speaker is None  # "house" heads no body's name
+
+
+def test_a_spokesmans_words_are_his_shown_as_whose_spokesman_he_is():
+    f = facts("Prime Minister Ann Lee visited the flooded towns on Monday. "
+              "\"She will not resign over the delays,\" the prime minister's spokesman said.")
+    quote = next(q for q in f.quotes if "not resign" in q.text)
+    assert quote.speaker is None and quote.speaker_name == "spokesman for Ann Lee"  # not Ann Lee's own words
+    body = facts("Ghana rejected the offer on Monday. "
+                 "\"The border will stay closed until the talks resume,\" a spokesman for the Ghana Ports Authority said.")
+    said = next(q for q in body.quotes if "stay closed" in q.text)
+    assert said.speaker is None and said.speaker_name.startswith("a spokesman for the Ghana Ports Authority")
+    # the words still count for whom he speaks: a position of the authority, not of the spokesman
+    auth = next(p for p in body.parties if "Authority" in p.name)
+    assert any(p.party == auth.id and "stay closed" in p.text for p in body.positions)
+
+
+def test_a_title_with_a_possessor_is_the_one_holder_affiliated_to_it():
+    f = facts("Ghana's trade minister Ama Owusu said the market would open in May. "
+              "Togo's trade minister Koffi Agbo said the market would stay closed. "
+              "\"We have waited long enough for this market,\" Ghana's trade minister said on Tuesday.")
+    owusu = next(p for p in f.parties if p.name == "Ama Owusu")
+    quote = next(q for q in f.quotes if "waited long enough" in q.text)
+    assert quote.speaker == owusu.id  # not Togo's minister, nor Ghana itself
+
+
+def test_it_and_they_are_resolved_by_one_rule_for_quotes_and_positions():
+    f = facts("The Dockers Union met the port owners on Monday. The union's members voted on the offer. "
+              "\"The offer is an insult to every docker,\" it said. It has pledged to strike until May.")
+    ix = Actors(nlp.load()(f.article.text), f.parties)
+    quote = next(q for q in f.quotes if "insult" in q.text)
+    assert quote.speaker == "dockers-union"
+    assert any(p.party == "dockers-union" and p.stance == "pledges" for p in f.positions)
+    doc = ix.doc
+    it = next(t for t in doc if t.lower_ == "it")
+    assert ix.body_before(it)[3] == ix.pronoun(it) == "dockers-union"

@@ -296,3 +296,17 @@ def test_gender_is_read_from_a_title_or_a_first_name():
     assert gender.of_party(ward, text) == "m" and gender.of_party(ellis, text) is None  # Sam: either
     assert gender.of_party(finch, text) == "f" and gender.of_party(Party("m", "Margaret Cole", "person"), "") == "f"
     assert gender.fits("she", "f") and not gender.fits("he", "f") and gender.fits("he", None)
+
+
+def test_a_pronoun_in_a_position_that_may_be_another_person_keeps_it_off_the_card():
+    from generator.extract import extract
+    from generator.model import Article
+
+    def shown(text):
+        f = extract(nlp.load()(text), Article(id="t", title="T", text=text))
+        return [p for p in f.positions if p.shown]
+    other = shown("Tom Varga spoke in Oslo on Monday. Mara Sten, the Green Party leader, said he had promised "
+                  "to scrap the rail subsidy.")
+    assert not [p for p in other if "promised to scrap" in p.text]  # "he" is Varga, not the card's owner
+    own = shown("Tom Varga, the Green Party leader, said he would scrap the rail subsidy.")
+    assert [p for p in own if "scrap the rail subsidy" in p.text]  # "he" is Tom Varga, named in the text

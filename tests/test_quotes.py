@@ -469,3 +469,26 @@ def test_a_statement_opening_a_paragraph_is_spoken_by_who_reports_speech_at_the_
             "Ann Lee responded by pointing at the map, saying the council had ignored the farmers.\n\n"
             "“We have never been asked what we need for the harbour, not once in ten years.”")
     assert find(run(text), "never been asked").speaker_name == "Ann Lee"  # not the last one quoted
+
+
+def test_a_second_reporting_verb_after_the_quoted_words_is_the_reporters():
+    q = find(run('In a statement, the Harbor Workers Union said the cuts were "cruel", and called for a vote.'),
+             "cruel")
+    assert "called for a vote" not in q.text  # what the union did, not what it said
+    kept = find(run('Anna Weller said the plan was "a mess from the start", and that it would fail.'), "mess")
+    assert "it would fail" in kept.text  # "and that ...": still what she said
+
+
+def test_a_possessive_speaking_through_a_noun_is_whom_its_pronoun_stands_for():
+    text = ('Tom Varga spoke to farmers in Leeds on Monday. His claim that the plan would "ruin every farm in '
+            'the county" was rejected by the council.')
+    q = find(run(text), "ruin every farm")
+    assert q.speaker_name == "Tom Varga"  # not "His"
+
+
+def test_a_comma_inside_the_closing_marks_then_another_reporting_verb_ends_a_mixed_quote():
+    q = find(run('Tom Varga said that he has “expanded the Green Party,” claiming that he is responsible for '
+                 'higher turnout in the north.'), "expanded")
+    assert "claiming" not in q.text  # the reporter's account of a second claim, not these words
+    kept = find(run('Anna Weller said the plan was “a mess from the start,” and that it would fail.'), "mess")
+    assert "it would fail" in kept.text  # "and that ...": still what she said

@@ -21,7 +21,8 @@ import re
 from .. import wordlists
 from ..nlp import text_of, title_end
 from ..model import Party, Position, Quote
-from .actors import PRONOUNS, Actors
+from . import actors
+from .actors import PERSON_PRONOUNS, PRONOUNS, Actors
 from .speakers import dateline
 
 def _words(path="stance_words.tsv") -> dict:
@@ -43,9 +44,9 @@ GUESS = WORDS["guess"]["-"]
 """'Togo may oppose', 'Ghana is expected to back': a guess about the holder, not its position."""
 SOURCES = WORDS["source"]["-"]
 """An unnamed reporter that is the holder's own voice ("officials said"), not an outside one ("critics say")."""
-SPEAKS_FOR = WORDS["speaks-for"]["-"]
+SPEAKS_FOR = actors.SPEAKS_FOR
 """A possessor holds what the phrase says only when the head is one of these ("Labour's spokesman"),
-not when it is only named inside it ("Kelly's critics")."""
+not when it is only named inside it ("Kelly's critics"): the actor model's one list."""
 SPEECH = wordlists.speech_verbs()["claim"]
 """Verbs under which a clause is their subject's claim (data/speech_verbs.tsv, use "claim")."""
 EXPRESS = {"reiterate", "repeat", "express", "voice", "signal", "reaffirm", "restate", "stand", "give", "offer",
@@ -408,8 +409,10 @@ def _with_antecedent(ix: Actors, span: tuple[int, int], subj, verb, pid: str) ->
 
 
 def _from_quote(ix: Actors, full: str, q: Quote):
-    """A quote is a position of its speaker: its first sentence, in the speaker's words."""
-    if not q.speaker or q.speaker not in ix.by_id:
+    """A quote is a position of its speaker (or of whom an unnamed spokesman speaks for): its first
+    sentence, in the speaker's words."""
+    speaker = q.speaker or ix.voiced.get(q.start)
+    if not speaker or speaker not in ix.by_id:
         return []
     text = full[q.start:q.end].split("\n")[0]
     cut = len(text)
@@ -425,7 +428,7 @@ def _from_quote(ix: Actors, full: str, q: Quote):
     tail = len(text) - len(text.rstrip(" \t\n\"'“”‘’.,;:"))
     if len(text) - tail - lead < 3:
         return []
-    return [(q.speaker, "states", (q.start + lead, q.start + len(text) - tail))]  # a span of characters
+    return [(speaker, "states", (q.start + lead, q.start + len(text) - tail))]  # a span of characters
 
 
 def _balance(full: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int] | None:
@@ -516,10 +519,23 @@ def _own_stance(ix: Actors, toks, speaker: str) -> str | None:
     if stance is None or subj is None or _vague(root):
         return None
     pid = ix.party_of(subj)
-    if (pid and ix.speaks_for(pid) == speaker) or (pid is None and subj.pos_ == "PRON"
-                                                  and subj.lower_ in ("he", "she", "it", "they", "we", "i")):
+    if pid is None and subj.pos_ == "PRON" and subj.lower_ in ("we", "i"):
+        return NEGATED[stance] if _negated(root) else stance
+    if pid is None and subj.pos_ == "PRON" and subj.lower_ in PRONOUNS:  # through the actor model: "he" may
+        pid = _sure_pronoun(ix, subj)  # be someone else the speaker talks about
+    if pid and ix.speaks_for(pid) == speaker:
         return NEGATED[stance] if _negated(root) else stance
     return None
+
+
+def _sure_pronoun(ix: Actors, tok) -> str | None:
+    """The party a pronoun stands for, when the actor model can tell: "he" or "she" only for a person
+    whose gender is known (else the nearest subject is a guess, and "Mara Sten said he had promised"
+    may be about someone else)."""
+    pid = ix.pronoun(tok)
+    if pid is not None and tok.lower_ in PERSON_PRONOUNS and ix.gender(pid) is None:
+        return None
+    return pid
 
 
 def _score(source: str, toks, holder_named: bool) -> float:
@@ -548,6 +564,8 @@ def extract(doc, parties: list[Party], quotes: list[Quote], actors: Actors | Non
     rejects, or claims, best first; ``text`` is always ``doc.text[start:end]``. Holders are read
     through the actor model ``actors`` (built from ``parties`` when not given)."""
     ix = actors if actors is not None else Actors(doc, parties)
+    # TODO(issue 18, reader comments): read no position past where nlp.layout says the article's own text
+    # ends (readers' comments under "Have your say"), once the layout marks it.
     found: list[tuple[str, str, tuple[int, int], str]] = []  # (party, stance, token span, source)
     for tok in doc:
         lemma = tok.lemma_.lower()
@@ -713,8 +731,18 @@ def _why(ix: Actors, toks, party: str, text: str) -> str:
             c.dep_ in ("ccomp", "xcomp") and c.i > first.head.i for c in first.head.children)
         resolved = first.pos_ == "PRON" and first.lower_ not in VAGUE_ARGS | {"that", "they", "their"} \
             and ix.pronoun(first) is not None and ix.speaks_for(ix.pronoun(first)) == party
+        if resolved and _sure_pronoun(ix, first) is None:
+            # "Mara Sten said he had promised ...": with the gender of the nearest subject not known,
+            # "he" may be someone else the sentence is about; the card would show another's words
+            return f"rests on '{first.lower_}', who may be another"
         if not (expletive or resolved):
             return f"rests on an unresolved '{first.lower_}'"
+    named_here = {ix.party_of(t) for t in toks} - {None}
+    for t in words[1:]:  # "Mara Sten said he had promised ...": who "he" is, the text must tell
+        if t.pos_ == "PRON" and t.lower_ in PERSON_PRONOUNS and t.dep_ in ("nsubj", "nsubjpass"):
+            pid = _sure_pronoun(ix, t)
+            if pid is None or (pid not in named_here and ix.speaks_for(pid) != party):
+                return f"rests on '{t.lower_}', who may be another"
     for c in list(verb.children) + [g for c in verb.children if c.dep_ == "prep" for g in c.children]:
         if c.i in inside and c.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and c.i != first.i:
             if c.lower_ in VAGUE_ARGS and c.pos_ == "PRON":

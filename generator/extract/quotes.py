@@ -266,8 +266,19 @@ def _cue_for(doc, seg_span, inside, bounds=(0, 1 << 30)) -> tuple[object | None,
 
 
 def _goes_on(tok, child) -> bool:
-    """Does ``tok``, after a comma that follows a quote, continue the reported clause under ``child``?"""
-    return tok.lower_ in ("and", "but", "or")
+    """Does ``tok``, after a comma that follows a quote, continue the reported clause under ``child``?
+    A conjunction does when the parse hangs it inside that clause; one that joins a second verb to the
+    reporting verb ('said the cuts were "cruel", and called for a vote') is the reporter's."""
+    if tok.lower_ not in ("and", "but", "or"):
+        return False
+    if not child.left_edge.i <= tok.head.i <= child.right_edge.i:
+        return False
+    # '... "cruel", and called for a vote' parsed inside the clause: a second reporting verb with no
+    # subject of its own, in the reporting verb's form, is still what the reporter says the speaker did
+    joined = next((c for c in tok.head.children if c.dep_ == "conj" and c.i > tok.i), None)
+    verb = child.head
+    return not (joined is not None and joined.lemma_.lower() in REPORT and joined.tag_ == verb.tag_
+                and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in joined.children))
 
 
 def _cue_subject(verb, inside=lambda pos: False):
@@ -438,6 +449,10 @@ def extract(doc, parties: list[Party], actors: Actors | None = None) -> list[Quo
     text = text_of(doc)
     if not text.strip():
         return []
+    # TODO(issue 18, reader comments): BBC pages end with readers' comments ("Have your say", a name and a
+    # town under each). The layout component (nlp.layout) is to mark where the article's own text ends;
+    # when it does, keep only the quotes before that end (and so the speakers "it said" can reach). No
+    # detector of our own here: one decision, made once, in the layout.
     segs = segments(text)
     if not segs:
         return []
@@ -466,7 +481,7 @@ def extract(doc, parties: list[Party], actors: Actors | None = None) -> list[Quo
         kinds.append("direct" if statement else "embedded")
         prev_end = seg.end
 
-    history: list[sp.Speaker] = []
+    history: list[sp.Speaker] = actors.spoke  # the speakers so far, which "it said" and positions read
     last_speaker = None
     said_after = False  # the last mixed quote's reporting verb follows it ('Lee "wavered," Baird said.')
     out: list[Quote] = []
@@ -551,6 +566,14 @@ def extract(doc, parties: list[Party], actors: Actors | None = None) -> list[Quo
             right = child.right_edge
             hi = max(first.end, right.idx + len(right.text))
             hi = min(hi, _sentence_end(text, first.end, len(text)))
+            if hi > first.end and text[first.inner_start:first.inner_end].rstrip().endswith((",", ";")):
+                # 'that he has "expanded the party," claiming that ...': the comma inside the marks ends the
+                # statement when what follows is hung outside the reported clause, or is a participle of
+                # another reporting verb (the reporter's account of a second act, wherever the parse hangs it)
+                nxt = [t for t in _tokens(doc, first.end, hi) if not t.is_space]
+                if nxt and (not child.left_edge.i <= nxt[0].i <= child.right_edge.i
+                            or (nxt[0].tag_ == "VBG" and nxt[0].lemma_.lower() in REPORT)):
+                    hi = first.end
             for tail in re.finditer(r"[,;:(—–]|\s-\s", text[first.end:hi]):
                 # the statement ends with the quoted words; what follows a comma or dash is comment,
                 # unless it goes on with the reported clause ("... with 'bemused interest,' and there was")
@@ -617,6 +640,8 @@ def extract(doc, parties: list[Party], actors: Actors | None = None) -> list[Quo
                          speaker_name=speaker.name if speaker else None,
                          cue=cue.text if cue is not None else None,
                          kind="direct" if kind == "direct" else "mixed"))
+        if speaker is not None and speaker.voice is not None:
+            actors.voiced[start] = speaker.voice.id
     return out
 
 
@@ -673,5 +698,10 @@ def _speaker(doc, subj, history, inside, parties, actors: Actors) -> sp.Speaker 
     name = sp.name_of(np)
     # a title alone ("the prime minister") is the one person the article gives it (the actor model);
     # the name shown stays the article's words, the party is that person
-    party = sp.party_for(np.start_char, np.end_char, name, parties) or actors.titled(np)
+    party = sp.party_for(np.start_char, np.end_char, name, parties)
+    if party is None or party.kind != "person":  # "Ghana's trade minister": the one holder, not Ghana
+        party = actors.titled(np) or party
+    voice = actors.voice(np)
+    if voice is not None:  # "the prime minister's spokesman said": his words, counted for whom he speaks
+        return sp.Speaker(np.start_char, np.end_char, actors.voice_name(np, voice) or name, None, voice)
     return sp.Speaker(np.start_char, np.end_char, name, party)

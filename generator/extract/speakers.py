@@ -18,26 +18,23 @@ PERSON_PRONOUNS = {"he", "she", "him", "her"}
 THING_PRONOUNS = {"it"}
 GROUP_PRONOUNS = {"they", "them"}
 RELATIVE = {"who", "which", "that", "whom"}
-FIRST_PERSON = {"i", "we", "me", "us", "you"}
+FIRST_PERSON = {"i", "we", "me", "us", "you", "my", "our", "your"}
+POSSESSIVE = {"his": "he", "its": "it", "their": "they"}
+"""A possessor that speaks through a noun ("his claim that ...") stands for whom its pronoun does ("her"
+is one already)."""
 TITLES = re.compile(r"^(?:mr|mrs|ms|miss|dr|sen|rep|gov|gen|prof|president|senator|governor|the)\.?\s+", re.I)
-BODY_WORDS = {
-    "ministry", "government", "office", "department", "campaign", "committee", "council", "agency",
-    "party", "administration", "spokesman", "spokeswoman", "spokesperson", "statement", "embassy",
-    "foundation", "company", "group", "organisation", "organization", "union", "commission", "court",
-    "army", "military", "service", "house", "senate", "congress", "parliament", "kremlin", "team",
-    "newspaper", "post", "times", "network", "channel", "report", "poll", "board", "bureau", "center",
-    "centre", "institute", "association", "coalition", "alliance", "movement", "union", "police",
-}
 
 
 @dataclass
 class Speaker:
-    """A resolved speaker: the words of the clause, the name to show, the party."""
+    """A resolved speaker: the words of the clause, the name to show, the party, and (an unnamed
+    spokesman, who is no party) the party the words count for."""
 
     start: int
     end: int
     name: str | None
     party: Party | None
+    voice: Party | None = None
 
 
 def noun_phrase(tok):
@@ -196,7 +193,8 @@ def dateline(tok) -> bool:
 
 
 def is_pronoun(tok) -> bool:
-    return tok.lower_ in PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS | RELATIVE | FIRST_PERSON
+    return tok.lower_ in PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS | RELATIVE | FIRST_PERSON \
+        or tok.lower_ in POSSESSIVE
 
 
 def antecedent(tok, history: list[Speaker], in_quote, person_for: bool = False,
@@ -208,7 +206,7 @@ def antecedent(tok, history: list[Speaker], in_quote, person_for: bool = False,
     the one resolver of person pronouns that positions use too.
     """
     doc = tok.doc
-    low = "he" if person_for else tok.lower_
+    low = "he" if person_for else POSSESSIVE.get(tok.lower_, tok.lower_)
     if low in RELATIVE:  # "Sarkissian, who said" -> the noun the clause hangs on
         verb = tok.head
         if verb.dep_ in ("relcl", "acl") and verb.head.i < tok.i:
@@ -217,7 +215,6 @@ def antecedent(tok, history: list[Speaker], in_quote, person_for: bool = False,
         return history[-1] if history else None
     if low in FIRST_PERSON:
         return None
-    cutoff = tok.idx
     if low in PERSON_PRONOUNS:
         actors = actors if actors is not None else Actors(doc, list(parties))
         ent = actors.person_before(tok, {(sp.start, sp.end) for sp in history}, in_quote)
@@ -225,27 +222,10 @@ def antecedent(tok, history: list[Speaker], in_quote, person_for: bool = False,
             return None
         name = _strip_title(re.sub(r"[’']s$", "", ent.text.strip()))
         return Speaker(ent.start_char, ent.end_char, fullest_person(doc, _last_word(name), name) or name, None)
-    # "it" / "they": the last speaker or organisation that is not a person
-    candidates: list[tuple[int, Speaker]] = []
-    for sp in history:
-        if sp.start < cutoff and sp.name and not (sp.party and sp.party.kind == "person") and not _looks_personal(doc, sp):
-            candidates.append((sp.start, sp))
-    if candidates:  # "It said" most often goes on with the body quoted just before
-        return max(candidates, key=lambda c: c[0])[1]
-    for ent in doc.ents:
-        if ent.end_char <= cutoff and ent.label_ in ("ORG",) and not in_quote(ent.start_char):
-            candidates.append((ent.start_char, Speaker(ent.start_char, ent.end_char, ent.text.strip(), None)))
-    for chunk in doc.noun_chunks:
-        if chunk.end_char <= cutoff and chunk.root.lower_ in BODY_WORDS and chunk.root.dep_ in ("nsubj", "nsubjpass") \
-                and not in_quote(chunk.start_char):
-            candidates.append((chunk.start_char, Speaker(chunk.start_char, chunk.end_char, chunk.text.strip(), None)))
-    if not candidates:
+    # "it" / "they": the actor model's one resolver of bodies, which positions use too
+    actors = actors if actors is not None else Actors(doc, list(parties))
+    found = actors.body_before(tok, in_quote)  # the bodies quoted so far: actors.spoke
+    if found is None:
         return None
-    return max(candidates, key=lambda c: c[0])[1]
-
-
-def _looks_personal(doc, sp: Speaker) -> bool:
-    span = doc.char_span(sp.start, sp.end, alignment_mode="expand")
-    if span is None:
-        return False
-    return any(e.label_ == "PERSON" for e in span.ents) or span.root.lower_ in PERSON_PRONOUNS
+    start, end, name, pid = found
+    return Speaker(start, end, name, actors.by_id.get(pid) if pid else None)
