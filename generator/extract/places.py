@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from .. import countries, gazetteer
 from ..gazetteer import Entry
-from ..nlp import text_of
+from ..nlp import layout_of, text_of
 from ..model import PINNED_ROLES, Place
 from .parties import PERSON_NOUNS, ROLE_HEADS
 from .quotes import REPORT
@@ -343,7 +343,7 @@ def _mentions(doc) -> list[tuple[int, int, str]]:
                     add(s, e, "part")  # "Southern California", "North London": part of a place the gazetteer knows
                     continue
                 add(s, e, "facility" if ent.label_ == "FAC" else "ner")
-    for s, e in _dateline_spans(text, names=True):  # "BAKU — A missile struck...": the NER misses capitals
+    for s, e in _dateline_spans(doc, names=True):  # "BAKU — A missile struck...": the NER misses capitals
         if any(c.feature in ("city", "admin1", "country", "territory") and not c.alt for c in gazetteer.lookup(text[s:e])):
             add(s, e, "dateline")
     for ent in doc.ents:
@@ -907,11 +907,6 @@ EVENT_VERBS = {"hit", "shell", "bomb", "attack", "strike", "capture", "seize", "
                "damage", "host", "control", "defend", "lose", "free", "overrun", "blockade", "tour"}
 """Verbs whose object (or passive subject) is where the event happens: "shelling hit Stepanakert",
 "troops entered Shusha", "Putin visited Ankara", "Baghdad was rocked"."""
-DATELINE = re.compile(r"[ \t]*([A-Z][A-Z .'\-]*[A-Z]|[A-Z][a-z]+(?: [A-Z][a-z]+)*)"
-                      r"(?:,\s*[A-Z][\w.]*(?: [A-Z][\w.]*)*)?\s*(?:\([\w ]+\)\s*)?[\u2014\u2013-]+\s")
-"""A dateline at the start of a line: "YEREVAN —", "Geneva, Switzerland -", "MOSCOW (Reuters) -"."""
-DATELINE_LINES = 3
-"""A dateline is looked for on the article's first lines only."""
 SCENE_WEIGHT = {"dateline": 1.5, "event": 2.0, "statement": 1.0}
 """How much one mention says that the article's events happen at a place: a dateline (where the
 reporter is: it decides when no event is placed, but one event placed in the lead outweighs it), a
@@ -931,15 +926,10 @@ SCENE_KM = 150
 ("shelling hit Stepanakert" and "troops entered Shusha" outweigh the dateline of a capital abroad)."""
 
 
-def _dateline_spans(text: str, names: bool = False) -> list[tuple[int, int]]:
-    """The datelines of the first lines (``names``: the place name each begins with)."""
-    out, pos = [], 0
-    for line in text.split("\n")[:DATELINE_LINES]:
-        m = DATELINE.match(line)
-        if m:
-            out.append((pos + m.start(1), pos + m.end(1)) if names else (pos, pos + m.end()))
-        pos += len(line) + 1
-    return out
+def _dateline_spans(doc, names: bool = False) -> list[tuple[int, int]]:
+    """The article's dateline, as the layout found it (``names``: the place it names; :class:`nlp.Layout`)."""
+    spot = layout_of(doc).dateline_place if names else layout_of(doc).dateline
+    return [spot] if spot else []
 
 
 def _in_name(doc, s: int, e: int, span) -> bool:
@@ -1044,7 +1034,7 @@ def _roles(doc, places: list[Place]) -> dict[tuple[int, int], tuple[str, float, 
     """Each mention's role (one of ``model.PLACE_ROLES``), how much it says that the events happen there, and
     whether it names a literal place the text is about (not a jurisdiction in a title: "the Mayor of Leeds")."""
     text = text_of(doc)
-    datelines = _dateline_spans(text)
+    datelines = _dateline_spans(doc)
     lead_end = 0
     for k, sent in enumerate(doc.sents):
         lead_end = sent.end_char
