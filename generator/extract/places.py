@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from .. import countries, gazetteer
 from ..gazetteer import Entry
-from ..nlp import layout_of, text_of
+from ..nlp import in_spot, layout_of, text_of
 from ..model import PINNED_ROLES, Place
 from .parties import PERSON_NOUNS, ROLE_HEADS
 from .quotes import REPORT
@@ -740,8 +740,8 @@ def _someone(doc, s: int, e: int) -> bool:
     if span is None:
         return False
     root = span.root
-    if span.start == 0 or "\n" in doc[span.start - 1].text_with_ws or span.text.isupper():
-        return False  # a dateline ("PLEASANTON, Calif. - DeltaTrak announced ..."), which parsers make the subject
+    if in_spot(layout_of(doc).dateline, s, e) or span.text.isupper():
+        return False  # a dateline ("PLEASANTON, Calif. - DeltaTrak announced ...", nlp.Layout), which parsers make the subject
     if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in REPORT:
         return True
     if doc[span.start - 1].lower_ in PERSON_NOUNS or root.dep_ == "appos" and root.head.lower_ in PERSON_NOUNS:
