@@ -45,7 +45,9 @@ def main(argv: list[str] | None = None) -> int:
         rows = [json.loads(line) for line in out.stdout.splitlines() if line.strip()]
         with open(args.out, "w", encoding="utf-8") as f:
             for row in rows:
-                row["path"] = Path(row["path"]).name  # the temporary folder differs from run to run
+                row["path"] = Path(row["path"]).name  # the temporary folder differs from run to run, and
+                if row["path"].endswith(".txt"):  # so do the ids made from it for the corpus rows
+                    row["id"] = row["path"]
                 f.write(json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n")
     return 0
 

@@ -175,15 +175,16 @@ def in_spot(spot: Spot | None, start: int, end: int) -> bool:
 
 
 def paragraph_breaks(doc):
-    """A blank line, and the line break after a title, start a sentence.
+    """A blank line, and the line break after a title or a byline, start a sentence.
 
     The parser otherwise reads a headline without a full stop into the first sentence
     ("Blair rejects Tory terror offer Tony Blair has rejected ..."), so a position or a
     quote could run from the title into the body. The first line is a title when the layout
-    says so (:attr:`Layout.headline_end`) and the next line starts with a capital; other
-    single line breaks are left alone: text files are often wrapped at a fixed width.
+    says so (:attr:`Layout.headline_end`, :attr:`Layout.byline`) and the next line starts with a
+    capital; other single line breaks are left alone: text files are often wrapped at a fixed width.
     """
-    headline_end = layout_of(doc).headline_end
+    found = layout_of(doc)
+    ends = [end for end in (found.headline_end, found.byline[1] if found.byline else 0) if end]
     for tok in doc[:-1]:
         ws = tok.text_with_ws if tok.is_space else tok.whitespace_
         if "\n" not in ws:
@@ -191,7 +192,7 @@ def paragraph_breaks(doc):
         nxt = doc[tok.i + 1]
         if ws.replace(" ", "").replace("\t", "").count("\n") >= 2:
             nxt.is_sent_start = True
-        elif headline_end and tok.idx <= headline_end < tok.idx + len(tok.text_with_ws) \
+        elif any(tok.idx <= end < tok.idx + len(tok.text_with_ws) for end in ends) \
                 and (nxt.text[:1].isupper() or nxt.text[:1].isdigit() or nxt.text[:1] in "\"“'‘"):
             nxt.is_sent_start = True
     return doc

@@ -45,6 +45,8 @@ def test_a_byline_on_a_line_of_its_own():
     found = parts("Ferry strike ends\n\nAnn Lee, Transport correspondent\n\nHULL — The crews went back.")
     assert found["byline"] == "Ann Lee, Transport correspondent" and found["dateline"] == "HULL — "
     assert nlp.find_layout("By Ann Lee\nThe crews went back.").headline_end == 0  # a byline is no headline
+    doc = nlp.load()("Ferry strike ends\nAnn Lee, Transport correspondent\nThe crews went back on Monday.")
+    assert [s.text.strip() for s in doc.sents][1] == "Ann Lee, Transport correspondent"  # a sentence of its own
     # "by" in a sentence, a name with a town: no byline
     assert parts("Ferry strike ends\nThe crews were led by Ann Lee.")["byline"] is None
     assert parts("Ferry strike ends\nAnn Lee, Hull\nThe crews went back.")["byline"] is None
@@ -93,6 +95,6 @@ def test_the_byline_is_no_party_and_no_actor_of_the_story(facts_of):
 
 def test_the_dateline_and_the_byline_are_read_past_by_the_summary(facts_of):
     for text in ("Geneva, Switzerland - Kenya and Uganda agreed on Friday to reopen the border crossing for trade.",
-                 "Border reopens\nBy Ann Lee\nKenya and Uganda agreed on Friday to reopen the border crossing for trade."):
+                 "Border reopens\nBy Ann Lee\nThe two countries agreed on Friday to reopen the border crossing for trade."):
         facts = facts_of(text)
-        assert text[facts.summary[0][0]:].startswith("Kenya and Uganda agreed"), text
+        assert text[facts.summary[0][0]:].startswith(("Kenya and Uganda agreed", "The two countries agreed")), text
