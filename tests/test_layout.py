@@ -30,12 +30,16 @@ def test_datelines_of_a_wire_a_place_a_press_release_and_a_colon():
             ("Harbour reopens\n\nNAIROBI — Kenya and Uganda agreed to reopen it.", "NAIROBI — ", "NAIROBI"),
             ("Geneva, Switzerland - The talks ended.", "Geneva, Switzerland - ", "Geneva"),
             ("BRANTLEY, Ohio--( )--Corvane, a maker of pumps, said it had grown.", "BRANTLEY, Ohio--( )--", "BRANTLEY"),
-            ("Muscat: The summit opened on Monday.", "Muscat: ", "Muscat")):
+            ("Muscat: The summit opened on Monday. The talks went on late.", "Muscat: ", "Muscat")):
         found = parts(text)
         assert (found["dateline"], found["place"]) == (dateline, place), text
     # a headline with a colon, a name and a dash in the body, a place deep in the text: no dateline
-    assert parts("Karabakh: the truce holds\nThe guns fell silent.")["dateline"] is None
-    assert parts("Tom Baird said - loudly - that he would stand.")["dateline"] is None
+    # and no datelines: headlines with a colon, a name or a place before an aside between dashes
+    for text in ("Karabakh: the truce holds\nThe guns fell silent.", "Baird: Lee must act on the harbour now.\n\nTom "
+                 "Baird said so.", "Baird: Lee Must Act On The Harbour. Now\nTom Baird said so.",
+                 "Tom Baird said - loudly - that he would stand.", "Harbour reopens\nTom Baird - who resigned - spoke.",
+                 "Harbour reopens\nKelland - a small country - has reopened its harbour."):
+        assert parts(text)["dateline"] is None, text
     assert parts("One.\n\nTwo.\n\nThree.\n\nFour.\n\nMOSCOW — Talks began.")["dateline"] is None
 
 
