@@ -1,6 +1,7 @@
 """Dump ``briefing extract`` JSON of a fixed sample of articles, to diff one tree's output against another's.
 
     python bench/extract_sample.py OUT.jsonl --tree /work/wt-x [--corpus bbc.jsonl --every 75] [ARTICLES...]
+    python bench/extract_sample.py --compare BEFORE.jsonl AFTER.jsonl     (which fields changed, per article)
 
 The sample: the given article files or folders (say, ``content/articles``) and, from a JSON-lines corpus
 of ``{"id", "title", "text"}`` rows, every ``--every``-th row written as a text file (the title on its
@@ -18,7 +19,23 @@ import tempfile
 from pathlib import Path
 
 
+def compare(before: str, after: str) -> int:
+    """Print each article whose output differs, with the fields that do; 1 when any differ."""
+    def read(path):
+        return {row["path"]: row for row in map(json.loads, open(path, encoding="utf-8"))}
+    a, b = read(before), read(after)
+    changed = sorted(k for k in a.keys() | b.keys() if a.get(k) != b.get(k))
+    for k in changed:
+        print(k, sorted(f for f in (a.get(k) or {}).keys() | (b.get(k) or {}).keys()
+                        if (a.get(k) or {}).get(f) != (b.get(k) or {}).get(f)))
+    print(f"{len(changed)} of {len(a.keys() | b.keys())} articles differ")
+    return 1 if changed else 0
+
+
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["--compare"]:
+        return compare(*argv[1:3])
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("out")
     ap.add_argument("paths", nargs="*")
