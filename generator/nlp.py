@@ -29,7 +29,7 @@ WIRE_DATELINE = re.compile(r"(?:(?P<place>[A-Z][\w.'’ -]{0,40}?)(?:,\s*[A-Z][\
                            r"\((?:CNN|AP|Reuters|AFP)\)\s*(?:--|—|–|-(?=\s))?\s*")
 """A wire service's dateline opening the body: "Kathmandu, Nepal (CNN) --", "(AP) —"."""
 _DASH = r"(?:[\u2014\u2013-]+\s|[\u2014\u2013-]+\(\s*\)[\u2014\u2013-]+\s*)"
-PLACE_DATELINE = re.compile(r"[ \t]*(?:(?P<place>[A-Z][A-Z.'\-]*[A-Z](?: [A-Z][A-Z.'\-]*[A-Z])*)"
+PLACE_DATELINE = re.compile(r"[ \t]*(?:(?P<place>[A-Z][A-Z .'\-]*[A-Z])"
                             r"(?:,\s*[A-Z][\w.]*(?: [A-Z][\w.]*)*)?\s*(?:\([\w ]+\)\s*)?" + _DASH +
                             r"|(?P<named>[A-Z][a-z]+(?: [A-Z][a-z]+)*)(?:(?:,\s*[A-Z][\w.]*(?: [A-Z][\w.]*)*)\s*"
                             r"(?:\([\w ]+\)\s*)?|\s*\([\w ]+\)\s*)" + _DASH +
@@ -48,9 +48,8 @@ NAME_WITH = re.compile(r"[ \t]*[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){1,3}, "
 """A name and what follows it on a line of its own: a byline when an outlet word follows ("Ann Lee, BBC News"),
 a reader's signature when not ("Ann Lee, Leeds, UK")."""
 LAYOUT_LINES = 3
-"""A byline is looked for on the article's first lines (not blank, not the headline) only; a dateline on the
-line that opens the body (after the headline and a byline), or the next one when the first line is short
-(:data:`LEAD_LINE_MAX_CHARS`: a headline with a full stop)."""
+"""A byline or a dateline is looked for on the article's first lines (not blank, not the headline) only: after
+a headline with a full stop, a photo's caption or a byline."""
 END_LINE_MAX_CHARS = 80
 """A line this short that opens with an ``end`` phrase of data/layout_words.tsv ends the article's own text."""
 COMMENT_SIGNATURES = 2
@@ -133,16 +132,12 @@ def find_layout(text: str) -> Layout:
     m = re.search(r"[.!?][\"'”’]?\s", text[line_end + 1:])
     lead_end = line_end + 1 + (m.end() if m else min(len(text), LEAD_MAX_CHARS))
     dateline = place = byline = None
-    tries = 2 if 0 <= first < LEAD_LINE_MAX_CHARS and not headline_end else 1  # the body's first line or two
     for s, e in list(_lines(text))[:LAYOUT_LINES + bool(headline_end)]:
         if byline is None and (BYLINE.match(text, s, e) or (
                 (m := NAME_WITH.match(text, s, e)) and m.end() == e and _outlet(m.group(1)))):
             byline = (s, e)
             headline_end = 0 if s == 0 else headline_end  # "By Ann Lee" opening the text is no headline
             continue
-        if headline_end and s == 0 or not tries:
-            continue
-        tries -= 1
         wire = WIRE_DATELINE.match(text, s, e)
         found = wire if wire and wire.end() > wire.start() else PLACE_DATELINE.match(text, s, e)
         if dateline is None and found:
@@ -150,7 +145,7 @@ def find_layout(text: str) -> Layout:
             name = next((g for g in ("place", "named", "colon") if g in found.re.groupindex and found.group(g)), None)
             if name:
                 place = (found.start(name), found.end(name))
-            tries = 0
+            headline_end = 0 if s == 0 else headline_end  # "BERLIN — Robert Gentz stepped off" wrapped: no headline
     text_end = _text_end(text, max(lead_end, byline[1] if byline else 0, dateline[1] if dateline else 0))
     return Layout(headline_end, min(lead_end, text_end), dateline, place, byline, text_end)
 

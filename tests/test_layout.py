@@ -20,6 +20,7 @@ def test_a_short_first_line_without_a_full_stop_is_the_headline():
     assert parts("Ferry strike ends after two weeks\nThe crews went back on Monday.")["headline"] == \
         "Ferry strike ends after two weeks"
     assert parts("The crews went back on Monday.\nThe ferries sailed.")["headline"] is None
+    assert parts("HULL — The crews went back to work on\nMonday after two weeks.")["headline"] is None  # wrapped
 
 
 def test_datelines_of_a_wire_a_place_a_press_release_and_a_colon():
@@ -30,7 +31,9 @@ def test_datelines_of_a_wire_a_place_a_press_release_and_a_colon():
             ("Harbour reopens\n\nNAIROBI — Kenya and Uganda agreed to reopen it.", "NAIROBI — ", "NAIROBI"),
             ("Geneva, Switzerland - The talks ended.", "Geneva, Switzerland - ", "Geneva"),
             ("BRANTLEY, Ohio--( )--Corvane, a maker of pumps, said it had grown.", "BRANTLEY, Ohio--( )--", "BRANTLEY"),
-            ("Muscat: The summit opened on Monday. The talks went on late.", "Muscat: ", "Muscat")):
+            ("Muscat: The summit opened on Monday. The talks went on late.", "Muscat: ", "Muscat"),
+            ("ST. ALBANS – The council met.", "ST. ALBANS – ", "ST. ALBANS"),
+            ("Harbour reopens.\nAfter two weeks, the ferries sail again.\nHULL — The crews went back.", "HULL — ", "HULL")):
         found = parts(text)
         assert (found["dateline"], found["place"]) == (dateline, place), text
     # a headline with a colon, a name and a dash in the body, a place deep in the text: no dateline
