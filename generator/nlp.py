@@ -33,12 +33,12 @@ PLACE_DATELINE = re.compile(r"[ \t]*(?:(?P<place>[A-Z][A-Z .'\-]*[A-Z])"
                             r"(?:,\s*[A-Z][\w.]*(?: [A-Z][\w.]*)*)?\s*(?:\([\w ]+\)\s*)?" + _DASH +
                             r"|(?P<named>[A-Z][a-z]+(?: [A-Z][a-z]+)*)(?:(?:,\s*[A-Z][\w.]*(?: [A-Z][\w.]*)*)\s*"
                             r"(?:\([\w ]+\)\s*)?|\s*\([\w ]+\)\s*)" + _DASH +
-                            r"|(?P<colon>[A-Z][a-z]+|[A-Z]{3,}):\s(?=\S+ (?:\S+ )?[a-z])(?=[^\n]*?[.!?][\"'”’]? +[\"“]?[A-Z]))")
-"""A place's dateline opening the body: "YEREVAN —", "MOSCOW (Reuters) -", "PLEASANTON, Calif.--( )--" (a press
-release); a name not in capitals only with its region or an agency ("Geneva, Switzerland -"; "Iran - Opec's
-second-biggest producer - has" is an aside); one word before a colon when sentences follow on its line ("Muscat:
-The talks began. They ...", not a headline's "Sanders: Clinton needs to act." nor "Campbell: E-mail row 'silly
-fuss'" nor "Gingrich: Trump Must Decide If He Wants It. Now")."""
+                            r"|(?P<colon>[A-Z][a-z]+):\s(?=\S+ (?:\S+ )?[a-z])(?=[^\n]*?[.!?][\"'”’]? +[\"“]?[A-Z]))")
+"""A place's dateline opening one of the first lines: "YEREVAN —", "MOSCOW (Reuters) -", "PLEASANTON, Calif.--( )--"
+(a press release); a name not in capitals only with its region or an agency ("Geneva, Switzerland -"; "Iran -
+Opec's second-biggest producer - has" is an aside); one word, not in capitals, before a colon when sentences
+follow on its line ("Muscat: The talks began. They ...", not a photographer's "JEWELL: Ann Lee, on the shore.
+Picture ...", a headline's "Sanders: Clinton needs to act." or "Gingrich: Trump Must Decide If He Wants It. Now")."""
 NAME = r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}"
 BYLINE = re.compile(rf"[ \t]*By (?:{NAME})(?:(?:, | and | & )(?:{NAME}))*(?:, [^\n]{{1,60}})?[ \t]*$")
 """A byline on a line of its own: "By Ann Lee", "By Ann Lee and Tom Baird", "By Ann Lee, BBC News"."""

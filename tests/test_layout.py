@@ -41,7 +41,8 @@ def test_datelines_of_a_wire_a_place_a_press_release_and_a_colon():
     for text in ("Karabakh: the truce holds\nThe guns fell silent.", "Baird: Lee must act on the harbour now.\n\nTom "
                  "Baird said so.", "Baird: Lee Must Act On The Harbour. Now\nTom Baird said so.",
                  "Tom Baird said - loudly - that he would stand.", "Harbour reopens\nTom Baird - who resigned - spoke.",
-                 "Harbour reopens\nKelland - a small country - has reopened its harbour."):
+                 "Harbour reopens\nKelland - a small country - has reopened its harbour.",
+                 "HARRIS: Ann Lee and Tom Baird, from the parks service, on the shore. Picture: Harbour Trust"):
         assert parts(text)["dateline"] is None, text
     assert parts("One.\n\nTwo.\n\nThree.\n\nFour.\n\nMOSCOW — Talks began.")["dateline"] is None
 
