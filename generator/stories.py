@@ -47,7 +47,7 @@ import re
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 
-from .nlp import layout_of, text_of  # the text kept by nlp.parse: Doc.text joins every token again
+from .nlp import in_spot, layout_of, text_of  # the text kept by nlp.parse: Doc.text joins every token again
 
 ENTITY_KINDS = {
     "PERSON": "who",
@@ -301,8 +301,7 @@ def _source(ent) -> bool:
     if after and after[0].lemma_.lower() in SOURCE_VERBS:
         return True
     before = doc[max(0, ent.start - 2): ent.start].text.lower()
-    byline = ent.start >= 1 and doc[ent.start - 1].lower_ == "by" and (
-        ent.start == 1 or "\n" in doc[ent.start - 2].text + doc[ent.start - 2].whitespace_)
+    byline = in_spot(layout_of(doc).byline, ent.start_char, ent.end_char)  # nlp.Layout.byline
     return before in ("according to", "reports by") or byline  # not 'shot by X': an actor
 
 

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from .. import countries, gazetteer, wordlists
 from . import gender
-from ..nlp import text_of
+from ..nlp import in_spot, layout_of, text_of
 from ..model import Party, Place
 
 
@@ -129,10 +129,9 @@ def _locative(tok) -> bool:
 
 
 def _dateline(doc, start: int, end: int) -> bool:
-    """'MOSCOW — Armenia and ...', 'Muscat: The festival ...': the city a report was filed from, a place."""
-    if end >= len(doc) or not (start == 0 or "\n" in doc[start - 1].text + doc[start - 1].whitespace_):
-        return False
-    return doc[end].text == ":" or doc[end].text in ("—", "–", "-", "--") and doc[start:end].text.isupper()
+    """'MOSCOW — Armenia and ...', 'Muscat: The festival ...': the city a report was filed from (the
+    article's dateline, :attr:`nlp.Layout.dateline`), a place."""
+    return in_spot(layout_of(doc).dateline, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
 
 
 def _as_government(doc, start: int, end: int) -> bool:
@@ -698,15 +697,9 @@ CLUB_WORDS = {"united", "city", "rovers", "athletic", "wanderers", "albion", "to
 
 
 def _headline_end(doc) -> int:
-    """Token index where a headline first line ends, or 0 when the text opens with prose. A headline is
-    short and title-cased ('Trump Stands Tall On Proposal For Border Wall With Mexico')."""
-    if "\n" not in text_of(doc).strip():
-        return 0  # one paragraph: no headline above a body
-    first = text_of(doc).split("\n", 1)[0]
-    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", first) if len(w) > 3]
-    if not 3 <= len(words) <= 25 or sum(w[0].isupper() for w in words) < 0.75 * len(words):
-        return 0
-    return next((t.i for t in doc if t.idx >= len(first)), len(doc))
+    """Token index where the headline ends (:attr:`nlp.Layout.headline_end`), or 0 when the text opens with prose."""
+    end = layout_of(doc).headline_end
+    return next((t.i for t in doc if t.idx >= end), len(doc)) if end else 0
 
 
 CORPORATE_NOUNS = {
@@ -772,12 +765,15 @@ def _drop_junk(doc, mentions: list[Mention]) -> list[Mention]:
     """Names the NER calls people that are not: a headline's words ('Trump Stands Tall'), clubs
     ('Manchester United'), towns ('The Larne athlete') and titles of works or products met once in
     passing ('games such as Killzone'); a make and model is no organisation ('Russian Mi-24'). A lone
-    word is kept when it acts somewhere in the text."""
+    word is kept when it acts somewhere in the text. Who wrote the article (its byline) is no party."""
     head_end = _headline_end(doc)
+    byline = layout_of(doc).byline
     body_keys = {m.key for m in mentions if m.start >= head_end}
     body_names = {m.name.lower(): m for m in mentions if m.start >= head_end and m.kind == "person"}
     out: list[Mention] = []
     for m in mentions:
+        if in_spot(byline, doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1])):
+            continue
         if m.start < head_end and m.kind in ("person", "organisation") and m.key not in body_keys:
             tok = next((t for t in doc[m.start:m.end] if t.lower_ in body_names), None)
             if tok is None and m.end - m.start > 1:

@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from .. import countries, gazetteer
 from ..gazetteer import Entry
-from ..nlp import text_of
+from ..nlp import in_spot, layout_of, text_of
 from ..model import PINNED_ROLES, Place
 from .parties import PERSON_NOUNS, ROLE_HEADS
 from .quotes import REPORT
@@ -375,7 +375,7 @@ def _mentions(doc) -> list[tuple[int, int, str]]:
                     add(s, e, "part")  # "Southern California", "North London": part of a place the gazetteer knows
                     continue
                 add(s, e, "facility" if ent.label_ == "FAC" else "ner")
-    for s, e in _dateline_spans(text, names=True):  # "BAKU — A missile struck...": the NER misses capitals
+    for s, e in _dateline_spans(doc, names=True):  # "BAKU — A missile struck...": the NER misses capitals
         if any(c.feature in ("city", "admin1", "country", "territory") and not c.alt for c in gazetteer.lookup(text[s:e])):
             add(s, e, "dateline")
     for ent in doc.ents:
@@ -784,8 +784,8 @@ def _someone(doc, s: int, e: int) -> bool:
     if span is None:
         return False
     root = span.root
-    if span.start == 0 or "\n" in doc[span.start - 1].text_with_ws or span.text.isupper():
-        return False  # a dateline ("PLEASANTON, Calif. - DeltaTrak announced ..."), which parsers make the subject
+    if in_spot(layout_of(doc).dateline, s, e) or span.text.isupper():
+        return False  # a dateline ("PLEASANTON, Calif. - DeltaTrak announced ...", nlp.Layout), which parsers make the subject
     if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in REPORT:
         return True
     if doc[span.start - 1].lower_ in PERSON_NOUNS or root.dep_ == "appos" and root.head.lower_ in PERSON_NOUNS:
@@ -1000,11 +1000,6 @@ NOT_SCENE_VERBS = {"bear", "born", "grow", "raise", "bring", "educate", "study",
 """Verbs whose place is not where the article's events happen: someone's background ("was born in
 Melbourne", "grew up in Leeds", "studied in Paris", "lives in Kent"; "bring" as in "brought up"), or where
 something is found as an example ("a tax of the kind seen in Norway", "as used in Sweden")."""
-DATELINE = re.compile(r"[ \t]*([A-Z][A-Z .'\-]*[A-Z]|[A-Z][a-z]+(?: [A-Z][a-z]+)*)"
-                      r"(?:,\s*[A-Z][\w.]*(?: [A-Z][\w.]*)*)?\s*(?:\([\w ]+\)\s*)?[\u2014\u2013-]+\s")
-"""A dateline at the start of a line: "YEREVAN —", "Geneva, Switzerland -", "MOSCOW (Reuters) -"."""
-DATELINE_LINES = 3
-"""A dateline is looked for on the article's first lines only."""
 SCENE_WEIGHT = {"dateline": 1.5, "event": 2.0, "statement": 1.0}
 """How much one mention says that the article's events happen at a place: a dateline (where the
 reporter is: it decides when no event is placed, but one event placed in the lead outweighs it), a
@@ -1030,15 +1025,10 @@ SCENE_KM = 150
 ("shelling hit Stepanakert" and "troops entered Shusha" outweigh the dateline of a capital abroad)."""
 
 
-def _dateline_spans(text: str, names: bool = False) -> list[tuple[int, int]]:
-    """The datelines of the first lines (``names``: the place name each begins with)."""
-    out, pos = [], 0
-    for line in text.split("\n")[:DATELINE_LINES]:
-        m = DATELINE.match(line)
-        if m:
-            out.append((pos + m.start(1), pos + m.end(1)) if names else (pos, pos + m.end()))
-        pos += len(line) + 1
-    return out
+def _dateline_spans(doc, names: bool = False) -> list[tuple[int, int]]:
+    """The article's dateline, as the layout found it (``names``: the place it names; :class:`nlp.Layout`)."""
+    spot = layout_of(doc).dateline_place if names else layout_of(doc).dateline
+    return [spot] if spot else []
 
 
 NAME_OF_DESIGNATORS = PLACE_NOUNS | {"republic", "kingdom", "state", "states", "isle", "island", "islands", "gulf", "bay",
@@ -1184,7 +1174,7 @@ def _roles(doc, places: list[Place], bodies: frozenset[str] | set[str] = frozens
     A body of states (``bodies``: place ids) named as the body that acts is part of the name of an
     organisation, not a place: "in-name"."""
     text = text_of(doc)
-    datelines = _dateline_spans(text)
+    datelines = _dateline_spans(doc)
     lead_end = 0
     for k, sent in enumerate(doc.sents):
         lead_end = sent.end_char

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Party
+from ..nlp import in_spot, layout_of
 from .actors import Actors
 
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
@@ -172,24 +173,10 @@ def _with_modifiers(span):
     return span.doc[span.start:end]
 
 
-DASHES = ("—", "–", "-", "--")
-
-
 def dateline(tok) -> bool:
-    """A place in capitals opening a paragraph, then a dash ("MOSCOW —", "NEW YORK -") or an
-    agency in brackets and a dash ("LONDON (Reuters) -"): the dateline, not someone acting."""
-    doc = tok.doc
-    if not (tok.is_upper and tok.is_alpha and len(tok) > 2):
-        return False
-    first, last = tok.i, tok.i
-    while first > 0 and doc[first - 1].is_upper and doc[first - 1].is_alpha:
-        first -= 1
-    while last + 1 < len(doc) and doc[last + 1].is_upper and doc[last + 1].is_alpha:
-        last += 1
-    opens = first == 0 or doc[first].is_sent_start or "\n" in doc[first - 1].text_with_ws or doc[first - 1].is_space
-    after = [t.text for t in doc[last + 1:last + 5]]
-    return opens and bool(after) and (after[0] in DASHES or after[:1] == ["("] and len(after) == 4
-                                      and after[2] == ")" and after[3] in DASHES)
+    """A token of the article's dateline ("MOSCOW —", "LONDON (Reuters) -": :attr:`nlp.Layout.dateline`):
+    the place a report was filed from, not someone acting."""
+    return in_spot(layout_of(tok.doc).dateline, tok.idx, tok.idx + len(tok))
 
 
 def is_pronoun(tok) -> bool:

@@ -13,7 +13,7 @@ import math
 import re
 from collections import Counter
 
-from ..nlp import layout_of, text_of
+from ..nlp import Layout, layout_of, text_of
 from ..model import Sentence, Span
 
 MIN_WORDS = 6
@@ -41,28 +41,25 @@ def _content(text: str) -> list[str]:
     return [w.lower().rstrip(".,") for w in _WORD.findall(text) if w.lower() not in _STOP]
 
 
-def clean_span(text: str, start: int, end: int, dateline: tuple[int, int] | None = None) -> tuple[int, int] | None:
+def clean_span(text: str, start: int, end: int, layout: Layout | None = None) -> tuple[int, int] | None:
     """The part of a sentence that is content, or None when none of it is.
 
-    Cuts the article's ``dateline`` (:attr:`nlp.Layout.dateline`) and boilerplate off the
-    front, and photo captions that the sentence splitter glued onto the sentence after them;
-    drops a span that is only a caption or too short to say anything.
+    Cuts the article's headline, byline and dateline (``layout``, :class:`nlp.Layout`) and
+    boilerplate off the front, and photo captions that the sentence splitter glued onto the
+    sentence after them; drops a span that is only a caption or too short to say anything.
     """
+    cuts = [(0, layout.headline_end)] if layout and layout.headline_end else []
+    cuts += [spot for spot in (layout.byline, layout.dateline) if spot] if layout else []
     changed = True
     while changed:
         changed = False
+        for a, b in cuts:
+            if a <= start < b < end:  # a headline or a byline glued to the lead, a dateline opening it
+                start = b
+                while start < end and text[start].isspace():
+                    start += 1
+                changed = True
         s = text[start:end]
-        line, newline, _ = s.partition("\n")
-        if newline and not re.search(r"[.!?'\"’”)]\s*$", line):  # a headline line glued to the lead
-            start += len(line) + 1
-            while start < end and text[start].isspace():
-                start += 1
-            changed = True
-            continue
-        if dateline and start == dateline[0]:
-            start = dateline[1]
-            changed = True
-            s = text[start:end]
         m = _BOILER.match(s)
         if m and m.end() > 0:
             start += m.end()
@@ -93,8 +90,7 @@ def extract(doc, sentences: list[Sentence], size: int = 3, max_size: int = 5, wi
     the article); picks skip repeats of what is already chosen.
     """
     text = text_of(doc)
-    dateline = layout_of(doc).dateline
-    spans = [c for c in (clean_span(text, s.start, s.end, dateline) for s in sentences) if c]
+    spans = [c for c in (clean_span(text, s.start, s.end, layout_of(doc)) for s in sentences) if c]
     if not spans:
         return [(s.start, s.end) for s in sentences[:size]]
     words = [_content(text[a:b]) for a, b in spans]
