@@ -310,3 +310,55 @@ def test_a_pronoun_in_a_position_that_may_be_another_person_keeps_it_off_the_car
     assert not [p for p in other if "promised to scrap" in p.text]  # "he" is Varga, not the card's owner
     own = shown("Tom Varga, the Green Party leader, said he would scrap the rail subsidy.")
     assert [p for p in own if "scrap the rail subsidy" in p.text]  # "he" is Tom Varga, named in the text
+
+
+# --- second round (issue 18): the label fits the frame, the line stands alone ---
+
+def shown(out: list[Position]) -> list[Position]:
+    return [p for p in out if p.shown]
+
+
+def test_a_stance_inside_a_condition_is_no_stance():
+    text = ("Liberal spokesman Tom Arden said Togo would be naive if it accepted Ghana's claim that "
+            "the dam poses no danger.")
+    found, out = run(text)
+    assert not any("accepted Ghana's claim" in p.text and p.stance == "agrees" for p in out)
+
+
+def test_a_stance_adjective_under_an_outside_report_is_not_the_holders():
+    text = ("A report in the Daily Courier claims Mr Halvorsen is unwilling to give up his seat on the "
+            "Harbour Board.")
+    found, out = run(text)
+    assert not any("unwilling" in p.text and p.stance == "rejects" for p in shown(out))
+
+
+def test_wanting_or_seeking_to_do_something_oneself_is_no_demand():
+    text = ("Ghana's foreign minister Lena Vost sought to draw a line under the row over fishing quotas. "
+            "Ghana wants to join the customs union by 2030.")
+    found, out = run(text)
+    assert not any(p.stance == "demands" for p in out)
+
+
+def test_a_demand_of_another_is_still_a_demand():
+    text = "Ghana urged Togo to withdraw its troops from the border."
+    found, out = run(text)
+    assert any(p.stance == "demands" for p in of(found, out, "Ghana"))
+
+
+def test_declining_to_say_is_no_rejection():
+    text = "Ghana's foreign ministry declined to comment on the new fishing quotas set by Togo."
+    found, out = run(text)
+    assert not any(p.stance == "rejects" for p in out)
+
+
+def test_a_party_plan_is_a_pledge_not_a_demand():
+    text = "The Green Party leader Ada Moss underlined the Green Party's plans to scrap road tolls and build new tramlines."
+    found, out = run(text)
+    assert not any(p.stance == "demands" for p in out)
+
+
+def test_an_object_without_the_clause_that_says_which_is_hidden():
+    text = ("In March, Ghana and Togo agreed to set up a commission that would give fishermen a voice "
+            "in setting the quotas.")
+    found, out = run(text)
+    assert not any(p.text.endswith("set up a commission") for p in shown(out))

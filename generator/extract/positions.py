@@ -49,6 +49,10 @@ SPEAKS_FOR = actors.SPEAKS_FOR
 not when it is only named inside it ("Kelly's critics"): the actor model's one list."""
 SPEECH = wordlists.speech_verbs()["claim"]
 """Verbs under which a clause is their subject's claim (data/speech_verbs.tsv, use "claim")."""
+REPORTING = wordlists.speech_verbs()["report"]
+"""Every verb that reports speech ("comment", "say"): 'declined to comment' refuses words, not a proposal."""
+HYPOTHETICAL = WORDS["hypothetical"]["-"]
+"""'naive if he accepted the claim': a stance under one of these marks is supposed, not taken."""
 EXPRESS = {"reiterate", "repeat", "express", "voice", "signal", "reaffirm", "restate", "stand", "give", "offer",
            "announce", "declare", "pledge", "show", "lend", "throw", "extend", "state", "maintain", "confirm",
            "underline", "stress", "make", "issue", "renew", "step", "drop", "abandon", "withdraw"}
@@ -213,8 +217,14 @@ def _from_verb(ix: Actors, tok, stance: str):
     if tok.lemma_ in ("push", "press") and not any(c.lower_ in ("for", "on") and c.dep_ == "prep" or
                                                    c.dep_ == "xcomp" for c in tok.children):
         return []  # "press for talks" is a demand, "pushed prices up" and "press on with" are not
-    if _vague(tok) or _inside_accusation(tok) or _told_by_another(ix, tok, subj):
+    if _vague(tok) or _inside_accusation(tok) or _told_by_another(ix, tok, subj) or _supposed(tok):
         return []
+    own_act = [c for c in tok.children if c.dep_ == "xcomp" and not any(g.dep_ in ("nsubj", "nsubjpass")
+                                                                         for g in c.children)]
+    if stance == "rejects" and any(c.lemma_.lower() in REPORTING for c in own_act):
+        return []  # "declined to comment": no word said, no proposal refused
+    if stance == "demands" and own_act and not any(c.dep_ in ("dobj", "dative") for c in tok.children):
+        stance = "states"  # "sought to draw a line under", "wants to join": an aim of its own, asked of no one
     if _guessed(tok) and not _own_words(ix, tok, subj):
         return []  # "Togo may oppose the rules, analysts said": the analysts' guess, not Togo's stance
     if _negated(tok):
@@ -239,6 +249,19 @@ def _from_verb(ix: Actors, tok, stance: str):
     named = {ix.speaks_for(p) for p in (ix.party_of(t) for t in tok.subtree if t.i != subj.i) if p}
     return [(pid, stance, span) for pid, t in _holders(ix, subj)
             if not (t.pos_ == "PRON" and ix.speaks_for(pid) in named)]  # "it sought help in the US" is not the US
+
+
+def _supposed(tok) -> bool:
+    """'was naive if he accepted the claim': the stance, or a clause it hangs in, is a condition supposed,
+    not a stance taken."""
+    t = tok
+    for _ in range(4):
+        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL for c in t.children):
+            return True
+        if t.dep_ not in ("xcomp", "conj", "acomp", "advcl") or t.head.i == t.i:
+            return False
+        t = t.head
+    return False
 
 
 def _inside_accusation(tok) -> bool:
@@ -278,7 +301,10 @@ def _told_by_another(ix: Actors, tok, subj) -> bool:
 
 
 def _reporter(tok):
-    """The subject of the reporting verb whose reported clause ``tok`` heads, or None."""
+    """The subject of the reporting verb whose reported clause ``tok`` heads (``tok`` or, for a stance
+    adjective, its copula: 'claims Mr X is unwilling to'), or None."""
+    if tok.dep_ == "acomp":
+        tok = tok.head
     if tok.dep_ != "ccomp" or tok.head.lemma_.lower() not in SPEECH:
         return None
     return _subject(tok.head)
@@ -707,10 +733,13 @@ def _why(ix: Actors, toks, party: str, text: str) -> str:
     if words[-1].pos_ in ("ADP", "DET", "CCONJ", "SCONJ") or words[-1].dep_ in ("aux", "nsubj") \
             or words[0].text[0] in "'’" or words[0].lower_ in ("n't", "not"):  # "'s not fair": the start is cut
         return "cut mid-phrase"
-    for c in verb.children:  # "He rejected critics' calls" without what they call for
-        if c.dep_ in ("dobj", "attr") and c.i in inside and any(g.dep_ in ("prep", "acl") and g.i not in inside
-                                                                 for g in c.children):
-            return "cut mid-phrase"
+    chain = [verb] + [c for c in verb.children if c.dep_ == "xcomp" and c.i in inside]
+    for v in chain:  # "He rejected critics' calls" without what they call for
+        for c in v.children:
+            if c.dep_ in ("dobj", "attr") and c.i in inside and any(
+                    g.i not in inside and (g.dep_ in ("prep", "acl") or g.dep_ == "relcl" and _restrictive(g))
+                    for g in c.children):
+                return "cut mid-phrase"  # "agreed to set up a commission" without the "that would ..."
     for c in verb.children:  # "Mr Blair dismissed the claim": which claim, the page cannot say
         if c.dep_ in ("dobj", "nsubjpass") and c.i in inside and c.lemma_.lower() in SHELL_NOUNS and not any(
                 g.dep_ in ("prep", "acl", "relcl", "ccomp", "appos", "amod", "compound") for g in c.children):
@@ -758,6 +787,12 @@ def _why(ix: Actors, toks, party: str, text: str) -> str:
         if any(c.dep_ == "neg" and c.i not in inside for c in t.children):
             return "its negation is left out"
     return ""
+
+
+def _restrictive(clause) -> bool:
+    """A relative clause not set off by a comma says which thing is meant ('a body that would give ...')."""
+    j = clause.left_edge.i - 1
+    return j >= 0 and not clause.doc[j].is_punct
 
 
 def _select(cands, parties: list[Party], title_end: int = 0) -> list[Position]:
