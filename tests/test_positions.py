@@ -362,3 +362,31 @@ def test_an_object_without_the_clause_that_says_which_is_hidden():
             "in setting the quotas.")
     found, out = run(text)
     assert not any(p.text.endswith("set up a commission") for p in shown(out))
+
+
+def test_a_second_predicate_of_a_reported_clause_is_the_reporters():
+    text = "Ghana says Togo is part of Ghanaian territory and wants to unite it with the mainland."
+    found, out = run(text)
+    assert not any("wants to unite" in p.text for p in of(found, out, "Togo"))
+
+
+def test_a_pronoun_speaker_is_not_the_party_its_words_name():
+    text = ("Judge Ana Brisk ruled on the appeals of the Kurds. The other three Kurds did not die in custody, "
+            "so their cases had to fail, they said.")
+    found, out = run(text)
+    assert not any("did not die in custody" in p.text for p in of(found, out, "Kurds"))
+
+
+def test_difficult_to_say_has_no_speaker():
+    text = ("Ghana has asked for an inquiry. And it was difficult to say that the investigation which had "
+            "already taken place was thorough, the judges said.")
+    found, out = run(text)
+    assert not any("investigation" in p.text for p in out)
+
+
+def test_an_infinitive_of_purpose_stays_with_its_clause():
+    text = ("Tom Arden, chairman of the committee, warned the government would have to work hard to ensure "
+            "taxpayers would get full benefit from the deal.")
+    found, out = run(text)
+    assert not any(p.text.endswith("work hard") for p in out)
+    assert any("to ensure taxpayers would get full benefit" in p.text for p in shown(out))

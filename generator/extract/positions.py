@@ -162,6 +162,8 @@ def _clause(doc, head, start_tok=None) -> tuple[int, int]:
         if t.i == head.i or _name_apposition(t):
             continue
         on_head = t.head.i == head.i  # spaCy makes a new Token object on every access: compare positions
+        if _purpose(t):
+            continue  # "would have to work hard to ensure taxpayers get full benefit": the point of it
         if t.dep_ in DROP and t.i > head.i and len(list(t.subtree)) <= 4 or \
                 (on_head and t.dep_ == "prep" and _time_phrase(t)):
             optional.append(t)
@@ -192,6 +194,13 @@ def _clause(doc, head, start_tok=None) -> tuple[int, int]:
     while end > start and doc[end].is_punct:
         end -= 1
     return start, end + 1
+
+
+def _purpose(tok) -> bool:
+    """An infinitive of purpose ('to ensure ...') hung on a verb as an adverbial clause, no conjunction before it."""
+    return tok.dep_ == "advcl" and tok.head.pos_ in ("VERB", "AUX") and tok.i > tok.head.i and \
+        any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and \
+        not any(c.dep_ == "mark" for c in tok.children)
 
 
 def _name_apposition(tok) -> bool:
@@ -305,6 +314,10 @@ def _reporter(tok):
     adjective, its copula: 'claims Mr X is unwilling to'), or None."""
     if tok.dep_ == "acomp":
         tok = tok.head
+    for _ in range(4):  # "Beijing says Taiwan is Chinese and wants to unite it": the second predicate is said too
+        if tok.dep_ != "conj" or tok.head.pos_ not in ("VERB", "AUX"):
+            break
+        tok = tok.head
     if tok.dep_ != "ccomp" or tok.head.lemma_.lower() not in SPEECH:
         return None
     return _subject(tok.head)
@@ -393,8 +406,9 @@ def _from_noun(ix: Actors, tok, stance: str):
 def _from_speech(ix: Actors, tok):
     """'Ankara said that Azerbaijan had agreed ...': the speaker states the reported clause."""
     subj = _subject(tok)
-    if subj is None:
-        return []
+    if subj is None or (tok.dep_ == "xcomp" and (tok.head.pos_ == "ADJ" or any(
+            c.dep_ == "acomp" and c.i < tok.i for c in tok.head.children))):
+        return []  # "it was difficult to say that ...": a frame with no one saying it
     said = [c for c in tok.children if c.dep_ == "ccomp"]
     if not said and tok.dep_ in ("parataxis", "ccomp") and tok.head.pos_ in ("VERB", "AUX"):
         said = [tok.head]  # "X agreed to Y, Lavrov said"
@@ -411,7 +425,11 @@ def _from_speech(ix: Actors, tok):
         span = _clause(ix.doc, clause, subj if clause.i == tok.i else None)
         if span[1] - span[0] < 3:
             continue
-        for pid, _ in _holders(ix, subj):
+        named = {ix.speaks_for(p) for p in (ix.party_of(t) for t in ix.doc[span[0]:span[1]]
+                                            if t.pos_ != "PRON") if p}
+        for pid, t in _holders(ix, subj):
+            if t.pos_ == "PRON" and ix.speaks_for(pid) in named:
+                continue  # "The five Iraqis did not die in custody, they said": "they" are others, not the Iraqis
             out.append((pid, "states", _with_antecedent(ix, span, subj, tok, pid)))
     return out
 
