@@ -390,3 +390,22 @@ def test_an_infinitive_of_purpose_stays_with_its_clause():
     found, out = run(text)
     assert not any(p.text.endswith("work hard") for p in out)
     assert any("to ensure taxpayers would get full benefit" in p.text for p in shown(out))
+
+
+def test_challenging_someone_to_act_is_a_demand():
+    text = ("On Thursday, the Green Party challenged Mr Tolland to stand down as a councillor so voters can get "
+            "a genuine Green candidate.")
+    found, out = run(text)
+    assert [p.stance for p in of(found, out, "Green Party")] == ["demands"]
+    text = ("Complaints have brought the party into disrepute. On Thursday, the Green Party challenged Mr Tolland "
+            "to stand down as a councillor so voters can get a genuine Green candidate.")
+    found, out = run(text)
+    assert [p.stance for p in of(found, out, "Green Party")] == ["demands"]
+
+
+def test_a_stance_reported_by_no_one_named_is_not_the_subjects():
+    text = ("Mr Ostrander laughed at the sketch, apart from a comment suggesting he wants fewer buses in Leeds. "
+            "Labour has found savings of £2bn so, understandably perhaps, believe Mr Ostrander must be planning "
+            "cuts to close the gap.")
+    found, out = run(text)
+    assert not any("wants fewer buses" in p.text or "planning cuts" in p.text for p in out)

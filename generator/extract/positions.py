@@ -234,6 +234,11 @@ def _from_verb(ix: Actors, tok, stance: str):
         return []  # "declined to comment": no word said, no proposal refused
     if stance == "demands" and own_act and not any(c.dep_ in ("dobj", "dative") for c in tok.children):
         stance = "states"  # "sought to draw a line under", "wants to join": an aim of its own, asked of no one
+    asked = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and any(
+        g.dep_ == "aux" and g.lower_ == "to" for g in c.children) and (
+        any(g.dep_ == "nsubj" for g in c.children) or any(d.dep_ == "dobj" for d in tok.children))]
+    if stance == "opposes" and asked:
+        stance = "demands"  # "challenged Mr X to stand down": something asked of another
     if _guessed(tok) and not _own_words(ix, tok, subj):
         return []  # "Togo may oppose the rules, analysts said": the analysts' guess, not Togo's stance
     if _negated(tok):
@@ -302,7 +307,9 @@ def _told_by_another(ix: Actors, tok, subj) -> bool:
     a speaker the actor model finds to be the subject's own party keeps it the subject's."""
     voices = _voices(ix, tok, subj)
     if voices is None:
-        return False
+        # "a comment suggesting he wants ...", "... so, perhaps, believe Mr X must be planning cuts": reported by
+        # someone the parse does not name, so not surely the subject's own
+        return _reporting_verb(tok) is not None
     speaker, theirs, mine = voices
     if not theirs:  # no party: the holder's own unnamed voice, or an outside one
         return bool(mine) and speaker.lemma_.lower() not in SOURCES and speaker.lower_ not in SOURCES
@@ -312,6 +319,13 @@ def _told_by_another(ix: Actors, tok, subj) -> bool:
 def _reporter(tok):
     """The subject of the reporting verb whose reported clause ``tok`` heads (``tok`` or, for a stance
     adjective, its copula: 'claims Mr X is unwilling to'), or None."""
+    verb = _reporting_verb(tok)
+    return _subject(verb) if verb is not None else None
+
+
+def _reporting_verb(tok):
+    """The reporting verb whose reported clause ``tok`` heads, climbing from a stance adjective to its copula
+    and from a second predicate to the first, or None."""
     if tok.dep_ == "acomp":
         tok = tok.head
     for _ in range(4):  # "Beijing says Taiwan is Chinese and wants to unite it": the second predicate is said too
@@ -320,7 +334,7 @@ def _reporter(tok):
         tok = tok.head
     if tok.dep_ != "ccomp" or tok.head.lemma_.lower() not in SPEECH:
         return None
-    return _subject(tok.head)
+    return tok.head
 
 
 def _own_words(ix: Actors, tok, subj) -> bool:
