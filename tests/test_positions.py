@@ -409,3 +409,21 @@ def test_a_stance_reported_by_no_one_named_is_not_the_subjects():
             "cuts to close the gap.")
     found, out = run(text)
     assert not any("wants fewer buses" in p.text or "planning cuts" in p.text for p in out)
+
+
+def test_a_bare_call_is_no_position():
+    text = "Labour leader Tom Arden repeated calls."
+    found, out = run(text)
+    assert not [p for p in shown(out) if p.stance == "demands"]
+
+
+def test_asking_a_question_is_no_demand():
+    text = "Labour leader Tom Arden asked whether the minister would resign."
+    found, out = run(text)
+    assert not any(p.stance == "demands" for p in out)
+
+
+def test_accepting_a_feeling_is_a_concession_not_agreement():
+    text = "Labour leader Tom Arden accepted people's frustration over the delays."
+    found, out = run(text)
+    assert not any(p.stance == "agrees" for p in out)

@@ -51,6 +51,12 @@ SPEECH = wordlists.speech_verbs()["claim"]
 """Verbs under which a clause is their subject's claim (data/speech_verbs.tsv, use "claim")."""
 REPORTING = wordlists.speech_verbs()["report"]
 """Every verb that reports speech ("comment", "say"): 'declined to comment' refuses words, not a proposal."""
+BARE = WORDS["bare"]["-"]
+"""'Mr X repeated calls': a stance noun that says nothing without what it is for."""
+CONCESSION = WORDS["concession"]["-"]
+"""'accepted people's frustration': owning up to a feeling or a criticism is a concession, not agreement."""
+QUESTION = WORDS["question"]["-"]
+"""'asked whether the minister would resign': a question, not a demand."""
 HYPOTHETICAL = WORDS["hypothetical"]["-"]
 """'naive if he accepted the claim': a stance under one of these marks is supposed, not taken."""
 EXPRESS = {"reiterate", "repeat", "express", "voice", "signal", "reaffirm", "restate", "stand", "give", "offer",
@@ -239,6 +245,13 @@ def _from_verb(ix: Actors, tok, stance: str):
         any(g.dep_ == "nsubj" for g in c.children) or any(d.dep_ == "dobj" for d in tok.children))]
     if stance == "opposes" and asked:
         stance = "demands"  # "challenged Mr X to stand down": something asked of another
+    if stance == "demands" and any(c.dep_ == "ccomp" and (any(m.dep_ == "mark" and m.lower_ in QUESTION
+                                                              for m in c.children) or c.left_edge.lower_ in QUESTION)
+                                   for c in tok.children):
+        stance = "states"  # "asked whether the minister would resign": a question
+    if stance == "agrees" and any(c.dep_ == "dobj" and (c.lemma_.lower() in CONCESSION or c.lower_ in CONCESSION)
+                                  for c in tok.children):
+        stance = "states"  # "accepted people's frustration": a concession
     if _guessed(tok) and not _own_words(ix, tok, subj):
         return []  # "Togo may oppose the rules, analysts said": the analysts' guess, not Togo's stance
     if _negated(tok):
@@ -414,6 +427,9 @@ def _from_noun(ix: Actors, tok, stance: str):
         return []
     if tok.lemma_ == "call" and tok.tag_ != "NNS" and "for" not in children:
         return []
+    if tok.lemma_.lower() in BARE and not children and not any(
+            c.dep_ in ("acl", "relcl", "ccomp", "appos", "amod", "compound") for c in tok.children):
+        return []  # "Mr X repeated calls": for what, the page cannot say
     return [(pid, stance, _clause(ix.doc, tok, start_tok)) for pid, _ in _holders(ix, holder)]
 
 
