@@ -427,3 +427,6 @@ def test_accepting_a_feeling_is_a_concession_not_agreement():
     text = "Labour leader Tom Arden accepted people's frustration over the delays."
     found, out = run(text)
     assert not any(p.stance == "agrees" for p in out)
+    text = "Home Secretary Tom Arden said he recognised people's concerns about the costume."
+    found, out = run(text)
+    assert not any(p.stance == "supports" for p in out)

@@ -249,9 +249,9 @@ def _from_verb(ix: Actors, tok, stance: str):
                                                               for m in c.children) or c.left_edge.lower_ in QUESTION)
                                    for c in tok.children):
         stance = "states"  # "asked whether the minister would resign": a question
-    if stance == "agrees" and any(c.dep_ == "dobj" and (c.lemma_.lower() in CONCESSION or c.lower_ in CONCESSION)
+    if stance in ("agrees", "supports") and any(c.dep_ == "dobj" and (c.lemma_.lower() in CONCESSION or c.lower_ in CONCESSION)
                                   for c in tok.children):
-        stance = "states"  # "accepted people's frustration": a concession
+        stance = "states"  # "accepted people's frustration", "recognised people's concerns": a concession
     if _guessed(tok) and not _own_words(ix, tok, subj):
         return []  # "Togo may oppose the rules, analysts said": the analysts' guess, not Togo's stance
     if _negated(tok):
