@@ -430,3 +430,19 @@ def test_accepting_a_feeling_is_a_concession_not_agreement():
     text = "Home Secretary Tom Arden said he recognised people's concerns about the costume."
     found, out = run(text)
     assert not any(p.stance == "supports" for p in out)
+
+
+def test_blaming_no_one_is_no_accusation():
+    text = "Editor Tom Arden said he blamed a cock-up, not a conspiracy."
+    found, out = run(text)
+    assert not any(p.stance == "accuses" for p in out)
+    text = "Editor Tom Arden said he blamed a cock-up not a conspiracy, saying he did not see bias in the papers."
+    found, out = run(text)
+    assert not any(p.stance == "accuses" for p in out)
+
+
+def test_a_line_whose_phrase_runs_past_its_end_is_hidden():
+    text = ("Labour leader Tom Arden acknowledged the apology and said he had no doubt the family would have "
+            "much to say to him privately about the incident.")
+    found, out = run(text)
+    assert not any(p.text.endswith("would have much") for p in shown(out))

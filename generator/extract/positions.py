@@ -243,6 +243,8 @@ def _from_verb(ix: Actors, tok, stance: str):
     asked = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and any(
         g.dep_ == "aux" and g.lower_ == "to" for g in c.children) and (
         any(g.dep_ == "nsubj" for g in c.children) or any(d.dep_ == "dobj" for d in tok.children))]
+    if stance == "accuses" and not _accuses_someone(ix, tok):
+        stance = "states"  # "he blamed 'cock-up not conspiracy'": no one accused
     if stance == "opposes" and asked:
         stance = "demands"  # "challenged Mr X to stand down": something asked of another
     if stance == "demands" and any(c.dep_ == "ccomp" and (any(m.dep_ == "mark" and m.lower_ in QUESTION
@@ -276,6 +278,15 @@ def _from_verb(ix: Actors, tok, stance: str):
     named = {ix.speaks_for(p) for p in (ix.party_of(t) for t in tok.subtree if t.i != subj.i) if p}
     return [(pid, stance, span) for pid, t in _holders(ix, subj)
             if not (t.pos_ == "PRON" and ix.speaks_for(pid) in named)]  # "it sought help in the US" is not the US
+
+
+def _accuses_someone(ix: Actors, verb) -> bool:
+    """Whether what follows an accusing verb names someone ('blamed the Tories', 'accused him of'), not only a
+    thing ('blamed a cock-up, not a conspiracy'): no one accused, no accusation."""
+    return any(ix.party_of(t) or t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+               or (t.pos_ == "PRON" and t.lower_ not in ("it", "that", "this", "which", "what"))
+               for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "dative", "prep", "ccomp", "xcomp")
+               for t in c.subtree)
 
 
 def _supposed(tok) -> bool:
@@ -592,6 +603,8 @@ def _own_stance(ix: Actors, toks, speaker: str) -> str | None:
     subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
     if stance is None or subj is None or _vague(root):
         return None
+    if stance == "accuses" and not _accuses_someone(ix, root):
+        return None
     pid = ix.party_of(subj)
     if pid is None and subj.pos_ == "PRON" and subj.lower_ in ("we", "i"):
         return NEGATED[stance] if _negated(root) else stance
@@ -829,6 +842,13 @@ def _why(ix: Actors, toks, party: str, text: str) -> str:
                 return f"rests on '{det.lower_} {c.lower_}'"
     if text.count(OPEN_QUOTES) != text.count(CLOSE_QUOTES) or text.count('"') % 2:
         return "quote marks not in pairs"
+    for t in words:  # "would have much" without "to say to him": a phrase goes on past the text's end
+        for c in t.children:
+            if c.i >= toks.end and c.left_edge.i <= toks.end and c.sent.start == verb.sent.start and (
+                    c.dep_ in ("acl", "xcomp", "ccomp", "dobj", "pobj", "attr", "acomp")
+                    or c.dep_ == "relcl" and _restrictive(c)
+                    or c.dep_ == "prep" and t.pos_ in ("NOUN", "PROPN") and not _time_phrase(c)):
+                return "cut mid-phrase"
     t = verb
     while t.head.i != t.i and t.head.sent.start == verb.sent.start:
         t = t.head
