@@ -446,3 +446,9 @@ def test_a_line_whose_phrase_runs_past_its_end_is_hidden():
             "much to say to him privately about the incident.")
     found, out = run(text)
     assert not any(p.text.endswith("would have much") for p in shown(out))
+
+
+def test_denying_that_quote_does_not_stand_alone():
+    text = "Labour leader Tom Arden directly denied that quote on Wednesday."
+    found, out = run(text)
+    assert not shown(out)

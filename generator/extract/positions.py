@@ -837,7 +837,7 @@ def _why(ix: Actors, toks, party: str, text: str) -> str:
         if c.i in inside and c.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and c.i != first.i:
             if c.lower_ in VAGUE_ARGS and c.pos_ == "PRON":
                 return f"rests on an unresolved '{c.lower_}'"
-            det = next((d for d in c.children if d.dep_ == "det" and d.lower_ in VAGUE_ARGS), None)
+            det = next((d for d in c.children if d.dep_ == "det" and d.lower_ in VAGUE_ARGS | {"that"}), None)
             if det is not None and not any(g.dep_ in ("prep", "acl", "relcl") for g in c.children):
                 return f"rests on '{det.lower_} {c.lower_}'"
     if text.count(OPEN_QUOTES) != text.count(CLOSE_QUOTES) or text.count('"') % 2:
