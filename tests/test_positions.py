@@ -310,3 +310,145 @@ def test_a_pronoun_in_a_position_that_may_be_another_person_keeps_it_off_the_car
     assert not [p for p in other if "promised to scrap" in p.text]  # "he" is Varga, not the card's owner
     own = shown("Tom Varga, the Green Party leader, said he would scrap the rail subsidy.")
     assert [p for p in own if "scrap the rail subsidy" in p.text]  # "he" is Tom Varga, named in the text
+
+
+# --- second round (issue 18): the label fits the frame, the line stands alone ---
+
+def shown(out: list[Position]) -> list[Position]:
+    return [p for p in out if p.shown]
+
+
+def test_a_stance_inside_a_condition_is_no_stance():
+    text = ("Liberal spokesman Tom Arden said Togo would be naive if it accepted Ghana's claim that "
+            "the dam poses no danger.")
+    found, out = run(text)
+    assert not any("accepted Ghana's claim" in p.text and p.stance == "agrees" for p in out)
+
+
+def test_a_stance_adjective_under_an_outside_report_is_not_the_holders():
+    text = ("A report in the Daily Courier claims Mr Halvorsen is unwilling to give up his seat on the "
+            "Harbour Board.")
+    found, out = run(text)
+    assert not any("unwilling" in p.text and p.stance == "rejects" for p in shown(out))
+
+
+def test_wanting_or_seeking_to_do_something_oneself_is_no_demand():
+    text = ("Ghana's foreign minister Lena Vost sought to draw a line under the row over fishing quotas. "
+            "Ghana wants to join the customs union by 2030.")
+    found, out = run(text)
+    assert not any(p.stance == "demands" for p in out)
+
+
+def test_a_demand_of_another_is_still_a_demand():
+    text = "Ghana urged Togo to withdraw its troops from the border."
+    found, out = run(text)
+    assert any(p.stance == "demands" for p in of(found, out, "Ghana"))
+
+
+def test_declining_to_say_is_no_rejection():
+    text = "Ghana's foreign ministry declined to comment on the new fishing quotas set by Togo."
+    found, out = run(text)
+    assert not any(p.stance == "rejects" for p in out)
+
+
+def test_a_party_plan_is_a_pledge_not_a_demand():
+    text = "The Green Party leader Ada Moss underlined the Green Party's plans to scrap road tolls and build new tramlines."
+    found, out = run(text)
+    assert not any(p.stance == "demands" for p in out)
+
+
+def test_an_object_without_the_clause_that_says_which_is_hidden():
+    text = ("In March, Ghana and Togo agreed to set up a commission that would give fishermen a voice "
+            "in setting the quotas.")
+    found, out = run(text)
+    assert not any(p.text.endswith("set up a commission") for p in shown(out))
+
+
+def test_a_second_predicate_of_a_reported_clause_is_the_reporters():
+    text = "Ghana says Togo is part of Ghanaian territory and wants to unite it with the mainland."
+    found, out = run(text)
+    assert not any("wants to unite" in p.text for p in of(found, out, "Togo"))
+
+
+def test_a_pronoun_speaker_is_not_the_party_its_words_name():
+    text = ("Judge Ana Brisk ruled on the appeals of the Kurds. The other three Kurds did not die in custody, "
+            "so their cases had to fail, they said.")
+    found, out = run(text)
+    assert not any("did not die in custody" in p.text for p in of(found, out, "Kurds"))
+
+
+def test_difficult_to_say_has_no_speaker():
+    text = ("Ghana has asked for an inquiry. And it was difficult to say that the investigation which had "
+            "already taken place was thorough, the judges said.")
+    found, out = run(text)
+    assert not any("investigation" in p.text for p in out)
+
+
+def test_an_infinitive_of_purpose_stays_with_its_clause():
+    text = ("Tom Arden, chairman of the committee, warned the government would have to work hard to ensure "
+            "taxpayers would get full benefit from the deal.")
+    found, out = run(text)
+    assert not any(p.text.endswith("work hard") for p in out)
+    assert any("to ensure taxpayers would get full benefit" in p.text for p in shown(out))
+
+
+def test_challenging_someone_to_act_is_a_demand():
+    text = ("On Thursday, the Green Party challenged Mr Tolland to stand down as a councillor so voters can get "
+            "a genuine Green candidate.")
+    found, out = run(text)
+    assert [p.stance for p in of(found, out, "Green Party")] == ["demands"]
+    text = ("Complaints have brought the party into disrepute. On Thursday, the Green Party challenged Mr Tolland "
+            "to stand down as a councillor so voters can get a genuine Green candidate.")
+    found, out = run(text)
+    assert [p.stance for p in of(found, out, "Green Party")] == ["demands"]
+
+
+def test_a_stance_reported_by_no_one_named_is_not_the_subjects():
+    text = ("Mr Ostrander laughed at the sketch, apart from a comment suggesting he wants fewer buses in Leeds. "
+            "Labour has found savings of £2bn so, understandably perhaps, believe Mr Ostrander must be planning "
+            "cuts to close the gap.")
+    found, out = run(text)
+    assert not any("wants fewer buses" in p.text or "planning cuts" in p.text for p in out)
+
+
+def test_a_bare_call_is_no_position():
+    text = "Labour leader Tom Arden repeated calls."
+    found, out = run(text)
+    assert not [p for p in shown(out) if p.stance == "demands"]
+
+
+def test_asking_a_question_is_no_demand():
+    text = "Labour leader Tom Arden asked whether the minister would resign."
+    found, out = run(text)
+    assert not any(p.stance == "demands" for p in out)
+
+
+def test_accepting_a_feeling_is_a_concession_not_agreement():
+    text = "Labour leader Tom Arden accepted people's frustration over the delays."
+    found, out = run(text)
+    assert not any(p.stance == "agrees" for p in out)
+    text = "Home Secretary Tom Arden said he recognised people's concerns about the costume."
+    found, out = run(text)
+    assert not any(p.stance == "supports" for p in out)
+
+
+def test_blaming_no_one_is_no_accusation():
+    text = "Editor Tom Arden said he blamed a cock-up, not a conspiracy."
+    found, out = run(text)
+    assert not any(p.stance == "accuses" for p in out)
+    text = "Editor Tom Arden said he blamed a cock-up not a conspiracy, saying he did not see bias in the papers."
+    found, out = run(text)
+    assert not any(p.stance == "accuses" for p in out)
+
+
+def test_a_line_whose_phrase_runs_past_its_end_is_hidden():
+    text = ("Labour leader Tom Arden acknowledged the apology and said he had no doubt the family would have "
+            "much to say to him privately about the incident.")
+    found, out = run(text)
+    assert not any(p.text.endswith("would have much") for p in shown(out))
+
+
+def test_denying_that_quote_does_not_stand_alone():
+    text = "Labour leader Tom Arden directly denied that quote on Wednesday."
+    found, out = run(text)
+    assert not shown(out)

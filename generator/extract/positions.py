@@ -49,6 +49,16 @@ SPEAKS_FOR = actors.SPEAKS_FOR
 not when it is only named inside it ("Kelly's critics"): the actor model's one list."""
 SPEECH = wordlists.speech_verbs()["claim"]
 """Verbs under which a clause is their subject's claim (data/speech_verbs.tsv, use "claim")."""
+REPORTING = wordlists.speech_verbs()["report"]
+"""Every verb that reports speech ("comment", "say"): 'declined to comment' refuses words, not a proposal."""
+BARE = WORDS["bare"]["-"]
+"""'Mr X repeated calls': a stance noun that says nothing without what it is for."""
+CONCESSION = WORDS["concession"]["-"]
+"""'accepted people's frustration': owning up to a feeling or a criticism is a concession, not agreement."""
+QUESTION = WORDS["question"]["-"]
+"""'asked whether the minister would resign': a question, not a demand."""
+HYPOTHETICAL = WORDS["hypothetical"]["-"]
+"""'naive if he accepted the claim': a stance under one of these marks is supposed, not taken."""
 EXPRESS = {"reiterate", "repeat", "express", "voice", "signal", "reaffirm", "restate", "stand", "give", "offer",
            "announce", "declare", "pledge", "show", "lend", "throw", "extend", "state", "maintain", "confirm",
            "underline", "stress", "make", "issue", "renew", "step", "drop", "abandon", "withdraw"}
@@ -158,6 +168,8 @@ def _clause(doc, head, start_tok=None) -> tuple[int, int]:
         if t.i == head.i or _name_apposition(t):
             continue
         on_head = t.head.i == head.i  # spaCy makes a new Token object on every access: compare positions
+        if _purpose(t):
+            continue  # "would have to work hard to ensure taxpayers get full benefit": the point of it
         if t.dep_ in DROP and t.i > head.i and len(list(t.subtree)) <= 4 or \
                 (on_head and t.dep_ == "prep" and _time_phrase(t)):
             optional.append(t)
@@ -190,6 +202,13 @@ def _clause(doc, head, start_tok=None) -> tuple[int, int]:
     return start, end + 1
 
 
+def _purpose(tok) -> bool:
+    """An infinitive of purpose ('to ensure ...') hung on a verb as an adverbial clause, no conjunction before it."""
+    return tok.dep_ == "advcl" and tok.head.pos_ in ("VERB", "AUX") and tok.i > tok.head.i and \
+        any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and \
+        not any(c.dep_ == "mark" for c in tok.children)
+
+
 def _name_apposition(tok) -> bool:
     """'prime minister Nikol Pashinyan': a person's name not set off by punctuation is the
     name the role belongs to, not an aside to cut."""
@@ -213,8 +232,28 @@ def _from_verb(ix: Actors, tok, stance: str):
     if tok.lemma_ in ("push", "press") and not any(c.lower_ in ("for", "on") and c.dep_ == "prep" or
                                                    c.dep_ == "xcomp" for c in tok.children):
         return []  # "press for talks" is a demand, "pushed prices up" and "press on with" are not
-    if _vague(tok) or _inside_accusation(tok) or _told_by_another(ix, tok, subj):
+    if _vague(tok) or _inside_accusation(tok) or _told_by_another(ix, tok, subj) or _supposed(tok):
         return []
+    own_act = [c for c in tok.children if c.dep_ == "xcomp" and not any(g.dep_ in ("nsubj", "nsubjpass")
+                                                                         for g in c.children)]
+    if stance == "rejects" and any(c.lemma_.lower() in REPORTING for c in own_act):
+        return []  # "declined to comment": no word said, no proposal refused
+    if stance == "demands" and own_act and not any(c.dep_ in ("dobj", "dative") for c in tok.children):
+        stance = "states"  # "sought to draw a line under", "wants to join": an aim of its own, asked of no one
+    asked = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and any(
+        g.dep_ == "aux" and g.lower_ == "to" for g in c.children) and (
+        any(g.dep_ == "nsubj" for g in c.children) or any(d.dep_ == "dobj" for d in tok.children))]
+    if stance == "accuses" and not _accuses_someone(ix, tok):
+        stance = "states"  # "he blamed 'cock-up not conspiracy'": no one accused
+    if stance == "opposes" and asked:
+        stance = "demands"  # "challenged Mr X to stand down": something asked of another
+    if stance == "demands" and any(c.dep_ == "ccomp" and (any(m.dep_ == "mark" and m.lower_ in QUESTION
+                                                              for m in c.children) or c.left_edge.lower_ in QUESTION)
+                                   for c in tok.children):
+        stance = "states"  # "asked whether the minister would resign": a question
+    if stance in ("agrees", "supports") and any(c.dep_ == "dobj" and (c.lemma_.lower() in CONCESSION or c.lower_ in CONCESSION)
+                                  for c in tok.children):
+        stance = "states"  # "accepted people's frustration", "recognised people's concerns": a concession
     if _guessed(tok) and not _own_words(ix, tok, subj):
         return []  # "Togo may oppose the rules, analysts said": the analysts' guess, not Togo's stance
     if _negated(tok):
@@ -239,6 +278,28 @@ def _from_verb(ix: Actors, tok, stance: str):
     named = {ix.speaks_for(p) for p in (ix.party_of(t) for t in tok.subtree if t.i != subj.i) if p}
     return [(pid, stance, span) for pid, t in _holders(ix, subj)
             if not (t.pos_ == "PRON" and ix.speaks_for(pid) in named)]  # "it sought help in the US" is not the US
+
+
+def _accuses_someone(ix: Actors, verb) -> bool:
+    """Whether what follows an accusing verb names someone ('blamed the Tories', 'accused him of'), not only a
+    thing ('blamed a cock-up, not a conspiracy'): no one accused, no accusation."""
+    return any(ix.party_of(t) or t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+               or (t.pos_ == "PRON" and t.lower_ not in ("it", "that", "this", "which", "what"))
+               for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "dative", "prep", "ccomp", "xcomp")
+               for t in c.subtree)
+
+
+def _supposed(tok) -> bool:
+    """'was naive if he accepted the claim': the stance, or a clause it hangs in, is a condition supposed,
+    not a stance taken."""
+    t = tok
+    for _ in range(4):
+        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL for c in t.children):
+            return True
+        if t.dep_ not in ("xcomp", "conj", "acomp", "advcl") or t.head.i == t.i:
+            return False
+        t = t.head
+    return False
 
 
 def _inside_accusation(tok) -> bool:
@@ -270,7 +331,9 @@ def _told_by_another(ix: Actors, tok, subj) -> bool:
     a speaker the actor model finds to be the subject's own party keeps it the subject's."""
     voices = _voices(ix, tok, subj)
     if voices is None:
-        return False
+        # "a comment suggesting he wants ...", "... so, perhaps, believe Mr X must be planning cuts": reported by
+        # someone the parse does not name, so not surely the subject's own
+        return _reporting_verb(tok) is not None
     speaker, theirs, mine = voices
     if not theirs:  # no party: the holder's own unnamed voice, or an outside one
         return bool(mine) and speaker.lemma_.lower() not in SOURCES and speaker.lower_ not in SOURCES
@@ -278,10 +341,24 @@ def _told_by_another(ix: Actors, tok, subj) -> bool:
 
 
 def _reporter(tok):
-    """The subject of the reporting verb whose reported clause ``tok`` heads, or None."""
+    """The subject of the reporting verb whose reported clause ``tok`` heads (``tok`` or, for a stance
+    adjective, its copula: 'claims Mr X is unwilling to'), or None."""
+    verb = _reporting_verb(tok)
+    return _subject(verb) if verb is not None else None
+
+
+def _reporting_verb(tok):
+    """The reporting verb whose reported clause ``tok`` heads, climbing from a stance adjective to its copula
+    and from a second predicate to the first, or None."""
+    if tok.dep_ == "acomp":
+        tok = tok.head
+    for _ in range(4):  # "Beijing says Taiwan is Chinese and wants to unite it": the second predicate is said too
+        if tok.dep_ != "conj" or tok.head.pos_ not in ("VERB", "AUX"):
+            break
+        tok = tok.head
     if tok.dep_ != "ccomp" or tok.head.lemma_.lower() not in SPEECH:
         return None
-    return _subject(tok.head)
+    return tok.head
 
 
 def _own_words(ix: Actors, tok, subj) -> bool:
@@ -361,14 +438,18 @@ def _from_noun(ix: Actors, tok, stance: str):
         return []
     if tok.lemma_ == "call" and tok.tag_ != "NNS" and "for" not in children:
         return []
+    if tok.lemma_.lower() in BARE and not children and not any(
+            c.dep_ in ("acl", "relcl", "ccomp", "appos", "amod", "compound") for c in tok.children):
+        return []  # "Mr X repeated calls": for what, the page cannot say
     return [(pid, stance, _clause(ix.doc, tok, start_tok)) for pid, _ in _holders(ix, holder)]
 
 
 def _from_speech(ix: Actors, tok):
     """'Ankara said that Azerbaijan had agreed ...': the speaker states the reported clause."""
     subj = _subject(tok)
-    if subj is None:
-        return []
+    if subj is None or (tok.dep_ == "xcomp" and (tok.head.pos_ == "ADJ" or any(
+            c.dep_ == "acomp" and c.i < tok.i for c in tok.head.children))):
+        return []  # "it was difficult to say that ...": a frame with no one saying it
     said = [c for c in tok.children if c.dep_ == "ccomp"]
     if not said and tok.dep_ in ("parataxis", "ccomp") and tok.head.pos_ in ("VERB", "AUX"):
         said = [tok.head]  # "X agreed to Y, Lavrov said"
@@ -385,7 +466,11 @@ def _from_speech(ix: Actors, tok):
         span = _clause(ix.doc, clause, subj if clause.i == tok.i else None)
         if span[1] - span[0] < 3:
             continue
-        for pid, _ in _holders(ix, subj):
+        named = {ix.speaks_for(p) for p in (ix.party_of(t) for t in ix.doc[span[0]:span[1]]
+                                            if t.pos_ != "PRON") if p}
+        for pid, t in _holders(ix, subj):
+            if t.pos_ == "PRON" and ix.speaks_for(pid) in named:
+                continue  # "The five Iraqis did not die in custody, they said": "they" are others, not the Iraqis
             out.append((pid, "states", _with_antecedent(ix, span, subj, tok, pid)))
     return out
 
@@ -517,6 +602,8 @@ def _own_stance(ix: Actors, toks, speaker: str) -> str | None:
     stance = _STANCE_OF_VERB.get(root.lemma_.lower()) if root.pos_ == "VERB" else None
     subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
     if stance is None or subj is None or _vague(root):
+        return None
+    if stance == "accuses" and not _accuses_someone(ix, root):
         return None
     pid = ix.party_of(subj)
     if pid is None and subj.pos_ == "PRON" and subj.lower_ in ("we", "i"):
@@ -707,10 +794,13 @@ def _why(ix: Actors, toks, party: str, text: str) -> str:
     if words[-1].pos_ in ("ADP", "DET", "CCONJ", "SCONJ") or words[-1].dep_ in ("aux", "nsubj") \
             or words[0].text[0] in "'’" or words[0].lower_ in ("n't", "not"):  # "'s not fair": the start is cut
         return "cut mid-phrase"
-    for c in verb.children:  # "He rejected critics' calls" without what they call for
-        if c.dep_ in ("dobj", "attr") and c.i in inside and any(g.dep_ in ("prep", "acl") and g.i not in inside
-                                                                 for g in c.children):
-            return "cut mid-phrase"
+    chain = [verb] + [c for c in verb.children if c.dep_ == "xcomp" and c.i in inside]
+    for v in chain:  # "He rejected critics' calls" without what they call for
+        for c in v.children:
+            if c.dep_ in ("dobj", "attr") and c.i in inside and any(
+                    g.i not in inside and (g.dep_ in ("prep", "acl") or g.dep_ == "relcl" and _restrictive(g))
+                    for g in c.children):
+                return "cut mid-phrase"  # "agreed to set up a commission" without the "that would ..."
     for c in verb.children:  # "Mr Blair dismissed the claim": which claim, the page cannot say
         if c.dep_ in ("dobj", "nsubjpass") and c.i in inside and c.lemma_.lower() in SHELL_NOUNS and not any(
                 g.dep_ in ("prep", "acl", "relcl", "ccomp", "appos", "amod", "compound") for g in c.children):
@@ -747,17 +837,30 @@ def _why(ix: Actors, toks, party: str, text: str) -> str:
         if c.i in inside and c.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and c.i != first.i:
             if c.lower_ in VAGUE_ARGS and c.pos_ == "PRON":
                 return f"rests on an unresolved '{c.lower_}'"
-            det = next((d for d in c.children if d.dep_ == "det" and d.lower_ in VAGUE_ARGS), None)
+            det = next((d for d in c.children if d.dep_ == "det" and d.lower_ in VAGUE_ARGS | {"that"}), None)
             if det is not None and not any(g.dep_ in ("prep", "acl", "relcl") for g in c.children):
                 return f"rests on '{det.lower_} {c.lower_}'"
     if text.count(OPEN_QUOTES) != text.count(CLOSE_QUOTES) or text.count('"') % 2:
         return "quote marks not in pairs"
+    for t in words:  # "would have much" without "to say to him": a phrase goes on past the text's end
+        for c in t.children:
+            if c.i >= toks.end and c.left_edge.i <= toks.end and c.sent.start == verb.sent.start and (
+                    c.dep_ in ("acl", "xcomp", "ccomp", "dobj", "pobj", "attr", "acomp")
+                    or c.dep_ == "relcl" and _restrictive(c)
+                    or c.dep_ == "prep" and t.pos_ in ("NOUN", "PROPN") and not _time_phrase(c)):
+                return "cut mid-phrase"
     t = verb
     while t.head.i != t.i and t.head.sent.start == verb.sent.start:
         t = t.head
         if any(c.dep_ == "neg" and c.i not in inside for c in t.children):
             return "its negation is left out"
     return ""
+
+
+def _restrictive(clause) -> bool:
+    """A relative clause not set off by a comma says which thing is meant ('a body that would give ...')."""
+    j = clause.left_edge.i - 1
+    return j >= 0 and not clause.doc[j].is_punct
 
 
 def _select(cands, parties: list[Party], title_end: int = 0) -> list[Position]:
